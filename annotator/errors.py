@@ -1,0 +1,43 @@
+"""Domain errors: each carries a one-line message for the user and the exit code the CLI returns."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base of every error the CLI turns into one clear line on stderr instead of a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(AnnotatorError):
+    """The command was given a value it cannot use (bad option, unknown format)."""
+
+    exit_code = 2
+
+
+class DatabaseError(AnnotatorError):
+    """The database URL cannot be opened or the database refused an operation."""
+
+    exit_code = 2
+
+
+class InputFileError(AnnotatorError):
+    """An input file is missing, unreadable, binary, empty or malformed."""
+
+    exit_code = 1
+
+
+class ImportRecordError(AnnotatorError):
+    """A line of an import file is not a valid annotation record; nothing from the file was imported."""
+
+    exit_code = 1
+
+
+class NotFoundError(AnnotatorError):
+    """A claim, article or annotation named by the user does not exist."""
+
+    exit_code = 1

@@ -1,0 +1,1 @@
+"""Composes reading, extraction, linking and storage into `ingest`."""

@@ -1,0 +1,225 @@
+"""Pydantic domain models: the records every layer passes around and the public contract's shapes.
+
+Nothing here imports anything but pydantic and the standard library, so every layer may import it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, timezone-aware, so stored times compare across machines."""
+    return datetime.now(timezone.utc)
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are refused so a typo in an import is caught."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleRef(Record):
+    """The identity of an article as it is embedded in claims and exports."""
+
+    id: str
+    """Stable id derived from the article's source and text."""
+    source: str
+    """The file path as given to `ingest`, or the record's id for JSONL input."""
+    url: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    """Publisher, from the record or the URL's domain."""
+    published: Optional[str] = None
+    """Publication date as ISO 8601 (date or datetime), when the article gives one."""
+
+
+class Article(ArticleRef):
+    """A parsed article: its header fields plus the body text that claim offsets refer to."""
+
+    body: str
+    """The cleaned article body; `Claim.start`/`end` index into this string."""
+    event: Optional[str] = None
+    """Name of the event this article belongs to (folder name or `--event`)."""
+    content_hash: str = ""
+    """sha256 of the raw input text, so re-ingesting the same content is recognised."""
+    superseded_by: Optional[str] = None
+    """Id of a newer version of the same source, when the article changed after ingest."""
+
+    def ref(self) -> ArticleRef:
+        """The embeddable identity of this article."""
+        return ArticleRef(**self.model_dump(include=set(ArticleRef.model_fields)))
+
+
+class Conflict(Record):
+    """A claim in another article that disagrees with this one on a detail."""
+
+    claim_id: str
+    detail: str
+    """What differs, in words a reviewer understands ("duration: 90 min vs under 120 min")."""
+
+
+class EntitySpan(Record):
+    """A named entity or number inside a claim, with offsets into the article body."""
+
+    text: str
+    label: str
+    """spaCy entity label (PERSON, ORG, GPE, DATE, CARDINAL, QUANTITY, TIME, ...)."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Claim(Record):
+    """A check-worthy statement extracted from one article (`annotator claims --format jsonl`)."""
+
+    id: str
+    """Stable: the same article text gives the same ids."""
+    article: ArticleRef
+    text: str
+    """The claim as the reviewer sees it."""
+    source_text: str
+    """The exact span of the article body it came from."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: str = "event"
+    """`quote`, `attributed`, `statistic` or `event`."""
+    speaker: Optional[str] = None
+    checkworthiness: float = Field(default=0.5, ge=0.0, le=1.0)
+    group: Optional[str] = None
+    """Id shared by claims that state the same thing in different articles."""
+    corroborated_by: list[str] = Field(default_factory=list)
+    """Ids of other articles that state it."""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    needs_context: bool = False
+    """True when the claim depends on a referent the extractor could not resolve (e.g. "he said")."""
+    entities: list[EntitySpan] = Field(default_factory=list)
+    """Entities and figures inside `source_text`, for highlighting and for linking."""
+    position: int = 0
+    """Order of the claim within its article."""
+    superseded: bool = False
+    """True when the article this claim came from has a newer version."""
+
+
+class Label(Record):
+    """One entry of the label set: its name, the key that chooses it and what it means."""
+
+    name: str
+    key: str
+    description: str = ""
+    needs_correction: bool = False
+    """Choosing it opens the correction editor; the annotation must carry a correction."""
+
+
+DEFAULT_LABELS: tuple[Label, ...] = (
+    Label(name="verified", key="v", description="Accurate as extracted and supported."),
+    Label(
+        name="corrected",
+        key="c",
+        description="Wrong as stated; the reviewer writes what is right.",
+        needs_correction=True,
+    ),
+    Label(name="contested", key="x", description="Sources or parties dispute it."),
+    Label(name="unverifiable", key="u", description="Cannot be checked from what is available."),
+    Label(name="not_a_claim", key="n", description="The extractor was wrong to pick it."),
+)
+
+
+class Annotation(Record):
+    """One annotator's decision on one claim (import records and `export --all`)."""
+
+    claim_id: str
+    annotator: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    correction: Optional[str] = None
+    """What is right, required when the label is `corrected`."""
+    note: Optional[str] = None
+    evidence: list[str] = Field(default_factory=list)
+    """URLs or source sentences backing the decision."""
+    flagged: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    duration_ms: Optional[int] = Field(default=None, ge=0)
+    """Time the annotator spent on the claim before deciding."""
+
+    @model_validator(mode="after")
+    def _correction_required(self) -> "Annotation":
+        if self.label == "corrected" and not (self.correction and self.correction.strip()):
+            raise ValueError("label 'corrected' requires a non-empty correction")
+        return self
+
+
+class Adjudication(Record):
+    """A lead's final decision on a claim, stored apart from annotations and preferred by gold export."""
+
+    claim_id: str
+    adjudicator: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    correction: Optional[str] = None
+    note: Optional[str] = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class Progress(Record):
+    """How far an annotator (and the whole queue) has come."""
+
+    annotator: str
+    done: int
+    """Claims this annotator has labelled."""
+    total: int
+    """Claims in the database (not superseded)."""
+
+
+class PairwiseAgreement(Record):
+    """Agreement between two annotators over the items both labelled."""
+
+    annotators: list[str]
+    n: int
+    cohen_kappa: Optional[float] = None
+    percent_agreement: Optional[float] = None
+
+
+class AgreementReport(Record):
+    """Inter-annotator agreement over the database (`annotator agreement --json`)."""
+
+    n_items: int
+    n_annotators: int
+    n_annotations: int
+    percent_agreement: Optional[float] = None
+    krippendorff_alpha: Optional[float] = None
+    fleiss_kappa: Optional[float] = None
+    """Null unless every item has the same number of ratings."""
+    pairwise: list[PairwiseAgreement] = Field(default_factory=list)
+    per_label: dict[str, Optional[float]] = Field(default_factory=dict)
+    """For each label, agreement on that label against the rest (Krippendorff's alpha, binary)."""
+    warnings: list[str] = Field(default_factory=list)
+
+
+class GoldRecord(Record):
+    """The native gold export: one resolved record per claim."""
+
+    claim_id: str
+    text: str
+    label: str
+    correction: Optional[str] = None
+    speaker: Optional[str] = None
+    kind: Optional[str] = None
+    source_text: Optional[str] = None
+    article: ArticleRef
+    group: Optional[str] = None
+    corroborated_by: list[str] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    n_annotations: int
+    agreement: float
+    """Share of the claim's annotators who chose the gold label."""
+    annotators: list[str] = Field(default_factory=list)
+
+
+class AnnotationExportRecord(Annotation):
+    """An annotation record with the claim text and article added (`export --all`)."""
+
+    text: str
+    article: ArticleRef
