@@ -1,0 +1,154 @@
+"""Store behaviour, run with the same bodies on a SQLite file and on a real PostgreSQL server."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from annotator.errors import DatabaseError, NotFoundError
+from annotator.models import Adjudication, Annotation, Article, Claim, Conflict, utc_now
+from annotator.store import open_store
+
+
+def make_article(article_id: str, source: str, body: str, content_hash: str | None = None) -> Article:
+    return Article(id=article_id, source=source, body=body, content_hash=content_hash or article_id, event="ev",
+                   outlet="Example Post", title=f"Title {article_id}")
+
+
+def make_claims(article: Article, sentences: list[str]) -> list[Claim]:
+    claims, offset = [], 0
+    for position, sentence in enumerate(sentences):
+        start = article.body.index(sentence, offset)
+        end = start + len(sentence)
+        offset = end
+        claims.append(Claim(id=f"{article.id}-{position}", article=article.ref(), text=sentence,
+                            source_text=sentence, start=start, end=end, position=position, kind="event"))
+    return claims
+
+
+@pytest.fixture
+def two_articles(store):
+    first = make_article("a1", "one.txt", "The mayor said 40 boats came. Ships waited 3 days.")
+    second = make_article("a2", "two.txt", "Nearly 50 boats came, officials said.")
+    store.add_article(first, make_claims(first, ["The mayor said 40 boats came.", "Ships waited 3 days."]))
+    store.add_article(second, make_claims(second, ["Nearly 50 boats came, officials said."]))
+    return store
+
+
+def test_claims_come_back_in_reading_order_with_article_identity(two_articles):
+    claims = list(two_articles.claims())
+    assert [c.id for c in claims] == ["a1-0", "a1-1", "a2-0"]
+    assert claims[0].article.source == "one.txt" and claims[0].article.outlet == "Example Post"
+    assert two_articles.claim_ids() == ["a1-0", "a1-1", "a2-0"]
+    assert [c.id for c in two_articles.claims(article="two.txt")] == ["a2-0"]
+
+
+def test_reingesting_same_content_changes_nothing(two_articles):
+    again = make_article("a1", "one.txt", "The mayor said 40 boats came. Ships waited 3 days.")
+    result = two_articles.add_article(again, make_claims(again, ["Ships waited 3 days."]))
+    assert result.status == "unchanged"
+    assert two_articles.count_claims() == 3
+
+
+def test_changed_article_becomes_new_version_and_old_annotations_stay(two_articles):
+    two_articles.save_annotation(Annotation(claim_id="a1-0", annotator="alice", label="verified"))
+    changed = make_article("a1v2", "one.txt", "The mayor said 45 boats came.")
+    result = two_articles.add_article(changed, make_claims(changed, ["The mayor said 45 boats came."]))
+    assert result.status == "new_version" and result.superseded_id == "a1"
+    assert "a1-0" not in two_articles.claim_ids()
+    old = {c.id: c for c in two_articles.claims()}["a1-0"]
+    assert old.superseded is True
+    assert two_articles.get_annotation("a1-0", "alice").label == "verified"
+
+
+def test_saved_annotation_survives_reopening(two_articles, db_url):
+    two_articles.save_annotation(Annotation(claim_id="a1-1", annotator="bob", label="corrected",
+                                            correction="Ships waited 4 days.", duration_ms=1200))
+    two_articles.close()
+    reopened = open_store(db_url)
+    saved = reopened.get_annotation("a1-1", "bob")
+    assert saved.label == "corrected" and saved.correction == "Ships waited 4 days." and saved.duration_ms == 1200
+    assert reopened.progress("bob").done == 1 and reopened.progress("bob").total == 3
+    reopened.close()
+
+
+def test_relabel_replaces_and_history_keeps_every_step(two_articles):
+    two_articles.save_annotation(Annotation(claim_id="a2-0", annotator="alice", label="verified"))
+    two_articles.save_annotation(Annotation(claim_id="a2-0", annotator="alice", label="contested", note="two figures"))
+    two_articles.remove_annotation("a2-0", "alice")
+    assert two_articles.get_annotation("a2-0", "alice") is None
+    assert [h["action"] for h in two_articles.history("a2-0", "alice")] == ["save", "save", "remove"]
+    assert [h["label"] for h in two_articles.history("a2-0", "alice")] == ["verified", "contested", "contested"]
+
+
+def test_annotation_on_unknown_claim_is_refused(two_articles):
+    with pytest.raises(NotFoundError, match="nope"):
+        two_articles.save_annotation(Annotation(claim_id="nope", annotator="alice", label="verified"))
+
+
+def test_import_is_idempotent_and_newest_edit_wins(two_articles):
+    older = utc_now() - timedelta(hours=1)
+    records = [
+        Annotation(claim_id="a1-0", annotator="carol", label="verified", created_at=older, updated_at=older),
+        Annotation(claim_id="a1-1", annotator="carol", label="unverifiable", created_at=older, updated_at=older),
+    ]
+    first = two_articles.import_annotations(records)
+    second = two_articles.import_annotations(records)
+    assert (first.added, second.added, second.unchanged) == (2, 0, 2)
+    newer = records[0].model_copy(update={"label": "contested", "updated_at": utc_now()})
+    stale = records[1].model_copy(update={"label": "verified", "updated_at": older - timedelta(hours=1)})
+    third = two_articles.import_annotations([newer, stale])
+    assert third.updated == 1
+    assert two_articles.get_annotation("a1-0", "carol").label == "contested"
+    assert two_articles.get_annotation("a1-1", "carol").label == "unverifiable"
+    assert len(two_articles.history("a1-1", "carol")) == 2
+
+
+def test_import_with_unknown_claim_imports_nothing(two_articles):
+    records = [Annotation(claim_id="a1-0", annotator="dan", label="verified"),
+               Annotation(claim_id="ghost", annotator="dan", label="verified")]
+    with pytest.raises(NotFoundError, match="ghost"):
+        two_articles.import_annotations(records)
+    assert two_articles.get_annotation("a1-0", "dan") is None
+
+
+def test_export_items_group_annotations_and_adjudication_per_claim(two_articles):
+    for name, label in (("alice", "verified"), ("bob", "contested")):
+        two_articles.save_annotation(Annotation(claim_id="a1-0", annotator=name, label=label))
+    two_articles.save_annotation(Annotation(claim_id="a2-0", annotator="alice", label="verified"))
+    two_articles.save_adjudication(Adjudication(claim_id="a1-0", adjudicator="lead", label="contested"))
+    items = {claim.id: (annotations, adjudication) for claim, annotations, adjudication in two_articles.export_items()}
+    assert sorted(a.annotator for a in items["a1-0"][0]) == ["alice", "bob"]
+    assert items["a1-0"][1].label == "contested"
+    assert items["a1-1"] == ([], None)
+    assert [a.label for a in items["a2-0"][0]] == ["verified"]
+
+
+def test_links_update_without_touching_annotations(two_articles):
+    two_articles.save_annotation(Annotation(claim_id="a1-0", annotator="alice", label="verified"))
+    claim = two_articles.get_claim("a1-0").model_copy(update={
+        "group": "g1", "corroborated_by": ["a2"], "conflicts": [Conflict(claim_id="a2-0", detail="count: 40 vs 50")]})
+    two_articles.update_links([claim])
+    stored = two_articles.get_claim("a1-0")
+    assert stored.group == "g1" and stored.conflicts[0].detail == "count: 40 vs 50"
+    assert two_articles.get_annotation("a1-0", "alice").label == "verified"
+
+
+def test_unreadable_database_url_is_one_clear_error():
+    with pytest.raises(DatabaseError, match="cannot use database URL"):
+        open_store("nosuchdriver://whatever")
+
+
+def test_unreachable_postgres_is_one_clear_error():
+    with pytest.raises(DatabaseError, match="cannot open database"):
+        open_store("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url):
+    store = open_store(sqlite_url)
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    store.close()
