@@ -1,6 +1,5 @@
-"""Command-line interface (placeholder until the commands land)."""
+"""Command-line interface: thin Typer commands over the library (console script `annotator`)."""
 
+from annotator.cli.app import app, main
 
-def main() -> None:
-    """Entry point of the `annotator` console script."""
-    raise SystemExit("annotator: commands not yet wired")
+__all__ = ["app", "main"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
@@ -24,6 +25,9 @@ from annotator.store.tables import (
     ArticleRow,
     ClaimRow,
 )
+
+if TYPE_CHECKING:
+    from annotator.store.merge import MergeResult
 
 STREAM_BATCH = 2000
 
@@ -108,9 +112,11 @@ class Store:
         with self._write() as session:
             if session.get(ArticleRow, article.id) is not None:
                 return AddArticleResult("unchanged", article.id)
-            previous = session.exec(
-                select(ArticleRow).where(ArticleRow.source == article.source, ArticleRow.superseded_by.is_(None))
-            ).first()
+            previous = None
+            if article.superseded_by is None:
+                previous = session.exec(
+                    select(ArticleRow).where(ArticleRow.source == article.source, ArticleRow.superseded_by.is_(None))
+                ).first()
             if previous is not None and previous.content_hash == article.content_hash:
                 return AddArticleResult("unchanged", previous.id)
             next_order = (session.exec(select(func.max(ArticleRow.ingest_order))).one() or 0) + 1
@@ -123,6 +129,11 @@ class Store:
                 session.add(previous)
                 return AddArticleResult("new_version", article.id, previous.id)
             return AddArticleResult("added", article.id)
+
+    def has_article(self, article_id: str) -> bool:
+        """True when this exact article version is stored (re-ingesting it can be skipped)."""
+        with self._read() as session:
+            return session.get(ArticleRow, article_id) is not None
 
     def articles(self, *, event: str | None = None) -> list[Article]:
         """Every stored article version in ingest order, optionally of one event."""
@@ -360,6 +371,12 @@ class Store:
                     claim_annotations,
                     adjudications.get(claim_row.id),
                 )
+
+    def merge_from(self, other: "Store") -> "MergeResult":
+        """Bring in another database's articles, annotations and adjudications without losing any."""
+        from annotator.store.merge import merge_into
+
+        return merge_into(self, other)
 
     # Internals
 

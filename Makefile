@@ -1,0 +1,52 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: demo test bench lint install dev postgres clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+## Ingest the bundled sample articles into annotator-demo.db and open the annotation screen.
+demo: install
+	$(BIN)/annotator demo
+
+## Install dev dependencies, make sure a PostgreSQL server can be started, run the whole suite.
+test: dev postgres
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Speed benchmarks (ratios against baselines measured in the same run); never part of the test suite.
+bench: dev
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+## Layer contracts: the TUI never touches SQL, pure packages never import textual or spacy.
+lint: dev
+	$(BIN)/lint-imports
+
+## The suite starts its own throwaway server from Debian's PostgreSQL binaries; install them where missing.
+postgres:
+	@if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+		else \
+			echo "PostgreSQL server binaries not found: PostgreSQL tests will be skipped (install Debian's postgresql)"; \
+		fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) annotator-demo.db* .pytest_cache

@@ -1,0 +1,73 @@
+"""Shared CLI pieces: the --db option, settings, error mapping and stderr output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Annotated, Optional, TypeVar
+
+import typer
+from rich.console import Console
+
+from annotator.config import Settings
+from annotator.errors import AnnotatorError
+
+DbOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--db",
+        envvar="ANNOTATOR_DB",
+        help="Database: a SQLAlchemy URL (sqlite:///a.db, postgresql+psycopg://user@host/db) or a file path.",
+        show_default="sqlite:///annotations.db",
+    ),
+]
+
+F = TypeVar("F", bound=Callable)
+
+
+def stderr_console() -> Console:
+    """Progress, warnings and errors go to stderr so stdout stays machine-readable."""
+    return Console(stderr=True, highlight=False)
+
+
+def make_settings(db: str | None, **overrides) -> Settings:
+    """Settings from the environment, with command-line values taking precedence."""
+    values = {key: value for key, value in overrides.items() if value is not None}
+    if db is not None:
+        values["db"] = db
+    return Settings(**values)
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print one clear line on stderr and return the Exit to raise."""
+    print(f"annotator: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def handle_errors(command: F) -> F:
+    """Turn domain errors into one line on stderr and the error's exit code, never a traceback."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except AnnotatorError as exc:
+            raise fail(exc.message, exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise fail("interrupted; everything saved before this point is kept", 130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def opened_store(settings: Settings) -> Iterator["Store"]:  # noqa: F821
+    """Open the configured database for the length of one command."""
+    from annotator.store import open_store
+
+    store = open_store(settings.database_url)
+    try:
+        yield store
+    finally:
+        store.close()

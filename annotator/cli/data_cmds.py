@@ -1,0 +1,151 @@
+"""Commands that move data in and out of the database: ingest, claims, import, merge, schemas."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from annotator.cli.common import DbOption, fail, handle_errors, make_settings, opened_store, stderr_console
+from annotator.errors import UsageError
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    app.command("ingest")(ingest)
+    app.command("claims")(claims)
+    app.command("import")(import_annotations)
+    app.command("merge")(merge)
+    app.command("schemas")(schemas)
+
+
+@handle_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: .txt, .jsonl/.json article records, .html.")],
+    db: DbOption = None,
+    event: Annotated[Optional[str], typer.Option(help="Event name for all articles (default: each folder's name).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    spacy_model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Read articles, extract and link their claims, and store them (re-ingesting the same content changes nothing)."""
+    from annotator.ingest import count_input_files, ingest_paths
+
+    settings = make_settings(db, spacy_model=spacy_model)
+    console = stderr_console()
+    has_records = any(p.suffix in (".jsonl", ".json") for p in paths) or any(
+        next(p.rglob("*.json*"), None) for p in paths if p.is_dir()
+    )
+    total = None if has_records else count_input_files(paths)
+    columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TimeElapsedColumn()]
+    with opened_store(settings) as store, Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("ingest", total=total, rate="")
+
+        def advance(stage: str, count: int) -> None:
+            if stage in ("extracted", "error"):
+                bar.advance(task, count)
+                elapsed = bar.tasks[0].elapsed or 0.0
+                done = bar.tasks[0].completed
+                bar.update(task, rate=f"{done / elapsed:.1f} articles/s" if elapsed > 0 else "")
+
+        report = ingest_paths(store, paths, settings=settings, event=event, workers=workers, on_progress=advance)
+    for message in report.errors:
+        console.print(f"annotator: {message}", markup=False)
+    console.print(
+        f"{len(report.added)} added, {len(report.new_versions)} new versions, {len(report.unchanged)} unchanged, "
+        f"{len(report.errors)} failed; {report.claims} claims stored",
+        markup=False,
+    )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@handle_errors
+def claims(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl (one claim per line) or table.")] = "table",
+    event: Annotated[Optional[str], typer.Option(help="Only claims of this event.")] = None,
+    article: Annotated[Optional[str], typer.Option(help="Only claims of this article (id or source path).")] = None,
+) -> None:
+    """Print the stored claims."""
+    if format not in ("jsonl", "table"):
+        raise UsageError(f"unknown format '{format}' (choose jsonl or table)")
+    settings = make_settings(db)
+    with opened_store(settings) as store:
+        stream = store.claims(event=event, article=article)
+        if format == "jsonl":
+            write = sys.stdout.write
+            for claim in stream:
+                write(claim.model_dump_json() + "\n")
+            return
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table("id", "kind", "speaker", "score", "claim", "outlet", show_lines=False)
+        for claim in stream:
+            table.add_row(claim.id, claim.kind, Text(claim.speaker or ""), f"{claim.checkworthiness:.2f}",
+                          Text(claim.text), Text(claim.article.outlet or claim.article.source))
+        Console().print(table)
+
+
+@handle_errors
+def import_annotations(
+    file: Annotated[Path, typer.Argument(help="Annotation records: native JSONL or Prodigy JSONL.")],
+    db: DbOption = None,
+) -> None:
+    """Load annotation records; a bad line stops the import and nothing from the file is saved."""
+    from annotator.export import parse_annotation_file
+
+    settings = make_settings(db)
+    records = parse_annotation_file(file)
+    known = {label.name for label in settings.labels()}
+    for number, record in enumerate(records, start=1):
+        if record.label not in known:
+            raise UsageError(f"{file}: record {number}: unknown label '{record.label}'")
+    with opened_store(settings) as store:
+        result = store.import_annotations(records)
+    stderr_console().print(
+        f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged", markup=False
+    )
+
+
+@handle_errors
+def merge(
+    other_db: Annotated[str, typer.Argument(help="The other database (URL or SQLite file path).")],
+    db: DbOption = None,
+) -> None:
+    """Bring in articles, annotations and adjudications from another database without losing any."""
+    from annotator.config import normalise_database_url
+    from annotator.store import open_store
+
+    settings = make_settings(db)
+    other_url = normalise_database_url(other_db)
+    if other_url.startswith("sqlite:///") and not Path(other_url.removeprefix("sqlite:///")).exists():
+        raise fail(f"{other_db}: no such database file", 2)
+    with opened_store(settings) as store:
+        other = open_store(other_url)
+        try:
+            result = store.merge_from(other)
+        finally:
+            other.close()
+    stderr_console().print(
+        f"merged {other_db}: {result.articles} articles, {result.annotations.added} annotations added, "
+        f"{result.annotations.updated} updated, {result.annotations.unchanged} unchanged, "
+        f"{result.adjudications} adjudications",
+        markup=False,
+    )
+
+
+@handle_errors
+def schemas(
+    out: Annotated[Path, typer.Option(help="Folder to write the JSON Schema files to.")] = Path("schemas"),
+) -> None:
+    """Regenerate schemas/<name>.schema.json from the models (run after changing a record)."""
+    from annotator.export import write_schemas
+
+    for path in write_schemas(out):
+        print(path)

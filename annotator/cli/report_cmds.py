@@ -1,0 +1,101 @@
+"""Commands that report on or export the annotations: agreement and export."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from annotator.cli.common import DbOption, handle_errors, make_settings, opened_store, stderr_console
+from annotator.errors import UsageError
+
+EXPORT_FORMATS = ("jsonl", "fever", "prodigy", "claimreview")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""
+    app.command("agreement")(agreement)
+    app.command("export")(export)
+
+
+@handle_errors
+def agreement(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print the report as CSV.")] = False,
+    bootstrap: Annotated[int, typer.Option(min=0, help="Bootstrap resamples for alpha's 95% interval.")] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 0,
+) -> None:
+    """Inter-annotator agreement: percent agreement, Krippendorff's alpha, Fleiss' and Cohen's kappa."""
+    from annotator.agreement import build_report, render_csv, render_table
+
+    settings = make_settings(db)
+    with opened_store(settings) as store:
+        gold = {item.claim_id: item.label for item in store.adjudications()}
+        report = build_report(
+            store.annotations(), labels=[label.name for label in settings.labels()], gold=gold or None,
+            bootstrap=bootstrap, seed=seed,
+        )
+    if as_json:
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif as_csv:
+        sys.stdout.write(render_csv(report))
+    else:
+        from rich.console import Console
+
+        Console().print(render_table(report))
+    for warning in report.warnings:
+        stderr_console().print(f"warning: {warning}", markup=False)
+
+
+def parse_split(value: str | None) -> tuple[int, int, int] | None:
+    """'80/10/10' -> (80, 10, 10); the parts must be whole numbers adding up to 100."""
+    if value is None:
+        return None
+    parts = value.split("/")
+    try:
+        numbers = tuple(int(part) for part in parts)
+    except ValueError:
+        numbers = ()
+    if len(numbers) != 3 or sum(numbers) != 100 or min(numbers) < 0:
+        raise UsageError(f"--split '{value}': give three whole percentages adding up to 100, like 80/10/10")
+    return numbers  # type: ignore[return-value]
+
+
+@handle_errors
+def export(
+    format: Annotated[str, typer.Option("--format", help="jsonl, fever, prodigy or claimreview.")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Option(help="Output folder (default exports/<timestamp>).")] = None,
+    db: DbOption = None,
+    all_annotations: Annotated[bool, typer.Option("--all", help="One record per annotation instead of gold.")] = False,
+    split: Annotated[Optional[str], typer.Option(help="train/dev/test percentages, e.g. 80/10/10.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the split.")] = 0,
+    split_by: Annotated[str, typer.Option(help="Keep together: group (cross-source) or article.")] = "group",
+    min_annotations: Annotated[int, typer.Option(min=1, help="Gold needs at least this many annotations.")] = 1,
+) -> None:
+    """Write a labelled dataset and manifest.json; gold by default (adjudication, else majority)."""
+    from annotator.export import export_dataset
+
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown format '{format}' (choose {', '.join(EXPORT_FORMATS)})")
+    if split_by not in ("group", "article"):
+        raise UsageError(f"--split-by '{split_by}': choose group or article")
+    settings = make_settings(db)
+    out_dir = out or settings.export_dir / datetime.now().strftime("%Y%m%d-%H%M%S")
+    with opened_store(settings) as store:
+        manifest = export_dataset(
+            store.export_items(),
+            fmt=format,
+            out_dir=out_dir,
+            all_annotations=all_annotations,
+            split=parse_split(split),
+            seed=seed,
+            split_by=split_by,
+            min_annotations=min_annotations,
+            source_db=store.url,
+            labels=settings.labels(),
+        )
+    stderr_console().print(f"wrote {out_dir}: {manifest.summary()}", markup=False)
