@@ -1,0 +1,104 @@
+"""The `manifest.json` written beside exported data: what was exported, from where, how, and the file digests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal, Optional
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MANIFEST_NAME = "manifest.json"
+SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "sslpassword"})
+
+
+class ManifestModel(BaseModel):
+    """Base of the manifest's parts: unknown fields refused."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class SchemaRef(ManifestModel):
+    """The schema the data files follow."""
+
+    name: str
+    """`schemas/<name>.schema.json`."""
+    version: int
+    id: str
+
+
+class ManifestFile(ManifestModel):
+    """One data file of the export."""
+
+    name: str
+    split: Optional[str] = None
+    """`train`, `dev` or `test`; null for an export without splits."""
+    records: int
+    bytes: int
+    sha256: str
+
+
+class SplitSettings(ManifestModel):
+    """How claims were divided between train, dev and test."""
+
+    weights: tuple[int, int, int]
+    seed: int
+    split_by: Literal["group", "article"]
+
+
+class Manifest(ManifestModel):
+    """Everything needed to trust and reproduce an export."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_attribute_docstrings=True)
+
+    tool: str = "annotator"
+    tool_version: str
+    format: str
+    records: Literal["gold", "annotations"]
+    """`gold`: one resolved record per claim; `annotations`: one per annotation (`--all`)."""
+    schema_: SchemaRef = Field(alias="schema")
+    created_at: datetime
+    source_db: Optional[str] = None
+    """The database URL the data came from, with any password removed."""
+    min_annotations: int
+    split: Optional[SplitSettings] = None
+    claims: int
+    """Claims read from the source."""
+    files: list[ManifestFile]
+    counts: dict[str, int]
+    """Records written per split (`all` without splits)."""
+    labels: dict[str, dict[str, int]]
+    """Records per split and per label as written (FEVER verdicts, ClaimReview ratings, or label names)."""
+    label_mapping: Optional[dict[str, Optional[str]]] = None
+    """Label name to the format's verdict (null: left out), for formats that rename labels."""
+    unresolved: dict[str, int] = Field(default_factory=dict)
+    """Claims (or, with `--all`, annotations) left out, by reason."""
+
+    def to_json(self) -> str:
+        """The manifest as written: indented, keys in model order, with a trailing newline."""
+        return self.model_dump_json(by_alias=True, indent=2) + "\n"
+
+
+def redact_url(url: Optional[str]) -> Optional[str]:
+    """The URL with its password (in the user part or a `password=` query parameter) removed."""
+    if url is None or "://" not in url:
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}@{host}" if user else host
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(key.lower() in SECRET_QUERY_KEYS for key, _ in pairs):
+            query = urlencode([(key, value) for key, value in pairs if key.lower() not in SECRET_QUERY_KEYS])
+    if netloc == parts.netloc and query == parts.query:
+        return url
+    rebuilt = f"{parts.scheme}://{netloc}{parts.path}"
+    if query:
+        rebuilt += f"?{query}"
+    if parts.fragment:
+        rebuilt += f"#{parts.fragment}"
+    return rebuilt

@@ -1,0 +1,88 @@
+"""Export files are atomic: an interrupted export leaves no partial file, a finished one replaces the last cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from annotator.errors import UsageError
+from annotator.export import ExportItem, export_dataset, redact_url
+from tests.fixtures.export.samples import sample_items
+
+
+class SourceFailed(Exception):
+    """Raised by the test source part-way through, as a database error would be."""
+
+
+def failing_after(count: int, error: BaseException) -> Iterator[ExportItem]:
+    items = sample_items() * 500
+    for index, item in enumerate(items):
+        if index == count:
+            raise error
+        yield item
+
+
+def listing(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir())}
+
+
+@pytest.mark.parametrize("split", [None, (80, 10, 10)])
+@pytest.mark.parametrize("error", [SourceFailed("connection lost"), KeyboardInterrupt()])
+def test_interrupted_export_leaves_no_file_at_all(split, error: BaseException, tmp_path: Path) -> None:
+    with pytest.raises(type(error)):
+        export_dataset(failing_after(4000, error), fmt="jsonl", out_dir=tmp_path, all_annotations=True, split=split)
+    assert listing(tmp_path) == {}
+
+
+def test_interrupted_export_keeps_the_previous_export_intact(tmp_path: Path) -> None:
+    export_dataset(sample_items(), fmt="fever", out_dir=tmp_path, split=(80, 10, 10))
+    before = listing(tmp_path)
+    with pytest.raises(SourceFailed):
+        export_dataset(failing_after(3000, SourceFailed("boom")), fmt="fever", out_dir=tmp_path, split=(80, 10, 10))
+    assert listing(tmp_path) == before
+
+
+def test_a_new_export_replaces_files_of_the_same_names(tmp_path: Path) -> None:
+    export_dataset(sample_items()[:2], fmt="jsonl", out_dir=tmp_path)
+    export_dataset(sample_items(), fmt="jsonl", out_dir=tmp_path)
+    lines = (tmp_path / "jsonl-gold.jsonl").read_text().splitlines()
+    assert len(lines) == 8
+    assert sorted(listing(tmp_path)) == ["jsonl-gold.jsonl", "manifest.json"]
+
+
+def test_files_of_the_previous_export_that_are_not_rewritten_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    export_dataset(sample_items(), fmt="jsonl", out_dir=tmp_path, split=(80, 10, 10))
+    export_dataset(sample_items(), fmt="jsonl", out_dir=tmp_path)
+    assert sorted(listing(tmp_path)) == ["jsonl-gold.jsonl", "manifest.json", "notes.txt"]
+
+
+def test_output_folder_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "out"
+    target.write_text("not a folder")
+    with pytest.raises(UsageError, match="out: exists and is not a folder"):
+        export_dataset(sample_items(), fmt="jsonl", out_dir=target)
+
+
+def test_unknown_format_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="unknown export format 'csv'"):
+        export_dataset(sample_items(), fmt="csv", out_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("postgresql+psycopg://alice:s3cret@db.example:5432/news", "postgresql+psycopg://alice@db.example:5432/news"),
+        ("postgresql://alice:p@ss@db.example/news", "postgresql://alice@db.example/news"),
+        ("postgresql://:s3cret@db.example/news", "postgresql://db.example/news"),
+        ("postgresql://alice@h/news?password=s3cret&sslmode=require", "postgresql://alice@h/news?sslmode=require"),
+        ("sqlite:///annotations.db", "sqlite:///annotations.db"),
+        ("sqlite:////srv/data/annotations.db", "sqlite:////srv/data/annotations.db"),
+        (None, None),
+    ],
+)
+def test_database_password_is_removed_from_the_manifest_url(url, expected) -> None:
+    assert redact_url(url) == expected
