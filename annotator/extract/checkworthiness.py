@@ -1,0 +1,77 @@
+"""Check-worthiness: a transparent score in 0..1 from features a reviewer can understand.
+
+Each feature is 0 or 1 and has a fixed weight; the score is the logistic of their weighted sum, so
+`checkworthiness_features` shows exactly why a sentence scored as it did.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Span
+
+from annotator.extract import lexicon as lx
+from annotator.extract.attribution import has_reporting_cue
+
+WEIGHTS: dict[str, float] = {
+    "number": 1.4,
+    "temporal": 0.7,
+    "named_entity": 0.9,
+    "past_tense": 0.8,
+    "attribution": 0.6,
+    "comparison": 0.5,
+    "question": -2.5,
+    "first_person_opinion": -1.8,
+    "first_person_promise": -0.9,
+    "imperative": -1.0,
+    "short": -1.5,
+}
+BIAS = -1.0
+CHECKWORTHY_THRESHOLD = 0.5
+"""Score from which a sentence counts as check-worthy on its own (the ClaimBuster benchmark uses this)."""
+
+_MIN_TOKENS = 6
+
+
+def checkworthiness_features(span: Span) -> dict[str, int]:
+    """The 0/1 features of a sentence or clause that the score is built from."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    labels = {ent.label_ for ent in span.ents}
+    numeric = bool(labels & lx.NUMERIC_LABELS) or any(t.like_num and t.ent_type_ not in lx.TEMPORAL_LABELS for t in words)
+    first_person_subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in lx.FIRST_PERSON]
+    return {
+        "number": int(numeric),
+        "temporal": int(bool(labels & lx.TEMPORAL_LABELS)),
+        "named_entity": int(bool(labels & lx.NAMED_LABELS)),
+        "past_tense": int(any(t.tag_ in ("VBD", "VBN") for t in words)),
+        "attribution": int(has_reporting_cue(span)),
+        "comparison": int(any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") or t.lower_ in lx.COMPARISON_WORDS for t in words)),
+        "question": int(span.text.rstrip().rstrip("\"'”’)").endswith("?")),
+        "first_person_opinion": int(any(t.head.lemma_.lower() in lx.OPINION_VERBS for t in first_person_subjects)),
+        "first_person_promise": int(any(_is_promise(t) for t in first_person_subjects)),
+        "imperative": int(_is_imperative(words)),
+        "short": int(len(words) < _MIN_TOKENS),
+    }
+
+
+def score_features(features: dict[str, int]) -> float:
+    """The logistic of the weighted feature sum, in 0..1."""
+    total = BIAS + sum(WEIGHTS[name] * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-total))
+
+
+def checkworthiness(span: Span) -> float:
+    """How worth checking a sentence is, 0..1 (0.5 and above: check-worthy on its own)."""
+    return round(score_features(checkworthiness_features(span)), 4)
+
+
+def _is_promise(subject) -> bool:
+    verb = subject.head
+    return any(child.tag_ == "MD" and child.lower_ in ("will", "'ll", "would", "shall") for child in verb.children)
+
+
+def _is_imperative(words) -> bool:
+    if not words:
+        return False
+    first = words[0]
+    return first.tag_ == "VB" and first.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in first.children)

