@@ -1,0 +1,70 @@
+"""The annotation screen's key map: fixed command keys plus the configured label keys, checked for clashes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.errors import UsageError
+from annotator.models import Label
+
+MAX_DIGIT_LABELS = 9
+
+
+@dataclass(frozen=True)
+class Command:
+    """One fixed command of the annotation screen: the keys that run it and what it does."""
+
+    keys: tuple[str, ...]
+    """Textual key names; the first is the one shown, the others are alternatives."""
+    action: str
+    """The screen action it runs."""
+    description: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(("s",), "skip", "skip: next claim, nothing saved"),
+    Command(("z", "ctrl+z"), "undo", "undo the last saved change (several levels)"),
+    Command(("e",), "note", "note and evidence (URL or source sentence)"),
+    Command(("f",), "flag", "flag / unflag for the lead"),
+    Command(("j", "down"), "move(1)", "next claim"),
+    Command(("k", "up"), "move(-1)", "previous claim"),
+    Command(("slash",), "search", "search and filter (/)"),
+    Command(("g",), "goto", "go to a claim by number or id"),
+    Command(("a",), "article", "full article, scrollable"),
+    Command(("question_mark",), "help", "help: keys and guidelines"),
+    Command(("q",), "quit", "quit (every decision is already saved)"),
+)
+
+KEY_DISPLAY = {"slash": "/", "question_mark": "?", "down": "↓", "up": "↑", "ctrl+z": "ctrl+z"}
+
+
+def display_key(key: str) -> str:
+    """How a Textual key name is written for the reviewer."""
+    return KEY_DISPLAY.get(key, key)
+
+
+def reserved_keys() -> set[str]:
+    """Keys that commands and digit shortcuts already use, so no label may take them."""
+    keys = {key for command in COMMANDS for key in command.keys}
+    keys.update(str(digit) for digit in range(1, MAX_DIGIT_LABELS + 1))
+    keys.update({"?", "/", "escape", "enter", "tab"})
+    return keys
+
+
+def check_label_keys(labels: Sequence[Label]) -> dict[str, Label]:
+    """Map each label's key to the label, refusing empty sets, multi-character keys and clashes with commands."""
+    if not labels:
+        raise UsageError("the label set is empty: configure at least one label")
+    reserved = reserved_keys()
+    by_key: dict[str, Label] = {}
+    for label in labels:
+        key = label.key
+        if len(key) != 1 or not key.isprintable() or key.isspace():
+            raise UsageError(f"label '{label.name}': key '{key}' must be one printable character")
+        if key in reserved:
+            raise UsageError(f"label '{label.name}': key '{key}' is already used by a command of the annotation screen")
+        if key in by_key:
+            raise UsageError(f"labels '{by_key[key].name}' and '{label.name}' share the key '{key}'")
+        by_key[key] = label
+    return by_key

@@ -1,0 +1,70 @@
+"""Store reads for the annotation screen; called only from thread workers, never on the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from annotator.errors import NotFoundError
+from annotator.models import ArticleRef
+from annotator.store import Store
+from annotator.tui.state import ArticleInfo, Window
+
+
+@dataclass
+class QueueStart:
+    """What the screen needs before the first claim: every current claim id and this annotator's labelled ones."""
+
+    claim_ids: list[str]
+    labelled: set[str]
+
+
+def load_queue(store: Store, annotator: str) -> QueueStart:
+    """The claim ids in reading order and the ones already labelled by `annotator` (ids only, cheap at 100k)."""
+    claim_ids = store.claim_ids()
+    current = set(claim_ids)
+    labelled = {claim_id for claim_id in store.labelled_claim_ids(annotator) if claim_id in current}
+    return QueueStart(claim_ids, labelled)
+
+
+def article_name(article: ArticleRef) -> str:
+    """How an article is named in the UI: its outlet, else its title, else its source."""
+    return article.outlet or article.title or article.source
+
+
+def load_window(
+    store: Store, annotator: str, claim_ids: Sequence[str], known_articles: Collection[str]
+) -> Window:
+    """Claims, their articles (with each article's claim ids), this annotator's decisions and linked claims."""
+    window = Window(claims={claim.id: claim for claim in store.get_claims(claim_ids)})
+    article_ids = dict.fromkeys(claim.article.id for claim in window.claims.values())
+    for article_id in article_ids:
+        if article_id in known_articles:
+            continue
+        article = store.get_article(article_id)
+        ids = tuple(claim.id for claim in store.claims(article=article_id))
+        window.articles[article_id] = ArticleInfo(article, ids)
+    related_ids = [c.claim_id for claim in window.claims.values() for c in claim.conflicts]
+    window.related = {claim.id: claim for claim in store.get_claims(related_ids)}
+    for claim_id in related_ids:
+        window.related.setdefault(claim_id, None)
+    for claim in window.related.values():
+        if claim is not None:
+            window.outlets[claim.article.id] = article_name(claim.article)
+    for claim in window.claims.values():
+        window.outlets[claim.article.id] = article_name(claim.article)
+    mentioned = {aid for claim in window.claims.values() for aid in claim.corroborated_by}
+    for article_id in mentioned - set(window.outlets):
+        window.outlets[article_id] = _outlet(store, article_id)
+    asked = list(window.claims) + [i for info in window.articles.values() for i in info.claim_ids]
+    asked = list(dict.fromkeys(asked))
+    found = store.annotations_by_claim(annotator, asked)
+    window.annotations = {claim_id: found.get(claim_id) for claim_id in asked}
+    return window
+
+
+def _outlet(store: Store, article_id: str) -> str:
+    try:
+        return article_name(store.get_article(article_id))
+    except NotFoundError:
+        return article_id

@@ -1,0 +1,59 @@
+"""Messages that thread workers post back to the annotation screen, which alone changes state and widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from annotator.models import Annotation
+from annotator.tui.filters import ClaimFilter
+from annotator.tui.state import ClaimQueue, Window
+
+
+@dataclass
+class QueueLoaded(Message):
+    """The queue is known with its cursor on the first unlabelled claim, and the window around it is loaded."""
+
+    queue: ClaimQueue
+    window: Window
+
+
+@dataclass
+class WindowLoaded(Message):
+    """A window of claims arrived; `show` says the screen was waiting on it to show the claim under the cursor."""
+
+    window: Window
+    show: bool
+    change_count: int
+    """How many changes the screen had saved when the load started; later saves win over what it read."""
+
+
+@dataclass
+class ChangeSaved(Message):
+    """A decision, an edit or an undo is committed in the Store."""
+
+    claim_id: str
+    saved: Annotation | None
+    """The claim's decision now (None: no label)."""
+    previous: Annotation | None
+    """The decision before this change, for the undo stack."""
+    kind: str
+    """`decision` (then move on), `edit` (note or flag on a labelled claim: stay) or `undo`."""
+
+
+@dataclass
+class StoreFailed(Message):
+    """A Store call raised; nothing changed and the reviewer must be told."""
+
+    doing: str
+    """What was being done, e.g. "save the decision"."""
+    message: str
+
+
+@dataclass
+class FilterReady(Message):
+    """The ids matching a search, in queue order (a None filter means back to every claim)."""
+
+    claim_filter: ClaimFilter | None
+    claim_ids: list[str]

@@ -1,0 +1,468 @@
+"""The annotation screen: one claim at a time, one keystroke decides, every decision committed before moving on.
+
+User actions that depend on the claim under the cursor run one after another: while a Store call is in flight the
+screen is busy and keys typed ahead wait in order, so the next claim never shows before the save returned and a key
+never lands on a claim the reviewer has not seen. Store calls run in thread workers (`StoreWorkers`) that touch no
+widget and report back with messages.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Sequence
+from time import monotonic
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from annotator.models import Annotation, Claim, Label
+from annotator.store import Store
+from annotator.tui.dialogs import CorrectionDialog, GotoDialog, NoteDialog, NoteResult, SearchDialog
+from annotator.tui.filters import ClaimFilter
+from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
+from annotator.tui.literal import literal
+from annotator.tui.messages import ChangeSaved, FilterReady, QueueLoaded, StoreFailed, WindowLoaded
+from annotator.tui.screens.annotate_workers import StoreWorkers
+from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.screens.help import HelpScreen
+from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
+from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
+from annotator.tui.widgets.claim_card import PendingExtras
+from annotator.tui.widgets.key_legend import render_legend
+from annotator.tui.widgets.status_line import render_status
+
+PREFETCH_AHEAD = 15
+
+
+def _bindings() -> list[Binding]:
+    bindings = [Binding(",".join(command.keys), command.action, show=False) for command in COMMANDS]
+    bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(1, MAX_DIGIT_LABELS + 1)]
+    return bindings
+
+
+class AnnotateScreen(StoreWorkers, Screen[None]):
+    """Shows the claim under the cursor with its context, links and progress, and takes decisions on it."""
+
+    BINDINGS = _bindings()
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(self, store: Store, annotator: str, labels: Sequence[Label], guidelines: str) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.labels = list(labels)
+        self.labels_by_key = {label.key: label for label in self.labels}
+        self.guidelines = guidelines
+        self.queue: ClaimQueue | None = None
+        self.cache = ClaimCache()
+        self.undo_stack: list[UndoEntry] = []
+        self.pending: dict[str, PendingExtras] = {}
+        """Notes and flags typed on claims that have no label yet."""
+        self.active_filter: ClaimFilter | None = None
+        self.busy = True
+        """True while a Store call the reviewer waits on is in flight (the first load, a save, a window)."""
+        self.waiting: deque[Callable[[], None]] = deque()
+        """Actions typed while busy, run in order once the screen is free."""
+        self.shown_claim_id: str | None = None
+        self.shown_at = monotonic()
+        self.change_count = 0
+        self.changed_at: dict[str, int] = {}
+        """For each claim saved in this session, the change number of its latest save (guards stale windows)."""
+        self.prefetching = False
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine("", id="status", markup=False)
+        with Horizontal(id="panels"):
+            with Vertical(id="main-column"):
+                yield ClaimCard("loading…", id="claim", markup=False)
+                yield ContextView(id="context")
+            yield LinksPanel(id="links")
+        yield Static("", id="message", markup=False)
+        yield KeyLegend(render_legend(self.labels), id="legend", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#claim").border_title = "Claim"
+        self.query_one("#context").border_title = "In the article"
+        self.query_one("#links").border_title = "Other sources"
+        self.query_one(LinksPanel).display = False
+        self.query_one("#message").display = False
+        self.load_queue()
+
+    # Running actions in order
+
+    def request(self, action: Callable[[], None]) -> None:
+        """Run a reviewer action now, or after the Store call in flight has returned."""
+        if self.busy:
+            self.waiting.append(action)
+        else:
+            action()
+
+    def set_idle(self) -> None:
+        """The screen is free: run the actions typed ahead until one makes it busy again."""
+        self.busy = False
+        while self.waiting and not self.busy:
+            self.waiting.popleft()()
+
+    def set_busy(self) -> None:
+        """A Store call the reviewer must wait on has started."""
+        self.busy = True
+
+    def open_dialog(self, dialog, callback: Callable) -> None:
+        """Open a dialog; keys typed ahead were meant for the claim, not the dialog, so they are dropped."""
+        self.waiting.clear()
+        self.app.push_screen(dialog, callback)
+
+    # Keys
+
+    def on_key(self, event: events.Key) -> None:
+        label = self.labels_by_key.get(event.character or "")
+        if label is not None:
+            event.stop()
+            self.request(lambda: self.decide(label))
+
+    def action_choose(self, number: int) -> None:
+        if number <= len(self.labels):
+            label = self.labels[number - 1]
+            self.request(lambda: self.decide(label))
+
+    def action_skip(self) -> None:
+        self.request(lambda: self.move(1, skip=True))
+
+    def action_move(self, step: int) -> None:
+        self.request(lambda: self.move(step))
+
+    def action_undo(self) -> None:
+        self.request(self.undo)
+
+    def action_note(self) -> None:
+        self.request(self.edit_note)
+
+    def action_flag(self) -> None:
+        self.request(self.toggle_flag)
+
+    def action_search(self) -> None:
+        self.request(self.open_search)
+
+    def action_goto(self) -> None:
+        self.request(self.open_goto)
+
+    def action_article(self) -> None:
+        self.request(self.open_article)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.labels, self.guidelines))
+
+    def action_quit(self) -> None:
+        self.request(self.app.exit)
+
+    # Decisions and edits
+
+    def current_claim(self) -> Claim | None:
+        """The claim under the cursor, when it is loaded."""
+        claim_id = self.queue.current if self.queue else None
+        return self.cache.claims.get(claim_id) if claim_id and self.cache.ready(claim_id) else None
+
+    def decide(self, label: Label) -> None:
+        """Label the current claim (through the correction editor when the label needs one) and move on."""
+        claim = self.current_claim()
+        if claim is None:
+            self.app.bell()
+            return
+        if not label.needs_correction:
+            self.save_decision(claim.id, label.name, None)
+            return
+        existing = self.cache.annotations.get(claim.id)
+        prefill = existing.correction if existing and existing.correction else claim.text
+
+        def corrected(correction: str | None) -> None:
+            if correction is None:
+                self.say("Correction cancelled: nothing saved.")
+            else:
+                self.save_decision(claim.id, label.name, correction)
+
+        self.open_dialog(CorrectionDialog(label.name, prefill), corrected)
+
+    def save_decision(self, claim_id: str, label_name: str, correction: str | None) -> None:
+        """Commit a decision, carrying over the note, evidence and flag (saved or pending)."""
+        previous = self.cache.annotations.get(claim_id)
+        extras = self.pending.get(claim_id) or PendingExtras()
+        annotation = Annotation(
+            claim_id=claim_id,
+            annotator=self.annotator,
+            label=label_name,
+            correction=correction,
+            note=previous.note if previous else extras.note,
+            evidence=list(previous.evidence if previous else extras.evidence),
+            flagged=previous.flagged if previous else extras.flagged,
+            duration_ms=int((monotonic() - self.shown_at) * 1000),
+        )
+        self.start_save(claim_id, annotation, previous, "decision")
+
+    def start_save(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str) -> None:
+        """Hand a change to the save worker and wait for it."""
+        self.set_busy()
+        self.save_change(claim_id, annotation, previous, kind)
+
+    def edit_note(self) -> None:
+        """Open the note and evidence dialog for the current claim."""
+        claim = self.current_claim()
+        if claim is None:
+            return
+        saved = self.cache.annotations.get(claim.id)
+        extras = self.pending.get(claim.id) or PendingExtras()
+        note, evidence = (saved.note, tuple(saved.evidence)) if saved else (extras.note, extras.evidence)
+
+        def noted(result: NoteResult | None) -> None:
+            if result is None:
+                return
+            if saved is not None:
+                update = {"note": result.note, "evidence": list(result.evidence)}
+                self.start_save(claim.id, saved.model_copy(update=update), saved, "edit")
+            else:
+                extras.note, extras.evidence = result.note, result.evidence
+                self.pending[claim.id] = extras
+                self.show_current()
+
+        self.open_dialog(NoteDialog(note, evidence), noted)
+
+    def toggle_flag(self) -> None:
+        """Flag or unflag the current claim: saved at once if labelled, else kept for the decision."""
+        claim = self.current_claim()
+        if claim is None:
+            return
+        saved = self.cache.annotations.get(claim.id)
+        if saved is not None:
+            self.start_save(claim.id, saved.model_copy(update={"flagged": not saved.flagged}), saved, "edit")
+            return
+        extras = self.pending.setdefault(claim.id, PendingExtras())
+        extras.flagged = not extras.flagged
+        self.show_current()
+
+    def undo(self) -> None:
+        """Take back the last saved change, restoring the claim's previous decision exactly (or no label)."""
+        if not self.undo_stack:
+            self.say("Nothing to undo.")
+            return
+        entry = self.undo_stack.pop()
+        current = self.cache.annotations.get(entry.claim_id)
+        self.start_save(entry.claim_id, entry.previous, current, "undo")
+
+    def on_change_saved(self, message: ChangeSaved) -> None:
+        assert self.queue is not None
+        claim_id = message.claim_id
+        self.change_count += 1
+        self.changed_at[claim_id] = self.change_count
+        self.cache.annotations[claim_id] = message.saved
+        if message.saved is None:
+            self.queue.labelled.discard(claim_id)
+        else:
+            self.queue.labelled.add(claim_id)
+        if message.kind != "undo":
+            self.undo_stack.append(UndoEntry(claim_id, message.previous))
+        if message.kind == "decision":
+            self.pending.pop(claim_id, None)
+            self.clear_message()
+            self.advance()
+        elif message.kind == "undo":
+            self.say(f"Undone: claim is back to {message.saved.label if message.saved else 'no label'}.")
+            index = self.queue.index_of(claim_id)
+            self.go(self.queue.position if index is None else index)
+        else:
+            self.say("Saved.")
+            self.go(self.queue.position)
+
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.waiting.clear()
+        self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. "
+                 "The claim is unchanged; press the key again to retry.", error=True)
+        if self.queue is not None and self.current_claim() is not None:
+            self.show_current()
+        self.set_idle()
+
+    # Moving
+
+    def advance(self) -> None:
+        """After a decision: the next claim this annotator has not labelled."""
+        assert self.queue is not None
+        found = self.queue.next_unlabelled()
+        if found is None:
+            self.say("Every claim in this queue is labelled. Use j/k, / or g to review.")
+            self.go(self.queue.position)
+            return
+        position, wrapped = found
+        if wrapped:
+            self.say("Back to the first unlabelled claim of the queue.")
+        self.go(position)
+
+    def move(self, step: int, *, skip: bool = False) -> None:
+        """Move the cursor by `step` claims without saving anything."""
+        if not self.queue:
+            return
+        position = self.queue.position + step
+        if not 0 <= position < len(self.queue):
+            self.say("Last claim of the queue." if step > 0 else "First claim of the queue.")
+            return
+        self.clear_message()
+        if skip:
+            self.say("Skipped: nothing saved.")
+        self.go(position)
+
+    def go(self, position: int) -> None:
+        """Put the cursor on a claim and show it, loading its window first if needed."""
+        assert self.queue is not None
+        self.queue.position = position
+        claim_id = self.queue.current
+        if claim_id is None or self.cache.ready(claim_id):
+            self.show_current()
+            self.set_idle()
+            self.prefetch()
+            return
+        self.set_busy()
+        self.load_window(self.cache.missing(self.queue.window()), show=True)
+
+    def prefetch(self) -> None:
+        """Load the claims just ahead in the background so moving on never waits."""
+        if self.prefetching or not self.queue:
+            return
+        ahead = self.queue.ids[self.queue.position : self.queue.position + PREFETCH_AHEAD]
+        if self.cache.missing(ahead):
+            self.prefetching = True
+            self.load_window(self.cache.missing(self.queue.window()), show=False)
+
+    def on_queue_loaded(self, message: QueueLoaded) -> None:
+        self.queue = message.queue
+        self.cache.merge(message.window)
+        if not self.queue.ids:
+            self.query_one(ClaimCard).update(Text("No claims to annotate yet: add articles with `annotator ingest PATH`."))
+        self.go(self.queue.position)
+
+    def on_window_loaded(self, message: WindowLoaded) -> None:
+        stale = {claim_id for claim_id, number in self.changed_at.items() if number > message.change_count}
+        self.cache.merge(message.window, keep=stale)
+        if not message.show:
+            self.prefetching = False
+            return
+        claim_id = self.queue.current if self.queue else None
+        if claim_id is not None and not self.cache.ready(claim_id):
+            self.say(f"Claim {claim_id} is no longer in the database.", error=True)
+        self.show_current()
+        self.set_idle()
+        self.prefetch()
+
+    # Search, go to, article
+
+    def open_search(self) -> None:
+        def searched(claim_filter: ClaimFilter | None) -> None:
+            if claim_filter is None or self.queue is None:
+                return
+            if claim_filter.empty:
+                self.active_filter = None
+                self.queue.apply_filter([], None, keep=self.queue.current)
+                self.say("Filter cleared: every claim.")
+                self.go(self.queue.position)
+                return
+            self.set_busy()
+            self.say("Searching…")
+            self.find_claims(claim_filter, self.queue.all_ids)
+
+        self.open_dialog(SearchDialog(self.labels, self.active_filter), searched)
+
+    def on_filter_ready(self, message: FilterReady) -> None:
+        assert self.queue is not None and message.claim_filter is not None
+        if not message.claim_ids:
+            self.say(f"No claim matches {message.claim_filter.describe()}; the queue is unchanged.")
+            self.set_idle()
+            return
+        self.active_filter = message.claim_filter
+        self.queue.apply_filter(message.claim_ids, message.claim_filter.describe(), keep=self.queue.current)
+        self.say(f"{len(message.claim_ids)} claims match. / changes the filter, / then Clear shows all.")
+        self.go(self.queue.position)
+
+    def open_goto(self) -> None:
+        if not self.queue:
+            return
+
+        def chosen(target: str | None) -> None:
+            if target is not None:
+                self.goto(target)
+
+        self.open_dialog(GotoDialog(len(self.queue)), chosen)
+
+    def goto(self, target: str) -> None:
+        """Go to a claim by 1-based number in the queue, id, or unique start of an id."""
+        assert self.queue is not None
+        if target.isdigit():
+            number = int(target)
+            if 1 <= number <= len(self.queue):
+                self.clear_message()
+                self.go(number - 1)
+            else:
+                self.say(f"No claim number {number}: the queue has {len(self.queue)}.", error=True)
+            return
+        for ids, in_filter in ((self.queue.ids, True), (self.queue.all_ids, False)):
+            found = [claim_id for claim_id in ids if claim_id.startswith(target)]
+            if len(found) > 1 and target not in found:
+                self.say(f"'{target}' starts {len(found)} claim ids; type more of it.", error=True)
+                return
+            if found:
+                claim_id = target if target in found else found[0]
+                if not in_filter:
+                    self.active_filter = None
+                    self.queue.apply_filter([], None, keep=claim_id)
+                    self.say("That claim is outside the filter: filter cleared.")
+                else:
+                    self.clear_message()
+                index = self.queue.index_of(claim_id)
+                self.go(self.queue.position if index is None else index)
+                return
+        self.say(f"No claim with id '{target}'.", error=True)
+
+    def open_article(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self.app.push_screen(ArticleScreen(self.cache.articles[claim.article.id].article, claim))
+
+    # Display
+
+    def show_current(self) -> None:
+        """Show the claim under the cursor with its decision, context, links and progress."""
+        claim = self.current_claim()
+        if claim is not None:
+            info = self.cache.articles[claim.article.id]
+            annotation = self.cache.annotations.get(claim.id)
+            self.query_one(ClaimCard).show_claim(claim, annotation, self.pending.get(claim.id))
+            self.query_one(ContextView).show_context(claim, info.article)
+            self.query_one(LinksPanel).show_links(claim, self.cache.outlets, self.cache.related)
+            if claim.id != self.shown_claim_id:
+                self.shown_claim_id = claim.id
+                self.shown_at = monotonic()
+        self.refresh_status(claim)
+
+    def refresh_status(self, claim: Claim | None) -> None:
+        """Update the progress line."""
+        if self.queue is None:
+            return
+        article_done = self.cache.article_done(claim.article.id) if claim else (0, 0)
+        self.query_one(StatusLine).update(render_status(
+            self.annotator, self.queue.done, len(self.queue.all_ids),
+            self.queue.position if self.queue.ids else None, len(self.queue),
+            article_done, self.queue.filter_description,
+        ))
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """Show a one-line message (literal); errors are marked in words as well as colour."""
+        line = self.query_one("#message", Static)
+        line.display = bool(message)
+        line.set_class(error, "-error")
+        if error and not message.startswith("✖"):
+            message = f"✖ {message}"
+        line.update(literal(message))
+
+    def clear_message(self) -> None:
+        """Remove the message line's text."""
+        self.say("")

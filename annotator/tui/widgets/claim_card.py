@@ -1,0 +1,78 @@
+"""The claim under review: its decision state, text, speaker, kind, check-worthiness and any correction or note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.models import Annotation, Claim
+from annotator.tui.literal import literal
+
+
+@dataclass
+class PendingExtras:
+    """A note, evidence or flag typed on a claim that has no label yet; saved together with the decision."""
+
+    note: str | None = None
+    evidence: tuple[str, ...] = ()
+    flagged: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing waiting to be saved."""
+        return not (self.note or self.evidence or self.flagged)
+
+
+def decision_badge(annotation: Annotation | None) -> Text:
+    """The decision as words and a symbol, so it reads the same without colour."""
+    if annotation is None:
+        return Text("○ NO LABEL YET", style="bold", end="")
+    return Text.assemble(("● LABELLED: ", "bold"), (annotation.label.upper(), "bold reverse"), end="")
+
+
+def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingExtras | None) -> Text:
+    """The claim card's text: badge line, claim text and metadata, all article-derived text shown literally."""
+    text = decision_badge(annotation)
+    flagged = annotation.flagged if annotation else bool(pending and pending.flagged)
+    if flagged:
+        text.append("   ⚑ FLAGGED", style="bold")
+    if pending is not None and not pending.empty:
+        waiting = [name for name, on in (("note", pending.note), ("evidence", pending.evidence),
+                                         ("flag", pending.flagged)) if on]
+        text.append(f"   ✎ {' + '.join(waiting)} pending (saved with your decision)", style="italic")
+    text.append("\n")
+    text.append_text(literal(claim.text, style="bold"))
+    text.append("\n")
+    meta = Text(end="")
+    meta.append("speaker ", style="dim")
+    meta.append_text(literal(claim.speaker) if claim.speaker else Text("unknown", style="italic"))
+    meta.append("  ·  kind ", style="dim")
+    meta.append_text(literal(claim.kind))
+    meta.append("  ·  check-worthiness ", style="dim")
+    meta.append(f"{claim.checkworthiness:.2f}")
+    if claim.needs_context:
+        meta.append("  ·  needs context", style="italic")
+    if claim.superseded:
+        meta.append("  ·  article has a newer version", style="italic")
+    text.append_text(meta)
+    if annotation is not None:
+        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
+            if value:
+                text.append(f"\n{name}: ", style="dim")
+                text.append_text(literal(value))
+        for item in annotation.evidence:
+            text.append("\nevidence: ", style="dim")
+            text.append_text(literal(item))
+    return text
+
+
+class ClaimCard(Static):
+    """Shows one claim and this annotator's decision on it."""
+
+    def show_claim(self, claim: Claim, annotation: Annotation | None, pending: PendingExtras | None) -> None:
+        """Display a claim; `pending` is the note or flag not yet saved."""
+        self.set_class(annotation is None, "-unlabelled")
+        self.set_class(annotation is not None, "-labelled")
+        self.update(render_claim(claim, annotation, pending))

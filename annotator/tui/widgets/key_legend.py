@@ -1,0 +1,42 @@
+"""The keys of the annotation screen, always visible at the bottom, wrapped to fit narrow terminals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.models import Label
+from annotator.tui.keys import COMMANDS, display_key
+from annotator.tui.literal import literal
+
+SHORT_NAMES = {"skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "search",
+               "goto": "goto", "article": "article", "help": "help", "quit": "quit"}
+
+
+def render_legend(labels: Sequence[Label]) -> Text:
+    """Label keys on the first line, command keys on the second."""
+    text = Text(end="")
+    for index, label in enumerate(labels):
+        if index:
+            text.append("  ")
+        text.append_text(literal(label.key, style="bold reverse"))
+        text.append(" ")
+        text.append_text(literal(label.name))
+    text.append(f"   1-{len(labels)} same" if len(labels) > 1 else "", style="dim")
+    text.append("\n")
+    text.append("j/k", style="bold reverse")
+    text.append(" move")
+    for command in COMMANDS:
+        name = SHORT_NAMES.get(command.action)
+        if name is None:
+            continue
+        text.append(" ")
+        text.append(display_key(command.keys[0]), style="bold reverse")
+        text.append(f" {name}")
+    return text
+
+
+class KeyLegend(Static):
+    """The always-visible key legend."""

@@ -1,0 +1,31 @@
+"""One line of progress: this annotator's done/total, position in the queue, the article, the active filter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.tui.literal import literal
+
+
+def render_status(
+    annotator: str, done: int, total: int, position: int | None, queue_size: int,
+    article_done: tuple[int, int], filter_description: str | None,
+) -> Text:
+    """The status line text; positions are shown 1-based."""
+    text = Text(end="")
+    text.append_text(literal(annotator, style="bold"))
+    percent = f" ({100 * done // total}%)" if total else ""
+    text.append(f"  done {done}/{total}{percent}")
+    if position is not None:
+        text.append(f"  ·  claim {position + 1} of {queue_size}")
+    if article_done[1]:
+        text.append(f"  ·  this article {article_done[0]}/{article_done[1]}")
+    if filter_description is not None:
+        text.append("  ·  filter: ", style="bold")
+        text.append_text(literal(filter_description))
+    return text
+
+
+class StatusLine(Static):
+    """The progress line at the top of the annotation screen."""

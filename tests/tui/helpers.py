@@ -1,0 +1,52 @@
+"""Helpers for driving the annotation app with Pilot: wait until it is idle, read the screen as text."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from textual.app import App
+from textual.pilot import Pilot
+
+from annotator.tui.screens import AnnotateScreen
+
+
+def annotate_screen(app: App) -> AnnotateScreen:
+    """The annotation screen, wherever it sits in the screen stack."""
+    return next(screen for screen in app.screen_stack if isinstance(screen, AnnotateScreen))
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until every Store call has returned and every key typed ahead has been handled."""
+    screen = annotate_screen(pilot.app)
+    for _ in range(400):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not screen.busy and not screen.waiting and not pilot.app.workers._workers:
+            await pilot.pause()
+            return
+    raise AssertionError("the annotation screen never became idle")
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys one by one, then wait until the screen is idle."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type a string into the focused widget, one key per character."""
+    names = {" ": "space", "/": "slash", "?": "question_mark", ".": "full_stop", ",": "comma", ":": "colon",
+             "|": "vertical_line", "-": "minus", "'": "apostrophe"}
+    for character in text:
+        await pilot.press(names.get(character, character))
+    await pilot.pause()
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows right now, as plain text."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True,
+                      legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
