@@ -1,0 +1,103 @@
+"""Counts in text ("some 100,000 troops", "tens of thousands of soldiers") as ranges with the thing counted."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from annotator.link.amounts import hedged, read_core, read_hedged
+from annotator.link.ranges import Range
+from annotator.link.tokens import Token, digits_value, tokenize
+
+CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
+NOT_COUNTED = frozenset(
+    "percent per cent pc % am pm a.m p.m gmt utc bst est cet times".split()
+)
+"""Words after a number that make it a percentage, a time of day or a ratio rather than a count."""
+NOUN_STOP = frozenset(
+    "the a an to in on at and with were was is are has have had that which who as by from for but or "
+    "than into across near along while since after before said".split()
+)
+PLURAL_NOUNS = frozenset("people children men women police personnel staff military aircraft".split())
+NOUN_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class FoundCount:
+    """A count in a text: its character span, its range, and the noun naming what is counted."""
+
+    start: int
+    end: int
+    value: Range
+    noun: str
+
+
+def _looks_plural(word: str) -> bool:
+    return word in PLURAL_NOUNS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+    )
+
+
+def _counted_noun(tokens: list[Token], k: int, currency: str | None) -> str:
+    """The noun naming what is counted: the first plural word in the few words after the figure."""
+    if currency:
+        return currency
+    for token in tokens[k:k + NOUN_WINDOW]:
+        word = token.low
+        if word == "of" or word == "-":
+            continue
+        if not word.isalpha() or word in NOUN_STOP:
+            return ""
+        if _looks_plural(word):
+            return word
+    return ""
+
+
+def _is_year(token: Token, hedge: str, value: Range) -> bool:
+    number = digits_value(token)
+    return (
+        number is not None and hedge == "exact" and value.hedge == "exact" and re.fullmatch(r"\d{4}", token.text)
+        is not None and 1800 <= number <= 2100
+    )
+
+
+def find_counts(text: str, skip: list[tuple[int, int]] = ()) -> list[FoundCount]:
+    """Every count of a named thing in text, left to right, ignoring figures inside the `skip` spans."""
+    tokens = tokenize(text)
+    found, i = [], 0
+    while i < len(tokens):
+        if any(s <= tokens[i].start < e for s, e in skip):
+            i += 1
+            continue
+        hedge, j = read_hedged(tokens, i)
+        core = read_core(tokens, j)
+        if core is None or any(s <= tokens[j].start < e for s, e in skip):
+            i += 1
+            continue
+        value, k = core
+        first = tokens[j]
+        glued = first.start > 0 and (text[first.start - 1].isalpha() or text[first.start - 1] == "-")
+        after = tokens[k].low if k < len(tokens) else ""
+        if glued or after in NOT_COUNTED or after == ":" or _is_year(first, hedge, value):
+            i = k
+            continue
+        if value.hedge == "exact" and value.nominal == 1:
+            i = k
+            continue
+        before = tokens[i - 1].text if i > 0 else ""
+        noun = _counted_noun(tokens, k, CURRENCIES.get(before))
+        if noun:
+            found.append(FoundCount(tokens[i].start, tokens[k - 1].end, hedged(hedge, value), noun))
+        i = k
+    return found
+
+
+def parse_count(text: str) -> Range | None:
+    """The first figure in text as a range ("some 100,000" -> [90,000, 110,000]), with or without a noun."""
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        hedge, j = read_hedged(tokens, i)
+        core = read_core(tokens, j)
+        if core is not None:
+            return hedged(hedge, core[0])
+    return None

@@ -1,0 +1,146 @@
+"""What the linker needs to know about one claim, computed once: keys, entities, speaker, quotes, slots."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
+from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
+from annotator.link.slots import Slot, extract_slots
+from annotator.models import Claim
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+OWNER_LABELS = frozenset({"GPE", "NORP", "ORG"})
+MIN_QUOTE_WORDS = 4
+
+_QUOTE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*")
+_NOT_NAMES = STOPWORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
+
+
+@dataclass
+class ClaimFeatures:
+    """The normalised view of one claim that blocking, scoring and conflict checks read."""
+
+    index: int
+    claim: Claim
+    keys: list[str]
+    """Normalised content words of the claim text, in order."""
+    entities: frozenset[str]
+    """Canonical keys of the named things the claim mentions."""
+    participants: frozenset[str]
+    """Canonical keys of the people, bodies and places involved other than countries, and the speaker.
+
+    Any entity label counts, because a small model often labels a surname as a place or an organisation.
+    """
+    speaker: str
+    """Canonical key of the speaker, "" when unknown."""
+    quotes: list[str] = field(default_factory=list)
+    """Normalised text of each quotation of several words in the claim."""
+    slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def article(self) -> str:
+        """Id of the article the claim comes from."""
+        return self.claim.article.id
+
+    @property
+    def norm_text(self) -> str:
+        """The normalised keys joined, for fuzzy comparison."""
+        return " ".join(self.keys)
+
+    @property
+    def block_keys(self) -> set[str]:
+        """The keys under which the claim is indexed and compared: words, entities and stated figures.
+
+        A figure ("duration:talk:90 min") is as telling as a rare word that two reports say the same thing.
+        """
+        figures = {f"{s.kind}:{s.subject}:{s.describe()}" for s in self.slots if s.kind != "date"}
+        return set(self.keys) | set(self.entities) | figures
+
+
+def _fallback_names(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:
+    """Capitalised name sequences, for claims that came without entities: aliases or surname keys."""
+    names = []
+    for m in _CAPITALISED.finditer(text):
+        words = [w for w in re.split(r"[\s\-]", m.group()) if w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        key = aliases.lookup(m.group()) or aliases.lookup(" ".join(words))
+        if key is None and not all(aliases.lookup(w) for w in words):
+            key = aliases.canonical(" ".join(w for w in words if not aliases.lookup(w)), "PERSON")
+        if key:
+            names.append((m.start(), m.end(), key))
+    return names
+
+
+def date_key(first: str, last: str) -> str:
+    """A single word standing for a resolved date, so "Friday" and "March 10" read the same."""
+    compact = first.replace("-", "")
+    return f"d{compact}" if first == last else f"d{compact}to{last.replace('-', '')}"
+
+
+def canonical_text(text: str, published: str | None, names: dict[str, str], aliases: AliasTable) -> str:
+    """The text with dates resolved, people named by their surname key and aliases replaced.
+
+    "Teodor Vasylenko met the Kremlin on Friday" and "Vasilenko met Russia on March 10" then share words.
+    """
+    parts, last = [], 0
+    for found in find_dates(text, published):
+        parts += [text[last:found.start], " ", date_key(found.span.first.isoformat(), found.span.last.isoformat()), " "]
+        last = found.end
+    parts.append(text[last:])
+    resolved = "".join(parts)
+    if names:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+        resolved = pattern.sub(lambda m: f" {names[m.group()]} ", resolved)
+    return aliases.replace(resolved)
+
+
+def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatures:
+    """Compute the normalised view of a claim; entity offsets are taken relative to `source_text`."""
+    source = claim.source_text or claim.text
+    alias_hits = aliases.find(source)
+    alias_keys = {key for _, _, key in alias_hits}
+    entities: set[str] = set(alias_keys)
+    people: set[str] = set()
+    owners = list(alias_hits)
+    names: dict[str, str] = {}
+    named = [e for e in claim.entities if e.label in NAME_LABELS]
+    for entity in named:
+        key = aliases.canonical(entity.text, entity.label)
+        if not key:
+            continue
+        entities.add(key)
+        if key not in alias_keys and entity.label != "NORP" and aliases.lookup(entity.text) is None:
+            people.add(key)
+        if entity.label == "PERSON":
+            names[entity.text] = key
+        if entity.label in OWNER_LABELS:
+            start = entity.start - claim.start
+            owners.append((start, start + len(entity.text), key))
+    if not claim.entities:
+        for start, end, key in _fallback_names(source, aliases):
+            entities.add(key)
+            if key not in alias_keys:
+                people.add(key)
+                names[source[start:end]] = key
+    speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker else ""
+    if speaker:
+        people.add(speaker)
+    quotes = []
+    for m in _QUOTE.finditer(source):
+        quoted = content_keys(aliases.replace(m.group(1)))
+        if len(quoted) >= MIN_QUOTE_WORDS:
+            quotes.append(" ".join(quoted))
+    return ClaimFeatures(
+        index=index,
+        claim=claim,
+        keys=content_keys(canonical_text(claim.text, claim.article.published, names, aliases)),
+        entities=frozenset(e for e in entities if e),
+        participants=frozenset(p for p in people if p),
+        speaker=speaker,
+        quotes=quotes,
+        slots=extract_slots(source, claim.article.published, sorted(owners)),
+    )

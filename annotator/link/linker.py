@@ -1,0 +1,46 @@
+"""link_claims: group the claims of one event across articles and mark the details they disagree on."""
+
+from __future__ import annotations
+
+from typing import Mapping, Optional
+
+from annotator.link.conflicts import find_conflicts
+from annotator.link.features import build_features
+from annotator.link.grouping import group_ids
+from annotator.link.normalise import AliasTable
+from annotator.models import Claim, Conflict
+
+
+def link_claims(claims: list[Claim], *, aliases: Optional[Mapping[str, str]] = None) -> list[Claim]:
+    """Copies of the claims (same order) with `group`, `corroborated_by` and `conflicts` recomputed.
+
+    `claims` are the claims of one event from several articles. `aliases` adds names to the built-in
+    alias table (name -> canonical key, e.g. {"Lindmoor": "ostmark"}). Superseded claims are returned
+    unlinked. The result depends only on the claims' content, so running it again changes nothing.
+    """
+    table = AliasTable(aliases)
+    order = sorted(
+        (i for i, claim in enumerate(claims) if not claim.superseded),
+        key=lambda i: (claims[i].article.id, claims[i].position, claims[i].id),
+    )
+    features = [build_features(k, claims[i], table) for k, i in enumerate(order)]
+    groups = group_ids(features)
+    conflicts = find_conflicts(features, groups)
+
+    articles_in_group: dict[str, set[str]] = {}
+    for feature, group in zip(features, groups):
+        if group:
+            articles_in_group.setdefault(group, set()).add(feature.article)
+
+    linked = [claim.model_copy(update={"group": None, "corroborated_by": [], "conflicts": []}) for claim in claims]
+    for feature, group, original in zip(features, groups, order):
+        update: dict[str, object] = {
+            "group": group,
+            "corroborated_by": sorted(articles_in_group[group] - {feature.article}) if group else [],
+            "conflicts": [
+                Conflict(claim_id=claim_id, detail=detail)
+                for claim_id, detail in sorted(conflicts.get(feature.index, ()))
+            ],
+        }
+        linked[original] = claims[original].model_copy(update=update)
+    return linked

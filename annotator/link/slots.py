@@ -1,0 +1,102 @@
+"""The comparable details of a claim: durations, counts and dates, each tied to what it measures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from annotator.link.counts import find_counts
+from annotator.link.dates import DateSpan, find_dates
+from annotator.link.durations import find_durations, format_minutes
+from annotator.link.normalise import concept, frame_of
+from annotator.link.ranges import Range
+from annotator.link.tokens import format_number
+
+FRAME_WINDOW = 45
+"""How many characters from a date or duration its event word ("meeting", "talks") may stand."""
+OWNER_AFTER_WINDOW = 25
+"""How far after a count a place may stand and still own it ("100,000 Russian troops")."""
+REPORTING_FRAME = "say"
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One detail of a claim that another report can contradict."""
+
+    kind: str
+    """duration, count or date."""
+    value: Union[Range, DateSpan]
+    subject: str
+    """What it measures: the event frame ("talk") of a duration or date, the counted noun's concept."""
+    noun: str = ""
+    """The counted noun as written ("troops"), for the reviewer."""
+    owner: Optional[str] = None
+    """For counts, the canonical country or body the counted things belong to, when one stands near."""
+
+    def describe(self) -> str:
+        """The value in words ("90 min", "about 100,000", "2022-01-21")."""
+        if isinstance(self.value, DateSpan):
+            return self.value.describe()
+        if self.kind == "duration":
+            return self.value.describe(format_minutes)
+        return self.value.describe(format_number)
+
+    def compatible(self, other: "Slot") -> bool:
+        """Whether both values can be true at once."""
+        return self.value.compatible(other.value)  # type: ignore[arg-type]
+
+
+def _frames(text: str) -> list[tuple[int, int, str]]:
+    frames = []
+    for m in _WORD.finditer(text):
+        frame = frame_of(m.group())
+        if frame:
+            frames.append((m.start(), m.end(), frame))
+    return frames
+
+
+def _frame_near(frames: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The event frame of the nearest event word, preferring any event over a reporting verb."""
+    best: dict[bool, tuple[int, str]] = {}
+    for f_start, f_end, frame in frames:
+        distance = max(f_start - end, start - f_end, 0)
+        if distance > FRAME_WINDOW:
+            continue
+        is_report = frame == REPORTING_FRAME
+        if is_report not in best or distance < best[is_report][0]:
+            best[is_report] = (distance, frame)
+    if False in best:
+        return best[False][1]
+    return best[True][1] if True in best else ""
+
+
+def _owner_near(owners: list[tuple[int, int, str]], start: int, end: int) -> Optional[str]:
+    before = [o for o in owners if o[1] <= start]
+    if before:
+        return max(before, key=lambda o: o[1])[2]
+    after = [o for o in owners if o[0] >= end and o[0] - end <= OWNER_AFTER_WINDOW]
+    return min(after, key=lambda o: o[0])[2] if after else None
+
+
+def extract_slots(
+    text: str, published: Optional[str] = None, owners: list[tuple[int, int, str]] = ()
+) -> list[Slot]:
+    """The durations, counts and dates in text; `owners` are (start, end, key) of places and bodies in it."""
+    frames = _frames(text)
+    slots: list[Slot] = []
+    skip: list[tuple[int, int]] = []
+    for found in find_durations(text):
+        skip.append((found.start, found.end))
+        frame = _frame_near(frames, found.start, found.end)
+        slots.append(Slot("duration", found.minutes, frame))
+    for found in find_dates(text, published):
+        skip.append((found.start, found.end))
+        frame = _frame_near(frames, found.start, found.end)
+        slots.append(Slot("date", found.span, frame))
+    for found in find_counts(text, skip):
+        owner = _owner_near(list(owners), found.start, found.end)
+        slots.append(Slot("count", found.value, concept(found.noun), found.noun, owner))
+    return slots

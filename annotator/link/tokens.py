@@ -1,0 +1,124 @@
+"""Tokens with character offsets, and reading numbers written in digits or words.
+
+The slot parsers work on these tokens rather than on raw regexes so that "twenty-five", "100,000",
+"an hour and a half" and "tens of thousands" are read by one small grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:\.(?=[\s,]))?|[^\sA-Za-z\d]")
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALE_PLURALS = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, number or punctuation mark with its offsets in the parsed text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        """Lowercase form without a trailing abbreviation dot ("Jan." -> "jan")."""
+        return self.text.lower().rstrip(".")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into tokens; hyphens and quotes become tokens of their own."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def digits_value(token: Token) -> float | None:
+    """The value of a digit token such as "100,000" or "1.5", or None when it is not one."""
+    raw = token.text.replace(",", "")
+    if not raw or not raw[0].isdigit():
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def _is_word_number(low: str) -> bool:
+    return low in UNITS or low in TENS or low == "hundred" or low in SCALES
+
+
+def read_number(tokens: list[Token], i: int, unit_words: frozenset[str] = frozenset()) -> tuple[float, int] | None:
+    """Read one number starting at tokens[i]; returns (value, index after it) or None.
+
+    Accepts digits with an optional scale word ("3 million"), word numbers ("one hundred and twenty",
+    "twenty-five"), "a"/"an" as one before a scale or a unit in `unit_words`, "a dozen", and a trailing
+    "and a half" when a unit follows it ("one and a half hours").
+    """
+    if i >= len(tokens):
+        return None
+    low = tokens[i].low
+    value = digits_value(tokens[i])
+    if value is not None:
+        j = i + 1
+        if j < len(tokens) and tokens[j].low in SCALES:
+            value *= SCALES[tokens[j].low]
+            j += 1
+        return _half_suffix(tokens, j, value, unit_words)
+    if low in ("a", "an"):
+        nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+        if nxt == "dozen":
+            return 12.0, i + 2
+        if nxt in SCALES or nxt == "hundred":
+            return read_number(tokens, i + 1, unit_words) if nxt == "hundred" else (float(SCALES[nxt]), i + 2)
+        if nxt in unit_words:
+            return 1.0, i + 1
+        return None
+    if not _is_word_number(low) or low in SCALES or low == "hundred":
+        return None
+    total, current, j = 0.0, 0.0, i
+    while j < len(tokens):
+        word = tokens[j].low
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        elif word == "-" and j + 1 < len(tokens) and tokens[j + 1].low in UNITS and tokens[j - 1].low in TENS:
+            pass
+        elif word == "and" and j + 1 < len(tokens) and _is_word_number(tokens[j + 1].low) and current >= 100:
+            pass
+        else:
+            break
+        j += 1
+    if tokens[j - 1].low in ("-", "and"):
+        j -= 1
+    return _half_suffix(tokens, j, total + current, unit_words)
+
+
+def _half_suffix(tokens: list[Token], j: int, value: float, unit_words: frozenset[str]) -> tuple[float, int]:
+    words = [t.low for t in tokens[j:j + 4]]
+    if words[:3] == ["and", "a", "half"] and len(words) > 3 and words[3] in unit_words:
+        return value + 0.5, j + 3
+    return value, j
+
+
+def format_number(value: float) -> str:
+    """A number as a reviewer reads it: thousands separators, no trailing ".0"."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.1f}"
