@@ -41,3 +41,9 @@ class NotFoundError(AnnotatorError):
     """A claim, article or annotation named by the user does not exist."""
 
     exit_code = 1
+
+
+class ClaimFullError(AnnotatorError):
+    """The claim already has as many annotators as the overlap allows (another reviewer took the last place)."""
+
+    exit_code = 1

@@ -6,10 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from annotator.store.store import ImportResult
+from annotator.store.annotations import ImportResult
 
 if TYPE_CHECKING:
-    from annotator.store.store import Store
+    from annotator.store.annotations import Store
 
 
 @dataclass

@@ -115,3 +115,13 @@ class AdjudicationRow(SQLModel, table=True):
     note: Optional[str] = Field(default=None, sa_column=Column(Text))
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
     updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class LeaseRow(SQLModel, table=True):
+    """A claim reserved for one annotator while it is on their screen."""
+
+    __tablename__ = "leases"
+
+    claim_id: str = Field(primary_key=True, foreign_key="claims.id")
+    annotator: str = Field(primary_key=True)
+    expires_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))

@@ -1,0 +1,151 @@
+"""Articles and claims: adding article versions, reading claims in order and in windows, storing links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from annotator.errors import NotFoundError
+from annotator.models import Article, Claim, utc_now
+from annotator.store import convert
+from annotator.store.base import StoreBase
+from annotator.store.tables import ArticleRow, ClaimRow
+
+STREAM_BATCH = 2000
+
+
+@dataclass(frozen=True)
+class AddArticleResult:
+    """What `add_article` did: `added`, `unchanged` (same content seen before) or `new_version`."""
+
+    status: str
+    article_id: str
+    superseded_id: str | None = None
+
+
+class ArticleStore(StoreBase):
+    """The article and claim half of the Store."""
+
+
+    def add_article(self, article: Article, claims: Sequence[Claim]) -> AddArticleResult:
+        """Store an article and its claims; the same content again changes nothing, changed content is a new version."""
+        with self._write() as session:
+            if session.get(ArticleRow, article.id) is not None:
+                return AddArticleResult("unchanged", article.id)
+            previous = None
+            if article.superseded_by is None:
+                previous = session.exec(
+                    select(ArticleRow).where(ArticleRow.source == article.source, ArticleRow.superseded_by.is_(None))
+                ).first()
+            if previous is not None and previous.content_hash == article.content_hash:
+                return AddArticleResult("unchanged", previous.id)
+            next_order = (session.exec(select(func.max(ArticleRow.ingest_order))).one() or 0) + 1
+            session.add(convert.article_to_row(article, next_order, utc_now()))
+            session.flush()
+            for claim in claims:
+                session.add(convert.claim_to_row(claim))
+            if previous is not None:
+                previous.superseded_by = article.id
+                session.add(previous)
+                return AddArticleResult("new_version", article.id, previous.id)
+            return AddArticleResult("added", article.id)
+
+    def has_article(self, article_id: str) -> bool:
+        """True when this exact article version is stored (re-ingesting it can be skipped)."""
+        with self._read() as session:
+            return session.get(ArticleRow, article_id) is not None
+
+    def articles(self, *, event: str | None = None) -> list[Article]:
+        """Every stored article version in ingest order, optionally of one event."""
+        with self._read() as session:
+            query = select(ArticleRow).order_by(ArticleRow.ingest_order)
+            if event is not None:
+                query = query.where(ArticleRow.event == event)
+            return [convert.row_to_article(row) for row in session.exec(query)]
+
+    def get_article(self, article_id: str) -> Article:
+        """One article by id."""
+        with self._read() as session:
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                raise NotFoundError(f"no article with id '{article_id}'")
+            return convert.row_to_article(row)
+
+    def events(self) -> list[str]:
+        """Names of the events that have articles."""
+        with self._read() as session:
+            query = select(ArticleRow.event).where(ArticleRow.event.is_not(None)).distinct()
+            return sorted(session.exec(query))
+
+    def claims(
+        self, *, event: str | None = None, article: str | None = None, include_superseded: bool = True
+    ) -> Iterator[Claim]:
+        """Stream claims in reading order (article ingest order, then position in the article)."""
+        query = select(ClaimRow, ArticleRow).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        if event is not None:
+            query = query.where(ArticleRow.event == event)
+        if article is not None:
+            query = query.where((ArticleRow.id == article) | (ArticleRow.source == article))
+        if not include_superseded:
+            query = query.where(ArticleRow.superseded_by.is_(None))
+        query = query.order_by(ArticleRow.ingest_order, ClaimRow.position)
+        with self._read() as session:
+            for claim_row, article_row in session.exec(query.execution_options(yield_per=STREAM_BATCH)):
+                yield convert.row_to_claim(claim_row, article_row)
+
+    def claim_ids(self) -> list[str]:
+        """Ids of the current (not superseded) claims in reading order; cheap enough to hold for 100,000 claims."""
+        query = (
+            select(ClaimRow.id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ArticleRow.superseded_by.is_(None))
+            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+        )
+        with self._read() as session:
+            return list(session.exec(query))
+
+    def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The claims with these ids, in the order given (a window for the annotation screen)."""
+        if not claim_ids:
+            return []
+        query = (
+            select(ClaimRow, ArticleRow)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ClaimRow.id.in_(list(claim_ids)))
+        )
+        with self._read() as session:
+            found = {row.id: convert.row_to_claim(row, article) for row, article in session.exec(query)}
+        return [found[claim_id] for claim_id in claim_ids if claim_id in found]
+
+    def get_claim(self, claim_id: str) -> Claim:
+        """One claim by id."""
+        claims = self.get_claims([claim_id])
+        if not claims:
+            raise NotFoundError(f"no claim with id '{claim_id}'")
+        return claims[0]
+
+    def count_claims(self, *, include_superseded: bool = False) -> int:
+        """How many claims there are."""
+        query = select(func.count(ClaimRow.id)).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        if not include_superseded:
+            query = query.where(ArticleRow.superseded_by.is_(None))
+        with self._read() as session:
+            return session.exec(query).one()
+
+    def update_links(self, claims: Iterable[Claim]) -> int:
+        """Store recomputed `group`, `corroborated_by` and `conflicts` of claims; annotations are untouched."""
+        updated = 0
+        with self._write() as session:
+            for claim in claims:
+                row = session.get(ClaimRow, claim.id)
+                if row is None:
+                    continue
+                row.group_id = claim.group
+                row.corroborated_by = list(claim.corroborated_by)
+                row.conflicts = [conflict.model_dump() for conflict in claim.conflicts]
+                session.add(row)
+                updated += 1
+        return updated

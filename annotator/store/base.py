@@ -1,0 +1,57 @@
+"""Session handling shared by the store's parts: reads, and writes that take the write lock up front."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from annotator.errors import DatabaseError
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of a driver error, for a one-line message."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class StoreBase:
+    """Engine and transactions; every public Store method runs in one transaction of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password hidden."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """`sqlite` or `postgresql`."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Release every pooled connection."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except OperationalError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        try:
+            with Session(self._write_engine) as session:
+                yield session
+                session.commit()
+        except OperationalError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None

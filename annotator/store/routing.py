@@ -1,0 +1,98 @@
+"""Routing: which claim an annotator gets next, so no claim collects more than `overlap` annotators.
+
+Every change to a claim's load (a lease taken, an annotation added) happens while holding that claim's row lock
+(`FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` serialises writers), and the load is recounted in a fresh
+statement after the lock is held, so concurrent annotators never push a claim past the overlap.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import and_, delete, exists, func
+from sqlmodel import Session, select
+
+from annotator.models import utc_now
+from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow, LeaseRow
+
+CANDIDATE_BATCH = 20
+
+
+def claim_load(session: Session, claim_id: str, annotator: str) -> int:
+    """Places on a claim taken by others: their annotations plus their live leases."""
+    now = utc_now()
+    annotations = session.exec(
+        select(func.count()).select_from(AnnotationRow).where(
+            AnnotationRow.claim_id == claim_id, AnnotationRow.annotator != annotator
+        )
+    ).one()
+    leases = session.exec(
+        select(func.count()).select_from(LeaseRow).where(
+            LeaseRow.claim_id == claim_id, LeaseRow.annotator != annotator, LeaseRow.expires_at > now
+        )
+    ).one()
+    return annotations + leases
+
+
+def lock_claim(session: Session, claim_id: str) -> bool:
+    """Take the row lock of one claim (waiting for it); False when the claim does not exist."""
+    return session.exec(select(ClaimRow.id).where(ClaimRow.id == claim_id).with_for_update()).first() is not None
+
+
+def take_lease(session: Session, claim_id: str, annotator: str, lease_seconds: int) -> None:
+    """Reserve (or extend) a claim for an annotator; the caller holds the claim's lock."""
+    expires_at = utc_now() + timedelta(seconds=lease_seconds)
+    lease = session.get(LeaseRow, (claim_id, annotator))
+    if lease is None:
+        lease = LeaseRow(claim_id=claim_id, annotator=annotator, expires_at=expires_at)
+    else:
+        lease.expires_at = expires_at
+    session.add(lease)
+    session.flush()
+
+
+def release_lease(session: Session, claim_id: str, annotator: str) -> None:
+    """Give a reserved claim back to the queue."""
+    session.execute(delete(LeaseRow).where(LeaseRow.claim_id == claim_id, LeaseRow.annotator == annotator))
+
+
+def reserve_next(
+    session: Session, annotator: str, *, overlap: int, lease_seconds: int, skip: frozenset[str] = frozenset()
+) -> str | None:
+    """The id of the next claim this annotator should see, reserved for them; None when the queue is empty for them."""
+    now = utc_now()
+    session.execute(delete(LeaseRow).where(LeaseRow.expires_at <= now))
+    held = session.exec(
+        select(LeaseRow.claim_id)
+        .where(LeaseRow.annotator == annotator, LeaseRow.expires_at > now)
+        .where(~exists().where(and_(AnnotationRow.claim_id == LeaseRow.claim_id,
+                                    AnnotationRow.annotator == annotator)))
+    ).all()
+    for claim_id in held:
+        if claim_id not in skip:
+            take_lease(session, claim_id, annotator, lease_seconds)
+            return claim_id
+    annotation_count = (
+        select(func.count()).select_from(AnnotationRow).where(AnnotationRow.claim_id == ClaimRow.id).scalar_subquery()
+    )
+    mine = exists().where(and_(AnnotationRow.claim_id == ClaimRow.id, AnnotationRow.annotator == annotator))
+    offset = 0
+    while True:
+        candidates = session.exec(
+            select(ClaimRow.id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ArticleRow.superseded_by.is_(None), ~mine, annotation_count < overlap)
+            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+            .offset(offset)
+            .limit(CANDIDATE_BATCH)
+            .with_for_update(of=ClaimRow, skip_locked=True)
+        ).all()
+        if not candidates:
+            return None
+        for claim_id in candidates:
+            if claim_id in skip:
+                continue
+            if claim_load(session, claim_id, annotator) < overlap:
+                take_lease(session, claim_id, annotator, lease_seconds)
+                return claim_id
+        offset += len(candidates)
