@@ -223,3 +223,31 @@ class AnnotationExportRecord(Annotation):
 
     text: str
     article: ArticleRef
+
+
+class AnnotatorStats(Record):
+    """One annotator's output and pace (`annotator stats`)."""
+
+    annotator: str
+    annotations: int
+    median_ms: Optional[int] = None
+    """Median time per decision, over decisions that recorded one."""
+    flagged: int = 0
+    last_active: Optional[datetime] = None
+
+
+class TeamStats(Record):
+    """Where the whole queue stands and who did what (`annotator stats`)."""
+
+    claims: int
+    complete: int
+    """Claims with at least `overlap` annotators."""
+    in_progress: int
+    untouched: int
+    reserved: int
+    """Claims on someone's screen right now (live leases)."""
+    overlap: int
+    awaiting_adjudication: int
+    """Claims whose annotators disagree and that no lead has settled."""
+    adjudicated: int
+    annotators: list[AnnotatorStats] = Field(default_factory=list)

@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("agreement")(agreement)
     app.command("export")(export)
+    app.command("stats")(stats)
 
 
 @handle_errors
@@ -99,3 +100,35 @@ def export(
             labels=settings.labels(),
         )
     stderr_console().print(f"wrote {out_dir}: {manifest.summary()}", markup=False)
+
+
+@handle_errors
+def stats(
+    db: DbOption = None,
+    overlap: Annotated[Optional[int], typer.Option(min=1, help="Annotators each claim should get.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the statistics as JSON.")] = False,
+) -> None:
+    """Per-annotator counts and pace, queue progress, and claims waiting for adjudication."""
+    settings = make_settings(db, overlap=overlap)
+    with opened_store(settings) as store:
+        team = store.team_stats(overlap=settings.overlap)
+    if as_json:
+        sys.stdout.write(team.model_dump_json(indent=2) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    console.print(
+        f"{team.claims} claims: {team.complete} complete (overlap {team.overlap}), {team.in_progress} in progress, "
+        f"{team.untouched} untouched, {team.reserved} on screen now; {team.awaiting_adjudication} awaiting "
+        f"adjudication, {team.adjudicated} adjudicated",
+        markup=False, highlight=False,
+    )
+    table = Table("annotator", "annotations", "median s/claim", "flagged", "last active")
+    for row in team.annotators:
+        median = f"{row.median_ms / 1000:.1f}" if row.median_ms is not None else "-"
+        last = row.last_active.strftime("%Y-%m-%d %H:%M") if row.last_active else "-"
+        table.add_row(Text(row.annotator), str(row.annotations), median, str(row.flagged), last)
+    console.print(table)

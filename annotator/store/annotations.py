@@ -23,6 +23,7 @@ from annotator.store.tables import (
 )
 
 if TYPE_CHECKING:
+    from annotator.models import TeamStats
     from annotator.store.merge import MergeResult
 
 
@@ -212,6 +213,30 @@ class Store(ArticleStore):
                     claim_annotations,
                     adjudications.get(claim_row.id),
                 )
+
+    def annotations_for_claim(self, claim_id: str) -> list[Annotation]:
+        """Every annotator's current decision on one claim (for adjudication)."""
+        query = select(AnnotationRow).where(AnnotationRow.claim_id == claim_id).order_by(AnnotationRow.annotator)
+        with self._read() as session:
+            return [convert.row_to_annotation(row) for row in session.exec(query)]
+
+    def get_adjudication(self, claim_id: str) -> Adjudication | None:
+        """The lead's decision on a claim, if any."""
+        with self._read() as session:
+            row = session.get(AdjudicationRow, claim_id)
+            return convert.row_to_adjudication(row) if row is not None else None
+
+    def claims_to_review(self, *, include_agreed: bool = False) -> list[str]:
+        """Ids of claims whose annotators disagree (or every multi-annotated claim), in reading order."""
+        from annotator.store.team import claims_to_review
+
+        return claims_to_review(self, include_agreed=include_agreed)
+
+    def team_stats(self, *, overlap: int = 1) -> "TeamStats":
+        """Queue progress, per-annotator counts and pace, and claims awaiting adjudication."""
+        from annotator.store.team import team_stats
+
+        return team_stats(self, overlap=overlap)
 
     def merge_from(self, other: "Store") -> "MergeResult":
         """Bring in another database's articles, annotations and adjudications without losing any."""

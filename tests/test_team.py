@@ -1,0 +1,64 @@
+"""Team features in the store: disagreements for review, statistics, merging an offline database."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from annotator.models import Adjudication, Annotation, utc_now
+from annotator.store import open_store
+from tests.test_routing import seed_claims
+
+
+def label(store, claim_id, name, value, ms=None):
+    store.save_annotation(Annotation(claim_id=claim_id, annotator=name, label=value, duration_ms=ms))
+
+
+def test_claims_to_review_lists_only_disagreements_unless_asked(store):
+    ids = seed_claims(store, 3)
+    label(store, ids[0], "alice", "verified")
+    label(store, ids[0], "bob", "contested")
+    label(store, ids[1], "alice", "verified")
+    label(store, ids[1], "bob", "verified")
+    label(store, ids[2], "alice", "verified")
+    assert store.claims_to_review() == [ids[0]]
+    assert store.claims_to_review(include_agreed=True) == [ids[0], ids[1]]
+
+
+def test_team_stats_counts_progress_pace_and_waiting_adjudications(store):
+    ids = seed_claims(store, 4)
+    label(store, ids[0], "alice", "verified", 1000)
+    label(store, ids[0], "bob", "contested", 3000)
+    label(store, ids[1], "alice", "verified", 2000)
+    label(store, ids[1], "bob", "verified")
+    store.reserve_next_claim("carol", overlap=2, lease_seconds=60)
+    team = store.team_stats(overlap=2)
+    assert (team.claims, team.complete, team.in_progress, team.untouched) == (4, 2, 0, 2)
+    assert team.reserved == 1 and team.awaiting_adjudication == 1
+    alice = {row.annotator: row for row in team.annotators}["alice"]
+    assert alice.annotations == 2 and alice.median_ms == 1500
+    store.save_adjudication(Adjudication(claim_id=ids[0], adjudicator="lead", label="contested"))
+    assert store.team_stats(overlap=2).awaiting_adjudication == 0
+    assert [a.label for a in store.annotations_for_claim(ids[0])] == ["verified", "contested"], "kept as they were"
+
+
+def test_merge_brings_offline_work_in_once_and_keeps_newest(tmp_path, store):
+    ids = seed_claims(store, 3)
+    laptop = open_store(f"sqlite:///{tmp_path / 'laptop.db'}")
+    laptop.merge_from(store)
+    assert laptop.claim_ids() == ids
+    earlier = utc_now() - timedelta(minutes=5)
+    store.save_annotation(Annotation(claim_id=ids[0], annotator="alice", label="verified"))
+    laptop.import_annotations([
+        Annotation(claim_id=ids[0], annotator="alice", label="contested", created_at=earlier, updated_at=earlier),
+        Annotation(claim_id=ids[1], annotator="alice", label="unverifiable"),
+    ])
+    laptop.save_adjudication(Adjudication(claim_id=ids[2], adjudicator="lead", label="verified"))
+    first = store.merge_from(laptop)
+    second = store.merge_from(laptop)
+    assert (first.annotations.added, first.adjudications) == (1, 1)
+    assert (second.annotations.added, second.annotations.updated, second.adjudications) == (0, 0, 0)
+    assert store.get_annotation(ids[0], "alice").label == "verified", "the newer edit wins"
+    assert "contested" in [h["label"] for h in store.history(ids[0], "alice")], "the history keeps both"
+    assert store.get_annotation(ids[1], "alice").label == "unverifiable"
+    assert store.get_adjudication(ids[2]).label == "verified"
+    laptop.close()
