@@ -15,6 +15,14 @@ from annotator.models import Label as ClaimLabel
 from annotator.tui.filters import ClaimFilter
 
 
+class MarkedCheckbox(Checkbox):
+    """A checkbox whose mark is a tick or a blank, so its state does not depend on colour."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - overrides Textual's class constant
+        return "✓" if self.value else " "
+
+
 class SearchDialog(ModalScreen[ClaimFilter | None]):
     """Returns the filter to apply (an empty one clears the filter), or None when cancelled."""
 
@@ -36,9 +44,9 @@ class SearchDialog(ModalScreen[ClaimFilter | None]):
                 value=current.label or Select.NULL, prompt="any label (mine)", id="search-label",
             )
             with Horizontal(id="search-toggles"):
-                yield Checkbox("unlabelled only", current.unlabelled, id="search-unlabelled")
-                yield Checkbox("flagged", current.flagged, id="search-flagged")
-                yield Checkbox("with conflicts", current.conflicts, id="search-conflicts")
+                yield MarkedCheckbox("unlabelled only", current.unlabelled, id="search-unlabelled")
+                yield MarkedCheckbox("flagged", current.flagged, id="search-flagged")
+                yield MarkedCheckbox("with conflicts", current.conflicts, id="search-conflicts")
             yield Label("Enter applies · all empty shows every claim · Escape cancels", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", id="apply", variant="primary")
