@@ -7,6 +7,7 @@ Each feature is 0 or 1 and has a fixed weight; the score is the logistic of thei
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 from spacy.tokens import Span
 
@@ -33,8 +34,11 @@ CHECKWORTHY_THRESHOLD = 0.5
 _MIN_TOKENS = 6
 
 
-def checkworthiness_features(span: Span) -> dict[str, int]:
-    """The 0/1 features of a sentence or clause that the score is built from."""
+def checkworthiness_features(span: Span, *, attributed: Optional[bool] = None) -> dict[str, int]:
+    """The 0/1 features of a sentence or clause that the score is built from.
+
+    `attributed` lets a caller that has already looked for an attribution skip looking again.
+    """
     words = [t for t in span if not (t.is_punct or t.is_space)]
     labels = {ent.label_ for ent in span.ents}
     numeric = bool(labels & lx.NUMERIC_LABELS) or any(t.like_num and t.ent_type_ not in lx.TEMPORAL_LABELS for t in words)
@@ -44,7 +48,7 @@ def checkworthiness_features(span: Span) -> dict[str, int]:
         "temporal": int(bool(labels & lx.TEMPORAL_LABELS)),
         "named_entity": int(bool(labels & lx.NAMED_LABELS)),
         "past_tense": int(any(t.tag_ in ("VBD", "VBN") for t in words)),
-        "attribution": int(has_reporting_cue(span)),
+        "attribution": int(has_reporting_cue(span) if attributed is None else attributed),
         "comparison": int(any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") or t.lower_ in lx.COMPARISON_WORDS for t in words)),
         "question": int(span.text.rstrip().rstrip("\"'”’)").endswith("?")),
         "first_person_opinion": int(any(t.head.lemma_.lower() in lx.OPINION_VERBS for t in first_person_subjects)),

@@ -188,7 +188,7 @@ def _claim(sentence: _Sentence, quotes: QuoteIndex, min_score: float) -> Optiona
     text = " ".join(doc.text[sentence.start : sentence.end].split())
     if sum(1 for word in text.split() if any(ch.isalpha() for ch in word)) < _MIN_WORDS:
         return None
-    features = checkworthiness_features(span)
+    features = checkworthiness_features(span, attributed=sentence.attribution is not None)
     attributed = sentence.attribution is not None or (bool(sentence.chains) and sentence.speaker is not None)
     quoted = sentence.quoted_words >= _QUOTE_MIN_WORDS
     inside_quote = quoted or bool(sentence.chains)

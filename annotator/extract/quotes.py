@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENING = {"“", "«", "„"}
@@ -65,10 +66,12 @@ class QuoteIndex:
 
     def __init__(self, quotes: list[Quote]) -> None:
         self.quotes = quotes
+        self._starts = [q.start for q in quotes]
 
     def inside(self, char_offset: int) -> bool:
         """True when the character at `char_offset` is within a quote (marks included)."""
-        return any(q.start <= char_offset < q.end for q in self.quotes)
+        index = bisect_right(self._starts, char_offset) - 1
+        return index >= 0 and char_offset < self.quotes[index].end
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
         """Quotes that share characters with [start, end)."""
