@@ -145,3 +145,23 @@ def test_components_survive_reimport_and_a_second_pipeline(nlp):
     assert "annotator_paragraph_breaks_v1" in again.pipe_names
     article = read("gmt_date.txt")
     assert extract_claims(again, article) == extract_claims(nlp, article)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "speaker", "kind"),
+    [
+        ("The new quay was described by", "senior harbour official", "quote"),  # passive agent
+        ("We will open the quay in June 2025", "Ana Silva", "quote"),  # "..., said Ana Silva"
+        ("Tom Berg said:", "Tom Berg", "quote"),
+        ("Silva said that the harbour", "Ana Silva", "attributed"),  # indirect speech, surname -> full name
+        ("The port lost 3 million euros", "figures published by the council", "attributed"),  # according to
+        ("The figures are wrong", "Ana Silva", "quote"),  # "he said" -> last named speaker
+        ("We lost less than one million", "Ana Silva", "quote"),  # quote continued in the next sentence
+        ("She said the audit would prove", None, "attributed"),  # two people just named: not guessed
+    ],
+)
+def test_attribution_forms(nlp, prefix, speaker, kind):
+    claims = extract_claims(nlp, read("attribution_forms.txt"))
+    claim = claim_starting(claims, prefix)
+    assert (claim.speaker, claim.kind) == (speaker, kind)
+    assert claim.needs_context == (speaker is None)

@@ -164,3 +164,10 @@ def test_html_without_trafilatura_is_a_clear_error(tmp_path):
         assert "page.html" in error.message and "trafilatura" in error.message
     else:
         pytest.skip("trafilatura is installed")
+
+
+def test_record_event_field_is_used_unless_an_event_is_given(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": "e1", "title": "T", "text": "Portvale opened a pier.", "event": "piers"}) + "\n")
+    assert read_one(path).event == "piers"
+    assert read_one(path, event="openings").event == "openings"

@@ -55,7 +55,7 @@ def read_file(path: Path, *, event: Optional[str] = None) -> Iterator[Article | 
     folder_event = event if event is not None else _folder_name(path)
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
-        yield from _records(path, text, folder_event)
+        yield from _records(path, text, event, _folder_name(path))
     elif suffix in HTML_SUFFIXES:
         yield _html_article(path, text, data, folder_event)
     else:
@@ -79,8 +79,11 @@ def outlet_from_url(url: Optional[str]) -> Optional[str]:
     return host[4:] if host.startswith("www.") else host
 
 
-def _records(path: Path, text: str, event: Optional[str]) -> Iterator[Article | InputFileError]:
-    """Article records from a JSON list, a JSON object or JSON Lines."""
+def _records(
+    path: Path, text: str, event: Optional[str], folder: Optional[str]
+) -> Iterator[Article | InputFileError]:
+    """Article records from a JSON list, a JSON object or JSON Lines; a record's own `event` field is used
+    unless an event was given, and the folder name when neither is."""
     stripped = text.lstrip()
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
@@ -90,7 +93,7 @@ def _records(path: Path, text: str, event: Optional[str]) -> Iterator[Article | 
         if loaded is not None:
             items = loaded if isinstance(loaded, list) else [loaded]
             for index, item in enumerate(items, 1):
-                yield _record_article(path, f"record {index}", item, event)
+                yield _record_article(path, f"record {index}", item, event, folder)
             return
     for line_number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -100,10 +103,12 @@ def _records(path: Path, text: str, event: Optional[str]) -> Iterator[Article | 
         except json.JSONDecodeError as exc:
             yield InputFileError(f"{path}:{line_number}: not valid JSON ({exc.msg})")
             continue
-        yield _record_article(path, f"line {line_number}", item, event)
+        yield _record_article(path, f"line {line_number}", item, event, folder)
 
 
-def _record_article(path: Path, where: str, item: Any, event: Optional[str]) -> Article | InputFileError:
+def _record_article(
+    path: Path, where: str, item: Any, event: Optional[str], folder: Optional[str]
+) -> Article | InputFileError:
     if not isinstance(item, dict):
         return InputFileError(f"{path} ({where}): an article record must be a JSON object")
     body_text = next((item[key] for key in _RECORD_TEXT_FIELDS if isinstance(item.get(key), str)), None)
@@ -121,7 +126,8 @@ def _record_article(path: Path, where: str, item: Any, event: Optional[str]) -> 
     source = str(record_id) if record_id not in (None, "") else f"{path}:{where.split()[-1]}"
     canonical = json.dumps(item, sort_keys=True, ensure_ascii=False, default=str)
     outlet = item.get("outlet") if isinstance(item.get("outlet"), str) else None
-    record_event = item.get("event") if event is None and isinstance(item.get("event"), str) else event
+    own_event = item.get("event") if isinstance(item.get("event"), str) and item["event"].strip() else None
+    record_event = event or own_event or folder
     return _article(parsed, source=source, content_hash=_hash_bytes(canonical.encode("utf-8")),
                     event=record_event, outlet=outlet)
 
