@@ -23,7 +23,7 @@ async def test_note_on_an_unlabelled_claim_waits_and_is_saved_with_the_decision(
         await type_text(pilot, "https://example.org/ferry | the operator's notice")
         await press(pilot, "enter")
         assert store.get_annotation("c01", "alice") is None
-        assert "note + evidence pending" in screen_text(app)
+        assert "pending: note + evidence" in screen_text(app)
         await press(pilot, "v")
     saved = store.get_annotation("c01", "alice")
     assert saved.label == "verified"
@@ -60,10 +60,11 @@ async def test_flag_is_pending_on_an_unlabelled_claim_and_immediate_and_undoable
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "f")
-        assert "FLAGGED" in screen_text(app) and store.get_annotation("c01", "alice") is None
+        assert "pending: ⚑ flag" in screen_text(app) and store.get_annotation("c01", "alice") is None
         await press(pilot, "u")
         assert store.get_annotation("c01", "alice").flagged
         await press(pilot, "k")
+        assert "⚑ FLAGGED" in screen_text(app)
         await press(pilot, "f")
         assert not store.get_annotation("c01", "alice").flagged
         await press(pilot, "z")

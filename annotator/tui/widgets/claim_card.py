@@ -35,13 +35,12 @@ def decision_badge(annotation: Annotation | None) -> Text:
 def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingExtras | None) -> Text:
     """The claim card's text: badge line, claim text and metadata, all article-derived text shown literally."""
     text = decision_badge(annotation)
-    flagged = annotation.flagged if annotation else bool(pending and pending.flagged)
-    if flagged:
+    if annotation is not None and annotation.flagged:
         text.append("   ⚑ FLAGGED", style="bold")
-    if pending is not None and not pending.empty:
+    if annotation is None and pending is not None and not pending.empty:
         waiting = [name for name, on in (("note", pending.note), ("evidence", pending.evidence),
-                                         ("flag", pending.flagged)) if on]
-        text.append(f"   ✎ {' + '.join(waiting)} pending (saved with your decision)", style="italic")
+                                         ("⚑ flag", pending.flagged)) if on]
+        text.append(f"   ✎ pending: {' + '.join(waiting)} (saved with your decision)", style="italic")
     text.append("\n")
     text.append_text(literal(claim.text, style="bold"))
     text.append("\n")

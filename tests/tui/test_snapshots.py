@@ -1,0 +1,61 @@
+"""SVG snapshots of the annotation screen's main states at 80x24 and 160x48 (fixed fictional data, no clocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.tui import make_app
+from tests.tui.helpers import settle, type_text
+from tests.tui.sample_data import make_sample_store, sample_settings
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 48), id="160x48")]
+
+
+def _app(tmp_path):
+    return make_app(make_sample_store(tmp_path / "snap.db"), sample_settings(), annotator="alice")
+
+
+def _pressing(*keys: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_claim_with_conflicts(snap_compare, tmp_path, size):
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_pressing())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_literal_markup_claim_after_two_decisions(snap_compare, tmp_path, size):
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=_pressing("v", "x", "f"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_labelled_claim_with_note(snap_compare, tmp_path, size):
+    async def run_before(pilot) -> None:
+        await _pressing("x", "k", "e")(pilot)
+        await type_text(pilot, "outlets disagree on the day")
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=run_before)
+
+
+def test_correction_editor(snap_compare, tmp_path):
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_pressing("j", "c"))
+
+
+def test_help_overlay(snap_compare, tmp_path):
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_pressing("question_mark"))
+
+
+def test_search_dialog(snap_compare, tmp_path):
+    assert snap_compare(_app(tmp_path), terminal_size=(80, 24), run_before=_pressing("slash"))
+
+
+def test_full_article(snap_compare, tmp_path):
+    assert snap_compare(_app(tmp_path), terminal_size=(160, 48), run_before=_pressing("j", "a"))
