@@ -6,6 +6,7 @@ When a format changes on purpose, regenerate the expected files with
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime, timezone
@@ -73,8 +74,6 @@ def test_a_record_with_an_unknown_field_fails_its_schema() -> None:
 def test_manifest_describes_the_export(tmp_path: Path) -> None:
     manifest = export_case("fever", False, tmp_path)
     written = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    import hashlib
-
     data = (tmp_path / "fever-gold.jsonl").read_bytes()
     assert written["files"] == [
         {"name": "fever-gold.jsonl", "split": None, "records": 6, "bytes": len(data),
@@ -91,6 +90,9 @@ def test_manifest_describes_the_export(tmp_path: Path) -> None:
     assert written["unresolved"] == {"no_annotations": 1, "not_a_claim": 1, "tie": 1, "too_few_annotations": 1}
     assert written["created_at"] == "2024-03-02T12:00:00Z"
     assert manifest.model_dump(mode="json", by_alias=True) == written
+    assert manifest.summary() == (
+        "fever gold: 6 records from 10 claims; left out: no_annotations 1, not_a_claim 1, tie 1, too_few_annotations 1"
+    )
 
 
 def test_same_sentence_in_two_articles_gets_two_prodigy_input_hashes(tmp_path: Path) -> None:

@@ -90,3 +90,11 @@ def test_a_file_of_blank_lines_is_an_empty_file(tmp_path: Path) -> None:
     (tmp_path / "blank.jsonl").write_text("\n \n")
     with pytest.raises(InputFileError, match="blank.jsonl: empty"):
         parse_annotation_file(tmp_path / "blank.jsonl")
+
+
+@pytest.mark.parametrize(("fmt", "kind"), [("jsonl", "a gold export record"), ("fever", "a FEVER record"),
+                                           ("claimreview", "a ClaimReview record")])
+def test_importing_a_gold_or_foreign_export_says_what_it_is(fmt: str, kind: str, tmp_path: Path) -> None:
+    manifest = export_dataset(sample_items(), fmt=fmt, out_dir=tmp_path)
+    with pytest.raises(ImportRecordError, match=f"line 1: this is {kind}, not an annotation"):
+        parse_annotation_file(tmp_path / manifest.files[0].name)

@@ -97,6 +97,11 @@ def parse_annotation_line(line: str, *, source: str) -> Optional[Annotation]:
         raise ImportRecordError(f"{source}: not valid JSON ({error})") from None
     if not isinstance(data, dict):
         raise ImportRecordError(f"{source}: expected a JSON object, got {type(data).__name__}")
+    foreign = _foreign_record_kind(data)
+    if foreign:
+        raise ImportRecordError(
+            f"{source}: this is {foreign}, not an annotation; import annotation records or `export --all` output"
+        )
     try:
         if PRODIGY_KEYS & data.keys():
             return _from_prodigy(data, source)
@@ -106,6 +111,17 @@ def parse_annotation_line(line: str, *, source: str) -> Optional[Annotation]:
         return Annotation.model_validate(data)
     except ValidationError as error:
         raise ImportRecordError(f"{source}: {describe_validation_error(error)}") from None
+
+
+def _foreign_record_kind(data: dict[str, Any]) -> Optional[str]:
+    """Name the export record a line is when it is one that cannot be imported, for a clearer message."""
+    if "@context" in data or data.get("@type") == "ClaimReview":
+        return "a ClaimReview record"
+    if {"n_annotations", "agreement"} <= data.keys():
+        return "a gold export record"
+    if {"verifiable", "claim", "id"} <= data.keys():
+        return "a FEVER record"
+    return None
 
 
 def describe_validation_error(error: ValidationError) -> str:

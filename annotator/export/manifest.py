@@ -74,6 +74,18 @@ class Manifest(ManifestModel):
     unresolved: dict[str, int] = Field(default_factory=dict)
     """Claims (or, with `--all`, annotations) left out, by reason."""
 
+    def summary(self) -> str:
+        """One line for the terminal: records written per file and what was left out."""
+        total = sum(self.counts.values())
+        text = f"{self.format} {self.records}: {total} records"
+        if self.split is not None:
+            text += " (" + ", ".join(f"{name} {count}" for name, count in self.counts.items()) + ")"
+        text += f" from {self.claims} claims"
+        if self.unresolved:
+            left_out = ", ".join(f"{reason} {count}" for reason, count in self.unresolved.items())
+            text += f"; left out: {left_out}"
+        return text
+
     def to_json(self) -> str:
         """The manifest as written: indented, keys in model order, with a trailing newline."""
         return self.model_dump_json(by_alias=True, indent=2) + "\n"
