@@ -29,7 +29,7 @@ F = TypeVar("F", bound=Callable)
 
 def stderr_console() -> Console:
     """Progress, warnings and errors go to stderr so stdout stays machine-readable."""
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def make_settings(db: str | None, **overrides) -> Settings:

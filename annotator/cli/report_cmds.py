@@ -31,7 +31,8 @@ def agreement(
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 0,
 ) -> None:
     """Inter-annotator agreement: percent agreement, Krippendorff's alpha, Fleiss' and Cohen's kappa."""
-    from annotator.agreement import build_report, render_csv, render_table
+    from annotator.agreement import build_report, report_rows_csv
+    from annotator.cli.agreement_view import render_table
 
     settings = make_settings(db)
     with opened_store(settings) as store:
@@ -43,27 +44,13 @@ def agreement(
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     elif as_csv:
-        sys.stdout.write(render_csv(report))
+        sys.stdout.write(report_rows_csv(report))
     else:
         from rich.console import Console
 
         Console().print(render_table(report))
     for warning in report.warnings:
         stderr_console().print(f"warning: {warning}", markup=False)
-
-
-def parse_split(value: str | None) -> tuple[int, int, int] | None:
-    """'80/10/10' -> (80, 10, 10); the parts must be whole numbers adding up to 100."""
-    if value is None:
-        return None
-    parts = value.split("/")
-    try:
-        numbers = tuple(int(part) for part in parts)
-    except ValueError:
-        numbers = ()
-    if len(numbers) != 3 or sum(numbers) != 100 or min(numbers) < 0:
-        raise UsageError(f"--split '{value}': give three whole percentages adding up to 100, like 80/10/10")
-    return numbers  # type: ignore[return-value]
 
 
 @handle_errors
@@ -78,7 +65,7 @@ def export(
     min_annotations: Annotated[int, typer.Option(min=1, help="Gold needs at least this many annotations.")] = 1,
 ) -> None:
     """Write a labelled dataset and manifest.json; gold by default (adjudication, else majority)."""
-    from annotator.export import export_dataset
+    from annotator.export import export_dataset, parse_split
 
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format '{format}' (choose {', '.join(EXPORT_FORMATS)})")
@@ -92,7 +79,7 @@ def export(
             fmt=format,
             out_dir=out_dir,
             all_annotations=all_annotations,
-            split=parse_split(split),
+            split=parse_split(split) if split is not None else None,
             seed=seed,
             split_by=split_by,
             min_annotations=min_annotations,
