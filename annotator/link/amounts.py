@@ -6,7 +6,7 @@ Durations and counts share this grammar; each adds its own units and hedges arou
 from __future__ import annotations
 
 from annotator.link.ranges import Range, apply_hedge, exact, match_hedge, span
-from annotator.link.tokens import SCALE_PLURALS, SCALES, Token, read_number
+from annotator.link.tokens import SCALE_PLURALS, SCALES, Token, read_number, words_of
 
 VAGUE_SIZES = {"dozens": (24, 99), "scores": (40, 199)}
 """Plural counting words with the span they stand for ("dozens" = 24 to 99)."""
@@ -18,7 +18,7 @@ FEW_WORDS = {
 
 
 def _words(tokens: list[Token]) -> list[str]:
-    return [t.low for t in tokens]
+    return words_of(tokens)
 
 
 def read_vague(tokens: list[Token], i: int) -> tuple[Range, int] | None:

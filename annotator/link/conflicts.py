@@ -7,8 +7,8 @@ people ("the meeting" of the same two ministers, "troops" of the same country) e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Iterable, Optional
 
 from annotator.link.features import ClaimFeatures
 from annotator.link.grouping import QUOTE_MATCH, quote_similarity
@@ -37,8 +37,8 @@ def _comparable(slot: Slot, other: Slot) -> bool:
 
 
 def slot_conflict(
-    a: ClaimFeatures, b: ClaimFeatures, kind: str, bucket: Optional[tuple[str, str]] = None
-) -> Optional[tuple[str, str]]:
+    a: ClaimFeatures, b: ClaimFeatures, kind: str, bucket: tuple[str, str] | None = None
+) -> tuple[str, str] | None:
     """The (a's view, b's view) details when a and b disagree on a slot of this kind, else None.
 
     Claims disagree only when no value in a fits any comparable value in b, so a claim that mentions
@@ -67,7 +67,7 @@ def _related_values(x: Slot, y: Slot) -> bool:
     return True
 
 
-def speaker_conflict(a: ClaimFeatures, b: ClaimFeatures) -> Optional[tuple[str, str]]:
+def speaker_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     """The details when the same quotation is attributed to different speakers, else None."""
     if not (a.speaker and b.speaker) or a.speaker == b.speaker:
         return None
@@ -77,7 +77,7 @@ def speaker_conflict(a: ClaimFeatures, b: ClaimFeatures) -> Optional[tuple[str, 
     return f"speaker: {sa} vs {sb}", f"speaker: {sb} vs {sa}"
 
 
-def _record(found: Found, a: ClaimFeatures, b: ClaimFeatures, details: Optional[tuple[str, str]]) -> None:
+def _record(found: Found, a: ClaimFeatures, b: ClaimFeatures, details: tuple[str, str] | None) -> None:
     if details:
         found[a.index].add((b.claim.id, details[0]))
         found[b.index].add((a.claim.id, details[1]))
@@ -131,7 +131,7 @@ def _related_conflicts(features: list[ClaimFeatures], found: Found) -> None:
                     _record(found, a, b, slot_conflict(a, b, kind, (subject, holder)))
 
 
-def find_conflicts(features: list[ClaimFeatures], groups: list[Optional[str]]) -> Found:
+def find_conflicts(features: list[ClaimFeatures], groups: list[str | None]) -> Found:
     """For each claim index, the (other claim id, detail) pairs of claims in other articles that disagree."""
     found: Found = defaultdict(set)
     members: dict[str, list[int]] = defaultdict(list)

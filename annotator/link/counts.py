@@ -11,14 +11,13 @@ from annotator.link.tokens import Token, digits_value, tokenize
 
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 NOT_COUNTED = frozenset(
-    "percent per cent pc % am pm a.m p.m gmt utc bst est cet times".split()
+    ["percent", "per", "cent", "pc", "%", "am", "pm", "a.m", "p.m", "gmt", "utc", "bst", "est", "cet", "times"]
 )
 """Words after a number that make it a percentage, a time of day or a ratio rather than a count."""
 NOUN_STOP = frozenset(
-    "the a an to in on at and with were was is are has have had that which who as by from for but or "
-    "than into across near along while since after before said".split()
+    ["the", "a", "an", "to", "in", "on", "at", "and", "with", "were", "was", "is", "are", "has", "have", "had", "that", "which", "who", "as", "by", "from", "for", "but", "or", "than", "into", "across", "near", "along", "while", "since", "after", "before", "said"]
 )
-PLURAL_NOUNS = frozenset("people children men women police personnel staff military aircraft".split())
+PLURAL_NOUNS = frozenset(["people", "children", "men", "women", "police", "personnel", "staff", "military", "aircraft"])
 NOUN_WINDOW = 4
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
 
 from annotator.link.tokens import Token, tokenize
 
@@ -31,7 +30,7 @@ class DateSpan:
         """True when the phrase names one day."""
         return self.first == self.last
 
-    def compatible(self, other: "DateSpan") -> bool:
+    def compatible(self, other: DateSpan) -> bool:
         """Whether both phrases can name the same day."""
         return self.first <= other.last and other.first <= self.last
 
@@ -51,7 +50,7 @@ class FoundDate:
     span: DateSpan
 
 
-def dateline(published: Optional[str | date]) -> Optional[date]:
+def dateline(published: str | date | None) -> date | None:
     """The publication day from an ISO date or datetime string, or None when absent or unreadable."""
     if published is None or isinstance(published, date):
         return published.date() if isinstance(published, datetime) else published
@@ -61,7 +60,7 @@ def dateline(published: Optional[str | date]) -> Optional[date]:
         return None
 
 
-def _day(year: int, month: int, day: int) -> Optional[DateSpan]:
+def _day(year: int, month: int, day: int) -> DateSpan | None:
     try:
         d = date(year, month, day)
     except ValueError:
@@ -69,14 +68,14 @@ def _day(year: int, month: int, day: int) -> Optional[DateSpan]:
     return DateSpan(d, d)
 
 
-def _int(token: Token | None, low: int, high: int) -> Optional[int]:
+def _int(token: Token | None, low: int, high: int) -> int | None:
     if token is None or not token.text.isdigit():
         return None
     value = int(token.text)
     return value if low <= value <= high else None
 
 
-def _month(token: Token | None) -> Optional[int]:
+def _month(token: Token | None) -> int | None:
     if token is None or token.low not in MONTHS:
         return None
     if token.low == "may" and not token.text[0].isupper():
@@ -103,11 +102,11 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
 class _Reader:
     """Matches one date phrase at a token position."""
 
-    def __init__(self, tokens: list[Token], today: Optional[date]) -> None:
+    def __init__(self, tokens: list[Token], today: date | None) -> None:
         self.tokens = tokens
         self.today = today
 
-    def at(self, k: int) -> Optional[Token]:
+    def at(self, k: int) -> Token | None:
         return self.tokens[k] if 0 <= k < len(self.tokens) else None
 
     def low(self, k: int) -> str:
@@ -117,19 +116,19 @@ class _Reader:
     def _skip_ordinal(self, k: int) -> int:
         return k + 1 if self.low(k) in ORDINAL_SUFFIXES else k
 
-    def _year_after(self, k: int) -> tuple[Optional[int], int]:
+    def _year_after(self, k: int) -> tuple[int | None, int]:
         j = k + 1 if self.low(k) == "," else k
         year = _int(self.at(j), 1000, 2999)
         return (year, j + 1) if year else (None, k)
 
-    def match(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def match(self, i: int) -> tuple[DateSpan, int] | None:
         for rule in (self._iso, self._month_first, self._day_first, self._relative, self._weekday):
             found = rule(i)
             if found:
                 return found
         return None
 
-    def _iso(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def _iso(self, i: int) -> tuple[DateSpan, int] | None:
         year = _int(self.at(i), 1000, 2999)
         if year and self.low(i + 1) == "-" and self.low(i + 3) == "-":
             month, day = _int(self.at(i + 2), 1, 12), _int(self.at(i + 4), 1, 31)
@@ -138,7 +137,7 @@ class _Reader:
                 return (span, i + 5) if span else None
         return None
 
-    def _month_first(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def _month_first(self, i: int) -> tuple[DateSpan, int] | None:
         month = _month(self.at(i))
         if not month:
             return None
@@ -154,7 +153,7 @@ class _Reader:
             return _month_span(year, month), i + 2
         return None
 
-    def _day_first(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def _day_first(self, i: int) -> tuple[DateSpan, int] | None:
         day = _int(self.at(i), 1, 31)
         if not day:
             return None
@@ -169,7 +168,7 @@ class _Reader:
         span = _day(year, month, day) if year else None
         return (span, end) if span else None
 
-    def _relative(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def _relative(self, i: int) -> tuple[DateSpan, int] | None:
         if self.today is None:
             return None
         word = self.low(i)
@@ -191,7 +190,7 @@ class _Reader:
             return DateSpan(date(year, 1, 1), date(year, 12, 31)), i + 2
         return None
 
-    def _weekday(self, i: int) -> Optional[tuple[DateSpan, int]]:
+    def _weekday(self, i: int) -> tuple[DateSpan, int] | None:
         if self.today is None:
             return None
         modifier = self.low(i) if self.low(i) in ("last", "next", "this", "on") else ""
@@ -209,7 +208,7 @@ class _Reader:
         return DateSpan(d, d), k + 1
 
 
-def find_dates(text: str, published: Optional[str | date] = None) -> list[FoundDate]:
+def find_dates(text: str, published: str | date | None = None) -> list[FoundDate]:
     """Every date phrase in text, resolved against the publication date where it is relative."""
     tokens = tokenize(text)
     reader = _Reader(tokens, dateline(published))
@@ -225,7 +224,7 @@ def find_dates(text: str, published: Optional[str | date] = None) -> list[FoundD
     return found
 
 
-def parse_date(text: str, published: Optional[str | date] = None) -> Optional[DateSpan]:
+def parse_date(text: str, published: str | date | None = None) -> DateSpan | None:
     """The first date in text ("Friday" -> the Friday on or before the dateline), or None."""
     found = find_dates(text, published)
     return found[0].span if found else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from annotator.link.amounts import hedged, read_core, read_hedged
 from annotator.link.ranges import Range, exact
-from annotator.link.tokens import Token, read_number, tokenize
+from annotator.link.tokens import Token, read_number, tokenize, words_of
 
 UNIT_MINUTES = {
     "minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60,
@@ -26,7 +26,7 @@ class FoundDuration:
 
 def _unit_core(tokens: list[Token], j: int) -> tuple[Range, int] | None:
     """An amount and its unit at tokens[j], in minutes, before any hedge."""
-    words = [t.low for t in tokens]
+    words = words_of(tokens)
     here = words[j] if j < len(words) else ""
     if here == "half":
         for gap in (("a",), ("an",), ("-",), ()):

@@ -39,25 +39,21 @@ class ClaimFeatures:
     quotes: list[str] = field(default_factory=list)
     """Normalised text of each quotation of several words in the claim."""
     slots: list[Slot] = field(default_factory=list)
+    article: str = field(init=False)
+    """Id of the article the claim comes from."""
+    norm_text: str = field(init=False)
+    """The normalised keys joined, for fuzzy comparison."""
+    block_keys: frozenset[str] = field(init=False)
+    """The keys under which the claim is indexed and compared: words, entities and stated figures.
 
-    @property
-    def article(self) -> str:
-        """Id of the article the claim comes from."""
-        return self.claim.article.id
+    A figure ("duration:talk:90 min") is as telling as a rare word that two reports say the same thing.
+    """
 
-    @property
-    def norm_text(self) -> str:
-        """The normalised keys joined, for fuzzy comparison."""
-        return " ".join(self.keys)
-
-    @property
-    def block_keys(self) -> set[str]:
-        """The keys under which the claim is indexed and compared: words, entities and stated figures.
-
-        A figure ("duration:talk:90 min") is as telling as a rare word that two reports say the same thing.
-        """
+    def __post_init__(self) -> None:
+        self.article = self.claim.article.id
+        self.norm_text = " ".join(self.keys)
         figures = {f"{s.kind}:{s.subject}:{s.describe()}" for s in self.slots if s.kind != "date"}
-        return set(self.keys) | set(self.entities) | figures
+        self.block_keys = frozenset(self.keys) | self.entities | figures
 
 
 def _fallback_names(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:

@@ -14,6 +14,8 @@ from annotator.link.features import ClaimFeatures
 LINK_THRESHOLD = 0.43
 """Pairs scoring at least this are the same statement."""
 GROUP_THRESHOLD = 0.40
+MAX_LINKAGE_SAMPLE = 24
+"""Mean similarity between two large groups is taken over at most this many members of each side."""
 """Two groups merge when their members' mean similarity reaches this (looser than a single match)."""
 QUOTE_MATCH = 0.85
 """Two quotations this similar are the same words, whoever they are attributed to."""
@@ -35,7 +37,7 @@ def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
     return {key: math.log(1 + total / count) for key, count in counts.items()}
 
 
-def _weighted_jaccard(a: set[str], b: set[str], weights: dict[str, float]) -> float:
+def _weighted_jaccard(a: frozenset[str], b: frozenset[str], weights: dict[str, float]) -> float:
     union = a | b
     if not union:
         return 0.0
@@ -118,13 +120,19 @@ def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
 
     union = _UnionFind(len(features))
     members: dict[int, list[int]] = {f.index: [f.index] for f in features}
+    rejected: set[tuple[int, int, int, int]] = set()
     for (i, j), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         ri, rj = union.find(i), union.find(j)
         if ri == rj:
             continue
         left, right = members[ri], members[rj]
-        mean = sum(score(a, b) for a in left for b in right) / (len(left) * len(right))
+        state = (ri, rj, len(left), len(right))
+        if state in rejected:
+            continue
+        pairs = [(a, b) for a in left[:MAX_LINKAGE_SAMPLE] for b in right[:MAX_LINKAGE_SAMPLE]]
+        mean = sum(score(a, b) for a, b in pairs) / len(pairs)
         if mean < GROUP_THRESHOLD:
+            rejected.add(state)
             continue
         union.union(ri, rj)
         root = union.find(ri)

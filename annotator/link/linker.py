@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from annotator.link.conflicts import find_conflicts
 from annotator.link.features import build_features
@@ -11,7 +11,7 @@ from annotator.link.normalise import AliasTable
 from annotator.models import Claim, Conflict
 
 
-def link_claims(claims: list[Claim], *, aliases: Optional[Mapping[str, str]] = None) -> list[Claim]:
+def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None) -> list[Claim]:
     """Copies of the claims (same order) with `group`, `corroborated_by` and `conflicts` recomputed.
 
     `claims` are the claims of one event from several articles. `aliases` adds names to the built-in

@@ -7,8 +7,8 @@ disagree when their ranges cannot both hold.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 INF = math.inf
 
@@ -28,7 +28,7 @@ class Range:
     high: float
     low_open: bool = False
     high_open: bool = False
-    nominal: Optional[float] = None
+    nominal: float | None = None
     """The single value the phrase names ("about 100,000" -> 100,000); None for spans such as "thousands"."""
     hedge: str = "exact"
     """exact, about, nearly, more than, at least, under, up to, between or vague."""
@@ -44,7 +44,7 @@ class Range:
         below = value < self.high or (value == self.high and (closed or not self.high_open))
         return above and below
 
-    def overlaps(self, other: "Range") -> bool:
+    def overlaps(self, other: Range) -> bool:
         """Whether some value lies in both ranges."""
         if self.low > other.high or other.low > self.high:
             return False
@@ -54,7 +54,7 @@ class Range:
             return not (other.low_open or self.high_open)
         return True
 
-    def compatible(self, other: "Range") -> bool:
+    def compatible(self, other: Range) -> bool:
         """Whether both reports can be true.
 
         The ranges must overlap. A point estimate must also land inside the other report's range unless
@@ -71,12 +71,12 @@ class Range:
                 return False
         return True
 
-    def scaled(self, factor: float) -> "Range":
+    def scaled(self, factor: float) -> Range:
         """The same range in another unit (hours to minutes: factor 60)."""
         nominal = None if self.nominal is None else self.nominal * factor
         return Range(self.low * factor, self.high * factor, self.low_open, self.high_open, nominal, self.hedge)
 
-    def plus(self, amount: float) -> "Range":
+    def plus(self, amount: float) -> Range:
         """The range shifted by an exact amount ("two hours and 15 minutes")."""
         nominal = None if self.nominal is None else self.nominal + amount
         return Range(self.low + amount, self.high + amount, self.low_open, self.high_open, nominal, self.hedge)

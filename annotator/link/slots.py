@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Union
 
 from annotator.link.counts import find_counts
 from annotator.link.dates import DateSpan, find_dates
@@ -28,12 +27,12 @@ class Slot:
 
     kind: str
     """duration, count or date."""
-    value: Union[Range, DateSpan]
+    value: Range | DateSpan
     subject: str
     """What it measures: the event frame ("talk") of a duration or date, the counted noun's concept."""
     noun: str = ""
     """The counted noun as written ("troops"), for the reviewer."""
-    owner: Optional[str] = None
+    owner: str | None = None
     """For counts, the canonical country or body the counted things belong to, when one stands near."""
 
     def describe(self) -> str:
@@ -44,7 +43,7 @@ class Slot:
             return self.value.describe(format_minutes)
         return self.value.describe(format_number)
 
-    def compatible(self, other: "Slot") -> bool:
+    def compatible(self, other: Slot) -> bool:
         """Whether both values can be true at once."""
         return self.value.compatible(other.value)  # type: ignore[arg-type]
 
@@ -73,7 +72,7 @@ def _frame_near(frames: list[tuple[int, int, str]], start: int, end: int) -> str
     return best[True][1] if True in best else ""
 
 
-def _owner_near(owners: list[tuple[int, int, str]], start: int, end: int) -> Optional[str]:
+def _owner_near(owners: list[tuple[int, int, str]], start: int, end: int) -> str | None:
     before = [o for o in owners if o[1] <= start]
     if before:
         return max(before, key=lambda o: o[1])[2]
@@ -82,7 +81,7 @@ def _owner_near(owners: list[tuple[int, int, str]], start: int, end: int) -> Opt
 
 
 def extract_slots(
-    text: str, published: Optional[str] = None, owners: list[tuple[int, int, str]] = ()
+    text: str, published: str | None = None, owners: list[tuple[int, int, str]] = ()
 ) -> list[Slot]:
     """The durations, counts and dates in text; `owners` are (start, end, key) of places and bodies in it."""
     frames = _frames(text)

@@ -31,16 +31,26 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        """Lowercase form without a trailing abbreviation dot ("Jan." -> "jan")."""
-        return self.text.lower().rstrip(".")
+    low: str
+    """Lowercase form without a trailing abbreviation dot ("Jan." -> "jan")."""
 
 
-def tokenize(text: str) -> list[Token]:
+class Tokens(list):
+    """The tokens of one text, with their lowercase forms listed once for the phrase readers."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.words = [t.low for t in tokens]
+
+
+def tokenize(text: str) -> Tokens:
     """Split text into tokens; hyphens and quotes become tokens of their own."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return Tokens([Token(m.group(), m.start(), m.end(), m.group().lower().rstrip(".")) for m in _TOKEN.finditer(text)])
+
+
+def words_of(tokens: list[Token]) -> list[str]:
+    """The lowercase forms of tokens (precomputed for a `Tokens` list)."""
+    return tokens.words if isinstance(tokens, Tokens) else [t.low for t in tokens]
 
 
 def digits_value(token: Token) -> float | None:
@@ -98,9 +108,7 @@ def read_number(tokens: list[Token], i: int, unit_words: frozenset[str] = frozen
         elif word in SCALES:
             total += (current or 1) * SCALES[word]
             current = 0
-        elif word == "-" and j + 1 < len(tokens) and tokens[j + 1].low in UNITS and tokens[j - 1].low in TENS:
-            pass
-        elif word == "and" and j + 1 < len(tokens) and _is_word_number(tokens[j + 1].low) and current >= 100:
+        elif word == "-" and j + 1 < len(tokens) and tokens[j + 1].low in UNITS and tokens[j - 1].low in TENS or word == "and" and j + 1 < len(tokens) and _is_word_number(tokens[j + 1].low) and current >= 100:
             pass
         else:
             break
@@ -111,7 +119,7 @@ def read_number(tokens: list[Token], i: int, unit_words: frozenset[str] = frozen
 
 
 def _half_suffix(tokens: list[Token], j: int, value: float, unit_words: frozenset[str]) -> tuple[float, int]:
-    words = [t.low for t in tokens[j:j + 4]]
+    words = words_of(tokens)[j:j + 4]
     if words[:3] == ["and", "a", "half"] and len(words) > 3 and words[3] in unit_words:
         return value + 0.5, j + 3
     return value, j
