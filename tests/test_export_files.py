@@ -86,3 +86,17 @@ def test_unknown_format_is_a_usage_error_and_writes_nothing(tmp_path: Path) -> N
 )
 def test_database_password_is_removed_from_the_manifest_url(url, expected) -> None:
     assert redact_url(url) == expected
+
+
+def test_records_reach_the_disk_while_the_source_is_still_being_read(tmp_path: Path) -> None:
+    """Streaming: the export writes as items arrive instead of collecting them all first."""
+    seen_sizes = []
+
+    def watched_items() -> Iterator[ExportItem]:
+        for index, item in enumerate(sample_items() * 400):
+            if index == 3000:
+                seen_sizes.append(sum(p.stat().st_size for p in tmp_path.glob(".*.partial")))
+            yield item
+
+    export_dataset(watched_items(), fmt="jsonl", out_dir=tmp_path, all_annotations=True)
+    assert seen_sizes and seen_sizes[0] > 500_000
