@@ -125,7 +125,7 @@ def _describe(head: Token, cue: str, method: str) -> Attribution:
     if head.pos_ == "PRON" or lower in lx.UNRESOLVABLE_PRONOUNS or lower in lx.RESOLVABLE_PRONOUNS:
         kind = PRONOUN if lower in lx.RESOLVABLE_PRONOUNS else UNRESOLVED
         return Attribution(head.text, kind, cue, method)
-    entity = _entity_of(head) if head.ent_type_ else None
+    entity = _entity_of(head)
     if entity is not None and entity.label_ == "PERSON":
         return Attribution(entity.text, NAME, cue, method)
     if head.pos_ == "PROPN" and (entity is None or entity.end - entity.start <= 3):
@@ -143,10 +143,17 @@ def _describe(head: Token, cue: str, method: str) -> Attribution:
 
 
 def _entity_of(token: Token) -> Optional[Span]:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The entity a token belongs to, found from the token's IOB tags (cheaper than scanning `doc.ents`)."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _is_definite_role(head: Token) -> bool:

@@ -40,7 +40,7 @@ def checkworthiness_features(span: Span, *, attributed: Optional[bool] = None) -
     `attributed` lets a caller that has already looked for an attribution skip looking again.
     """
     words = [t for t in span if not (t.is_punct or t.is_space)]
-    labels = {ent.label_ for ent in span.ents}
+    labels = {t.ent_type_ for t in words if t.ent_type_}
     numeric = bool(labels & lx.NUMERIC_LABELS) or any(t.like_num and t.ent_type_ not in lx.TEMPORAL_LABELS for t in words)
     first_person_subjects = [t for t in words if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in lx.FIRST_PERSON]
     return {

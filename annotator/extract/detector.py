@@ -22,6 +22,7 @@ _MIN_WORDS = 3
 _QUOTE_MIN_WORDS = 4
 _TERMINAL = set(".!?…")
 _CLOSERS = set("\"'”’)]»")
+_OPENING_MARKS = set('"“«„')
 
 
 @dataclass
@@ -30,11 +31,14 @@ class _Sentence:
     start: int
     end: int
     paragraph: int
+    paragraph_start: int
     attribution: Optional[at.Attribution] = None
     speaker: Optional[str] = None
     unresolved: bool = False
     chains: list[int] = field(default_factory=list)
     quoted_words: int = 0
+    entities: list[tuple[int, int, str, str]] = field(default_factory=list)
+    """(start_char, end_char, label, text) of the entities inside the sentence."""
 
 
 @dataclass
@@ -49,14 +53,17 @@ def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dic
     """Claims of one article body as dicts with start, end, text, kind, speaker, needs_context, score, entities."""
     body = doc.text
     quotes = QuoteIndex(find_quotes(body))
-    names = NameTable(ent.text for ent in doc.ents if ent.label_ == "PERSON")
-    sentences = [s for s in (_trimmed(span, body) for span in sentence_spans(doc)) if s is not None]
-    _attribute(sentences, quotes, names)
+    entities = [(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents]
+    names = NameTable(text for _, _, label, text in entities if label == "PERSON")
+    sentences = [s for s in (_trimmed(span, body) for span in sentence_spans(doc, body)) if s is not None]
+    for sentence in sentences:
+        sentence.entities = [e for e in entities if e[0] >= sentence.start and e[1] <= sentence.end]
+    _attribute(sentences, body, quotes, names)
     _attribute_quotes(sentences, body)
-    return [claim for claim in (_claim(s, quotes, min_score) for s in sentences) if claim is not None]
+    return [claim for claim in (_claim(s, body, min_score) for s in sentences) if claim is not None]
 
 
-def sentence_spans(doc: Doc) -> list[Span]:
+def sentence_spans(doc: Doc, body: str) -> list[Span]:
     """Sentences, with stray closing quotes and broken-off fragments joined to their neighbours."""
     if not len(doc):
         return []
@@ -64,22 +71,22 @@ def sentence_spans(doc: Doc) -> list[Span]:
         return [doc[:]]
     ranges: list[list[int]] = []
     for sent in doc.sents:
-        if ranges and _should_join(doc, ranges[-1], sent.start, sent.end):
+        if ranges and _should_join(doc, body, ranges[-1], sent.start, sent.end):
             ranges[-1][1] = sent.end
         else:
             ranges.append([sent.start, sent.end])
     return [doc[start:end] for start, end in ranges]
 
 
-def _should_join(doc: Doc, previous: list[int], start: int, end: int) -> bool:
+def _should_join(doc: Doc, body: str, previous: list[int], start: int, end: int) -> bool:
     """Join a sentence to the previous one in its paragraph when it has no words or the previous one broke off."""
     last = next((t for t in reversed(doc[previous[0] : previous[1]]) if not t.is_space), None)
     first = next((t for t in doc[start:end] if not t.is_space), None)
     if last is None:
         return True
-    if first is None or "\n" in doc.text[last.idx + len(last.text) : first.idx]:
+    if first is None or "\n" in body[last.idx + len(last.text) : first.idx]:
         return False
-    if not any(ch.isalnum() for ch in doc[start:end].text):
+    if not any(ch.isalnum() for ch in body[first.idx : doc[end - 1].idx + len(doc[end - 1].text)]):
         return True
     return last.text[-1] not in _TERMINAL and last.text[-1] not in _CLOSERS
 
@@ -93,10 +100,12 @@ def _trimmed(span: Span, body: str) -> Optional[_Sentence]:
     if start == end:
         return None
     paragraph = body.count("\n\n", 0, start)
-    return _Sentence(span=span, start=start, end=end, paragraph=paragraph)
+    paragraph_start = body.rfind("\n\n", 0, start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    return _Sentence(span=span, start=start, end=end, paragraph=paragraph, paragraph_start=paragraph_start)
 
 
-def _attribute(sentences: list[_Sentence], quotes: QuoteIndex, names: NameTable) -> None:
+def _attribute(sentences: list[_Sentence], body: str, quotes: QuoteIndex, names: NameTable) -> None:
     """Find each sentence's own speaker, resolving pronouns and role descriptions to the last named speaker.
 
     "He" is resolved only when no other person has been mentioned since that speaker was named (in earlier
@@ -107,15 +116,15 @@ def _attribute(sentences: list[_Sentence], quotes: QuoteIndex, names: NameTable)
         overlapping = quotes.overlapping(sentence.start, sentence.end)
         sentence.chains = sorted({q.chain for q in overlapping})
         sentence.quoted_words = sum(
-            len(sentence.span.doc.text[max(q.start, sentence.start) : min(q.end, sentence.end)].split())
+            len(body[max(q.start, sentence.start) : min(q.end, sentence.end)].split())
             for q in overlapping
         )
         found = at.find_attribution(sentence.span, quotes.inside)
         sentence.attribution = found
         persons = [
-            (ent.start_char, names.canonical(ent.text) or ent.text)
-            for ent in sentence.span.ents
-            if ent.label_ == "PERSON" and not quotes.inside(ent.start_char)
+            (start, names.canonical(text) or text)
+            for start, _, label, text in sentence.entities
+            if label == "PERSON" and not quotes.inside(start)
         ]
         kind = found.kind if found is not None else None
         if kind == at.GROUP and found.mention and names.is_known_person(found.mention):
@@ -125,7 +134,7 @@ def _attribute(sentences: list[_Sentence], quotes: QuoteIndex, names: NameTable)
             state.candidate, state.rivals = sentence.speaker, set()
             continue
         if kind in (at.PRONOUN, at.DESCRIPTION):
-            mention_at = _mention_offset(sentence, found)
+            mention_at = _mention_offset(body, sentence, found)
             earlier = {name for offset, name in persons if offset < mention_at and name != state.candidate}
             if state.candidate is not None and not state.rivals and not earlier:
                 sentence.speaker = state.candidate
@@ -138,10 +147,9 @@ def _attribute(sentences: list[_Sentence], quotes: QuoteIndex, names: NameTable)
         state.rivals |= {name for _, name in persons if name != state.candidate}
 
 
-def _mention_offset(sentence: _Sentence, found: at.Attribution) -> int:
+def _mention_offset(body: str, sentence: _Sentence, found: at.Attribution) -> int:
     """Where the speaker mention sits in the body (the sentence end when it cannot be found)."""
-    text = sentence.span.doc.text
-    position = text.find(found.mention or "", sentence.start, sentence.end) if found.mention else -1
+    position = body.find(found.mention or "", sentence.start, sentence.end) if found.mention else -1
     return position if position >= 0 else sentence.end
 
 
@@ -175,17 +183,18 @@ def _attribute_quotes(sentences: list[_Sentence], body: str) -> None:
 def _neighbour_quote_speaker(
     sentence: _Sentence, body: str, last_speaker_by_paragraph: dict[int, Optional[str]]
 ) -> Optional[str]:
-    """An unattributed quote continues the speaker of an earlier quote in its paragraph, or of the paragraph
-    just before when it makes up its whole paragraph."""
+    """An unattributed quote continues the speaker of an earlier quote in its paragraph, or, when its paragraph
+    opens with it, of a quote in the paragraph just before."""
     if sentence.paragraph in last_speaker_by_paragraph:
         return last_speaker_by_paragraph[sentence.paragraph]
+    if body[sentence.paragraph_start] not in _OPENING_MARKS:
+        return None
     return last_speaker_by_paragraph.get(sentence.paragraph - 1)
 
 
-def _claim(sentence: _Sentence, quotes: QuoteIndex, min_score: float) -> Optional[dict[str, Any]]:
+def _claim(sentence: _Sentence, body: str, min_score: float) -> Optional[dict[str, Any]]:
     span = sentence.span
-    doc = span.doc
-    text = " ".join(doc.text[sentence.start : sentence.end].split())
+    text = " ".join(body[sentence.start : sentence.end].split())
     if sum(1 for word in text.split() if any(ch.isalpha() for ch in word)) < _MIN_WORDS:
         return None
     features = checkworthiness_features(span, attributed=sentence.attribution is not None)
@@ -208,11 +217,7 @@ def _claim(sentence: _Sentence, quotes: QuoteIndex, min_score: float) -> Optiona
     else:
         kind = "event"
     needs_context = sentence.unresolved or (quoted and sentence.speaker is None) or _pronoun_subject(span, attributed)
-    entities = [
-        [ent.text, ent.label_, ent.start_char, ent.end_char]
-        for ent in doc.ents
-        if ent.start_char >= sentence.start and ent.end_char <= sentence.end
-    ]
+    entities = [[text, label, start, end] for start, end, label, text in sentence.entities]
     return {
         "start": sentence.start,
         "end": sentence.end,
