@@ -171,3 +171,11 @@ def test_record_event_field_is_used_unless_an_event_is_given(tmp_path):
     path.write_text(json.dumps({"id": "e1", "title": "T", "text": "Portvale opened a pier.", "event": "piers"}) + "\n")
     assert read_one(path).event == "piers"
     assert read_one(path, event="openings").event == "openings"
+
+
+def test_text_without_a_title_line_keeps_its_first_paragraph():
+    first = ("The Portvale harbour board said on Monday that the new breakwater, which cost 4 million euros and took "
+             "three years to build, had already been damaged by the winter storms that hit the coast in January.")
+    parsed = parse_article(first + "\n\nRepairs will start in May.")
+    assert parsed.title is None
+    assert parsed.paragraphs == [first, "Repairs will start in May."]

@@ -16,6 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _QUOTES = str.maketrans({"“": None, "”": None, "„": None, '"': None, "‘": None, "’": None, "'": None, "–": "-", "—": "-"})
 _HEADER_WINDOW = 4
+_MAX_TITLE_CHARS = 160
 _WRAP_MIN_CHARS = 50
 
 
@@ -115,7 +116,12 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _read_header(lines: list[str], parsed: ParsedArticle) -> int:
-    """Fill title, subtitle, date and URL from the first lines; return how many lines they used."""
+    """Fill title, subtitle, date and URL from the first lines; return how many lines they used.
+
+    A first line too long for a headline that ends like a sentence is body: the text has no title.
+    """
+    if len(lines[0]) > _MAX_TITLE_CHARS and bp.ends_like_sentence(lines[0]):
+        return 0
     parsed.title = lines[0]
     index = 1
     body_keys = {comparable(line) for line in lines[_HEADER_WINDOW:]}
