@@ -26,7 +26,7 @@ def article_heading(article: Article) -> Text:
     return heading
 
 
-def context_parts(claim: Claim, article: Article, *, around: int = 2) -> tuple[Text, Text, Text]:
+def context_parts(claim: Claim, article: Article, *, around: int = 1) -> tuple[Text, Text, Text]:
     """The paragraphs before the claim's, the claim's own (sentence highlighted) and those after, all literal.
 
     When the claim's offsets do not match the body, its sentence stands alone.
