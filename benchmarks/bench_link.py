@@ -18,7 +18,7 @@ from itertools import combinations
 
 from annotator.link import link_claims
 from annotator.link.features import build_features
-from annotator.link.grouping import key_weights, similarity
+from annotator.link.scoring import Scorer
 from annotator.link.normalise import AliasTable
 from annotator.models import ArticleRef, Claim, EntitySpan
 
@@ -148,12 +148,12 @@ def all_pairs_estimate(claims: list[Claim], aliases: dict[str, str], sample: int
     """Seconds that scoring every cross-article pair would take, from a timed random sample of pairs."""
     table = AliasTable(aliases)
     features = [build_features(i, c, table) for i, c in enumerate(claims)]
-    weights = key_weights(features)
+    scorer = Scorer(features)
     rng = random.Random(seed)
     pairs = [tuple(rng.sample(range(len(features)), 2)) for _ in range(sample)]
     start = time.perf_counter()
     for i, j in pairs:
-        similarity(features[i], features[j], weights)
+        scorer.score(features[i], features[j])
     per_pair = (time.perf_counter() - start) / sample
     return per_pair * len(features) * (len(features) - 1) / 2
 

@@ -6,12 +6,13 @@ people ("the meeting" of the same two ministers, "troops" of the same country) e
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from itertools import combinations
 
 from annotator.link.features import ClaimFeatures
-from annotator.link.grouping import QUOTE_MATCH, quote_similarity
+from annotator.link.scoring import QUOTE_MATCH, quote_similarity
 from annotator.link.slots import REPORTING_FRAME, Slot
 
 MIN_PARTICIPANT_OVERLAP = 0.5
@@ -36,22 +37,19 @@ def _comparable(slot: Slot, other: Slot) -> bool:
     return True
 
 
-def slot_conflict(
-    a: ClaimFeatures, b: ClaimFeatures, kind: str, bucket: tuple[str, str] | None = None
-) -> tuple[str, str] | None:
+SlotTest = Callable[[Slot, Slot], bool]
+
+
+def slot_conflict(a: ClaimFeatures, b: ClaimFeatures, kind: str, fits: SlotTest | None = None) -> tuple[str, str] | None:
     """The (a's view, b's view) details when a and b disagree on a slot of this kind, else None.
 
     Claims disagree only when no value in a fits any comparable value in b, so a claim that mentions
-    the planned and the actual length of a meeting does not conflict with either. `bucket` (subject,
-    owner or person) restricts the comparison to one measured thing, for claims outside a group.
+    the planned and the actual length of a meeting does not conflict with either. `fits` restricts the
+    comparison to one measured thing (a subject and owner), for claims outside a group.
     """
     pairs = [(x, y) for x in a.slots if x.kind == kind for y in b.slots if _comparable(x, y)]
-    if bucket:
-        subject, holder = bucket
-        pairs = [
-            (x, y) for x, y in pairs
-            if x.subject == subject and _related_values(x, y) and (kind != "count" or x.owner == y.owner == holder)
-        ]
+    if fits:
+        pairs = [(x, y) for x, y in pairs if fits(x, y)]
     if not pairs or any(x.compatible(y) for x, y in pairs):
         return None
     x, y = pairs[0]
@@ -60,7 +58,7 @@ def slot_conflict(
     return f"{kind}: {x.describe()} vs {y.describe()}{noun}", f"{kind}: {y.describe()} vs {x.describe()}{other_noun}"
 
 
-def _related_values(x: Slot, y: Slot) -> bool:
+def _single_days(x: Slot, y: Slot) -> bool:
     """Outside a group only single days are compared: "last week" names too wide a span to contradict."""
     if x.kind == "date":
         return x.value.is_day and y.value.is_day  # type: ignore[union-attr]
@@ -83,22 +81,79 @@ def _record(found: Found, a: ClaimFeatures, b: ClaimFeatures, details: tuple[str
         found[b.index].add((a.claim.id, details[1]))
 
 
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = a & b
+    return bool(shared) and len(shared) / len(a | b) >= MIN_PARTICIPANT_OVERLAP
+
+
 def _participants_match(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    shared = a.participants & b.participants
-    return bool(shared) and len(shared) / len(a.participants | b.participants) >= MIN_PARTICIPANT_OVERLAP
+    return _overlap(a.participants, b.participants) or _overlap(a.actors, b.actors)
 
 
-def _bucket_keys(feature: ClaimFeatures) -> Iterable[tuple[str, str, str]]:
-    """Where a claim's slots are filed for comparison outside groups: by what they measure and for whom."""
+@dataclass(frozen=True)
+class _Bucket:
+    """Claims outside groups that measure one thing: a slot kind and subject, and whose it is."""
+
+    kind: str
+    subject: str
+    holder: str
+    """"owner:<key>" or "narrow:<modifier>" for counts, "who:<name>" or "the" for durations and dates."""
+
+    def fits(self, x: Slot, y: Slot) -> bool:
+        if x.subject != self.subject or not _single_days(x, y):
+            return False
+        tag, _, value = self.holder.partition(":")
+        if tag == "owner":
+            return x.owner == y.owner == value
+        if tag == "narrow":
+            return x.modifier == y.modifier == value and (x.owner is None or y.owner is None or x.owner == y.owner)
+        return True
+
+    def pair_allowed(self, a: ClaimFeatures, b: ClaimFeatures, main: frozenset[str]) -> bool:
+        if a.article == b.article:
+            return False
+        if self.holder.startswith("who:"):
+            return _participants_match(a, b)
+        if self.holder == "the":
+            return all(not f.actors or _overlap(f.actors, main) for f in (a, b))
+        return True
+
+
+def _frame_slots(feature: ClaimFeatures) -> Iterable[Slot]:
+    return (s for s in feature.slots if s.kind != "count" and s.subject and s.subject != REPORTING_FRAME)
+
+
+def _main_actors(features: list[ClaimFeatures]) -> dict[tuple[str, str], frozenset[str]]:
+    """For each event frame, the people named with it most often: who "the meeting" is when unnamed."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for feature in features:
+        for key in {(s.kind, s.subject) for s in _frame_slots(feature)}:
+            counts[key].update(feature.actors)
+    main = {}
+    for key, counter in counts.items():
+        top = max(counter.values(), default=0)
+        main[key] = frozenset(name for name, n in counter.items() if n * 2 >= top and top >= 2)
+    return main
+
+
+def _bucket_keys(feature: ClaimFeatures, main: dict[tuple[str, str], frozenset[str]]) -> Iterable[_Bucket]:
+    """Where a claim's slots are filed for comparison outside groups: by what they measure and for whom.
+
+    A claim that names nobody ("The meeting lasted two hours") is filed with the frame's main actors,
+    since in one event's coverage the unnamed meeting is the one the other reports name.
+    """
     for slot in feature.slots:
-        if not slot.subject or slot.subject == REPORTING_FRAME:
-            continue
-        if slot.kind == "count":
+        if slot.kind == "count" and slot.subject:
             if slot.owner:
-                yield slot.kind, slot.subject, slot.owner
-        else:
-            for person in feature.participants:
-                yield slot.kind, slot.subject, person
+                yield _Bucket("count", slot.subject, f"owner:{slot.owner}")
+            if slot.modifier:
+                yield _Bucket("count", slot.subject, f"narrow:{slot.modifier}")
+    for slot in _frame_slots(feature):
+        for person in feature.participants:
+            yield _Bucket(slot.kind, slot.subject, f"who:{person}")
+        usual = main.get((slot.kind, slot.subject), frozenset())
+        if not feature.actors or _overlap(feature.actors, usual):
+            yield _Bucket(slot.kind, slot.subject, "the")
 
 
 def _signature(feature: ClaimFeatures, kind: str, subject: str) -> tuple[str, ...]:
@@ -111,24 +166,24 @@ def _related_conflicts(features: list[ClaimFeatures], found: Found) -> None:
     Within a bucket, claims giving the same values are compared once as a set, so the work grows with
     the number of distinct values and of conflicts found, not with the square of the bucket.
     """
-    buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    main = _main_actors(features)
+    buckets: dict[_Bucket, list[int]] = defaultdict(list)
     for feature in features:
-        for key in set(_bucket_keys(feature)):
+        for key in set(_bucket_keys(feature, main)):
             buckets[key].append(feature.index)
-    for (kind, subject, holder), members in buckets.items():
+    for bucket, members in buckets.items():
+        usual = main.get((bucket.kind, bucket.subject), frozenset())
         by_value: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in members:
-            by_value[_signature(features[i], kind, subject)].append(i)
+            by_value[_signature(features[i], bucket.kind, bucket.subject)].append(i)
         for (_, left), (_, right) in combinations(by_value.items(), 2):
-            probe = slot_conflict(features[left[0]], features[right[0]], kind, (subject, holder))
-            if probe is None:
+            if slot_conflict(features[left[0]], features[right[0]], bucket.kind, bucket.fits) is None:
                 continue
             for i in left:
                 for j in right:
                     a, b = features[i], features[j]
-                    if a.article == b.article or (kind != "count" and not _participants_match(a, b)):
-                        continue
-                    _record(found, a, b, slot_conflict(a, b, kind, (subject, holder)))
+                    if bucket.pair_allowed(a, b, usual):
+                        _record(found, a, b, slot_conflict(a, b, bucket.kind, bucket.fits))
 
 
 def find_conflicts(features: list[ClaimFeatures], groups: list[str | None]) -> Found:

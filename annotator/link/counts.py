@@ -29,6 +29,8 @@ class FoundCount:
     end: int
     value: Range
     noun: str
+    modifier: str = ""
+    """A lowercase word between the figure and the noun ("cargo" in "1,200 cargo ships"), or ""."""
 
 
 def _looks_plural(word: str) -> bool:
@@ -37,19 +39,22 @@ def _looks_plural(word: str) -> bool:
     )
 
 
-def _counted_noun(tokens: list[Token], k: int, currency: str | None) -> str:
-    """The noun naming what is counted: the first plural word in the few words after the figure."""
+def _counted_noun(tokens: list[Token], k: int, currency: str | None) -> tuple[str, str]:
+    """The noun naming what is counted (the first plural word in the few words after the figure) and
+    the lowercase word just before it, which narrows what is counted ("cargo ships", "patrol boats")."""
     if currency:
-        return currency
+        return currency, ""
+    modifier = ""
     for token in tokens[k:k + NOUN_WINDOW]:
         word = token.low
         if word == "of" or word == "-":
             continue
         if not word.isalpha() or word in NOUN_STOP:
-            return ""
+            return "", ""
         if _looks_plural(word):
-            return word
-    return ""
+            return word, modifier
+        modifier = word if token.text.islower() else ""
+    return "", ""
 
 
 def _is_year(token: Token, hedge: str, value: Range) -> bool:
@@ -84,9 +89,9 @@ def find_counts(text: str, skip: list[tuple[int, int]] = ()) -> list[FoundCount]
             i = k
             continue
         before = tokens[i - 1].text if i > 0 else ""
-        noun = _counted_noun(tokens, k, CURRENCIES.get(before))
+        noun, modifier = _counted_noun(tokens, k, CURRENCIES.get(before))
         if noun:
-            found.append(FoundCount(tokens[i].start, tokens[k - 1].end, hedged(hedge, value), noun))
+            found.append(FoundCount(tokens[i].start, tokens[k - 1].end, hedged(hedge, value), noun, modifier))
         i = k
     return found
 

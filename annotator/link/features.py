@@ -39,10 +39,24 @@ class ClaimFeatures:
     quotes: list[str] = field(default_factory=list)
     """Normalised text of each quotation of several words in the claim."""
     slots: list[Slot] = field(default_factory=list)
+    names: frozenset[str] = frozenset()
+    """The participants named in the claim itself (the speaker left out): people, places, bodies."""
+    countries: frozenset[str] = frozenset()
+    """Canonical keys of the countries (aliases and nationality adjectives) the claim names."""
+    person_names: frozenset[str] = frozenset()
+    """The names the extractor labelled as people (every capitalised name when it gave no entities)."""
+    quoted: list[str] = field(default_factory=list)
+    """Normalised text of every quotation, however short ("frank and useful")."""
+    actors: frozenset[str] = frozenset()
+    """The names that stand for people anywhere in the event; set by `assign_actors`."""
     article: str = field(init=False)
     """Id of the article the claim comes from."""
     norm_text: str = field(init=False)
     """The normalised keys joined, for fuzzy comparison."""
+    sorted_text: str = field(init=False)
+    """The normalised keys sorted and joined, so a token-sort comparison is one plain string ratio."""
+    count_things: frozenset[str] = field(init=False)
+    """What the claim's counts count ("troop", "ship")."""
     block_keys: frozenset[str] = field(init=False)
     """The keys under which the claim is indexed and compared: words, entities and stated figures.
 
@@ -52,6 +66,8 @@ class ClaimFeatures:
     def __post_init__(self) -> None:
         self.article = self.claim.article.id
         self.norm_text = " ".join(self.keys)
+        self.sorted_text = " ".join(sorted(self.keys))
+        self.count_things = frozenset(s.subject for s in self.slots if s.kind == "count" and s.subject)
         figures = {f"{s.kind}:{s.subject}:{s.describe()}" for s in self.slots if s.kind != "date"}
         self.block_keys = frozenset(self.keys) | self.entities | figures
 
@@ -101,6 +117,8 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
     alias_keys = {key for _, _, key in alias_hits}
     entities: set[str] = set(alias_keys)
     people: set[str] = set()
+    persons: set[str] = set()
+    countries: set[str] = set(alias_keys)
     owners = list(alias_hits)
     names: dict[str, str] = {}
     named = [e for e in claim.entities if e.label in NAME_LABELS]
@@ -113,6 +131,9 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
             people.add(key)
         if entity.label == "PERSON":
             names[entity.text] = key
+            persons.add(key)
+        elif entity.label == "NORP" or key in alias_keys:
+            countries.add(key)
         if entity.label in OWNER_LABELS:
             start = entity.start - claim.start
             owners.append((start, start + len(entity.text), key))
@@ -121,13 +142,17 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
             entities.add(key)
             if key not in alias_keys:
                 people.add(key)
+                persons.add(key)
                 names[source[start:end]] = key
+    named_people = frozenset(p for p in people if p)
     speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker else ""
     if speaker:
         people.add(speaker)
-    quotes = []
+    quotes, quoted_all = [], []
     for m in _QUOTE.finditer(source):
         quoted = content_keys(aliases.replace(m.group(1)))
+        if quoted:
+            quoted_all.append(" ".join(quoted))
         if len(quoted) >= MIN_QUOTE_WORDS:
             quotes.append(" ".join(quoted))
     return ClaimFeatures(
@@ -139,4 +164,24 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
         speaker=speaker,
         quotes=quotes,
         slots=extract_slots(source, claim.article.published, sorted(owners)),
+        names=named_people,
+        countries=frozenset(c for c in countries if c),
+        person_names=frozenset(p for p in persons if p),
+        quoted=quoted_all,
     )
+
+
+def assign_actors(features: list[ClaimFeatures]) -> None:
+    """Set each claim's actors: its named participants that stand for a person somewhere in the event.
+
+    A small model labels "Marquardt" a place in one sentence and a person in the next; a name labelled
+    a person once, or quoted as a speaker, is a person throughout the event, while a country labelled
+    as an organisation ("a Varnholt official") stays out.
+    """
+    people: set[str] = set()
+    for feature in features:
+        people |= feature.person_names
+        if feature.speaker:
+            people.add(feature.speaker)
+    for feature in features:
+        feature.actors = feature.names & people

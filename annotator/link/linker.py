@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from annotator.link.conflicts import find_conflicts
-from annotator.link.features import build_features
+from annotator.link.features import assign_actors, build_features
 from annotator.link.grouping import group_ids
 from annotator.link.normalise import AliasTable
 from annotator.models import Claim, Conflict
@@ -24,6 +24,7 @@ def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None
         key=lambda i: (claims[i].article.id, claims[i].position, claims[i].id),
     )
     features = [build_features(k, claims[i], table) for k, i in enumerate(order)]
+    assign_actors(features)
     groups = group_ids(features)
     conflicts = find_conflicts(features, groups)
 

@@ -64,6 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "answer": ("response", "reply", "respond"),
     "demand": ("proposal", "proposals", "request"),
     "ready": ("prepared", "willing"),
+    "blockade": ("closure", "siege", "shutdown"),
 }
 """Concepts and the words (any inflection) that express them in news copy."""
 
@@ -149,11 +150,16 @@ FRAME_WORDS = {
         "vote": ("vote", "election", "ballot"),
         "sign": ("sign", "signing", "signature"),
         "arrive": ("arrive", "arrival", "land"),
+        "start": ("begin", "start", "launch", "commence", "onset"),
         "say": ("confirm", "promise", "insist", "reiterate", "claim", "vow", "pledge", "stress", "warn",
                 "acknowledge", "admit", "deny", "argue", "urge", "describe", "call", "comment"),
     }.items()
     for w in words
 }
+
+
+DURATION_FRAMES = {"speak": "talk"}
+"""Words that name a talk only when a length follows them ("spoke for nearly four hours")."""
 
 
 def content_keys(text: str) -> list[str]:

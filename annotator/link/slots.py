@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from annotator.link.counts import find_counts
 from annotator.link.dates import DateSpan, find_dates
 from annotator.link.durations import find_durations, format_minutes
-from annotator.link.normalise import concept, frame_of
+from annotator.link.normalise import DURATION_FRAMES, concept, content_keys, frame_of, stem
 from annotator.link.ranges import Range
 from annotator.link.tokens import format_number
 
@@ -17,6 +17,9 @@ FRAME_WINDOW = 45
 OWNER_AFTER_WINDOW = 25
 """How far after a count a place may stand and still own it ("100,000 Russian troops")."""
 REPORTING_FRAME = "say"
+START_FRAME = "start"
+THING_WINDOW = 30
+"""How many characters before "began"/"started" the thing that began may stand ("the blockade, which")."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 
@@ -34,6 +37,8 @@ class Slot:
     """The counted noun as written ("troops"), for the reviewer."""
     owner: str | None = None
     """For counts, the canonical country or body the counted things belong to, when one stands near."""
+    modifier: str = ""
+    """For counts, the key of the word narrowing the noun ("cargo" ships), "" when there is none."""
 
     def describe(self) -> str:
         """The value in words ("90 min", "about 100,000", "2022-01-21")."""
@@ -48,13 +53,23 @@ class Slot:
         return self.value.compatible(other.value)  # type: ignore[arg-type]
 
 
-def _frames(text: str) -> list[tuple[int, int, str]]:
+def _frames(text: str, extra: dict[str, str] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, frame) of each event word; `extra` maps further stems to frames for one slot kind."""
     frames = []
     for m in _WORD.finditer(text):
-        frame = frame_of(m.group())
+        frame = frame_of(m.group()) or (extra.get(stem(m.group()), "") if extra else "")
         if frame:
+            if frame == START_FRAME:
+                frame = _started_thing(text, m.start())
             frames.append((m.start(), m.end(), frame))
     return frames
+
+
+def _started_thing(text: str, verb_start: int) -> str:
+    """ "start:<thing>" for the thing named just before "began"/"started" ("the closure began" ->
+    "start:blockade"), so the start dates of different things are not compared."""
+    before = content_keys(text[max(0, verb_start - THING_WINDOW):verb_start])
+    return f"{START_FRAME}:{before[-1]}" if before else START_FRAME
 
 
 def _frame_near(frames: list[tuple[int, int, str]], start: int, end: int) -> str:
@@ -87,9 +102,11 @@ def extract_slots(
     frames = _frames(text)
     slots: list[Slot] = []
     skip: list[tuple[int, int]] = []
-    for found in find_durations(text):
+    durations = find_durations(text)
+    duration_frames = _frames(text, DURATION_FRAMES) if durations else frames
+    for found in durations:
         skip.append((found.start, found.end))
-        frame = _frame_near(frames, found.start, found.end)
+        frame = _frame_near(duration_frames, found.start, found.end)
         slots.append(Slot("duration", found.minutes, frame))
     for found in find_dates(text, published):
         skip.append((found.start, found.end))
@@ -97,5 +114,6 @@ def extract_slots(
         slots.append(Slot("date", found.span, frame))
     for found in find_counts(text, skip):
         owner = _owner_near(list(owners), found.start, found.end)
-        slots.append(Slot("count", found.value, concept(found.noun), found.noun, owner))
+        modifier = concept(found.modifier) if found.modifier else ""
+        slots.append(Slot("count", found.value, concept(found.noun), found.noun, owner, modifier))
     return slots

@@ -1,0 +1,113 @@
+"""Scoring claim pairs: how likely two claims of one event state the same thing, 0..1.
+
+Shared words and names count by their rarity in the event; distinctive content on which the claims
+differ (other people, countries, speaker, quoted words, counted things) counts against them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from annotator.link.features import ClaimFeatures
+
+WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
+PENALTIES = {"names": 0.20, "countries": 0.15, "speaker": 0.15, "quotes": 0.30, "figures": 0.10}
+"""Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
+COMMON_SHARE = 0.25
+"""A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
+little about which statement a claim makes, so it carries no mismatch penalty."""
+QUOTE_MATCH = 0.85
+"""Two quotations this similar are the same words, whoever they are attributed to."""
+QUOTE_DIFFERENT = 0.6
+"""Quotations less alike than this are different words."""
+
+
+def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
+    """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
+    counts: Counter[str] = Counter()
+    for feature in features:
+        counts.update(feature.block_keys)
+    total = len(features)
+    return {key: math.log(1 + total / count) for key, count in counts.items()}
+
+
+def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How close the closest pair of quotations of the two claims is (0 when either has none)."""
+    best = 0.0
+    for qa in a.quotes:
+        for qb in b.quotes:
+            best = max(best, fuzz.token_sort_ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100)
+    return best
+
+
+class Scorer:
+    """Scores pairs of one event's claims; event-wide key weights and per-claim sums are computed once."""
+
+    def __init__(self, features: list[ClaimFeatures], weights: dict[str, float] | None = None) -> None:
+        self.weights = key_weights(features) if weights is None else weights
+        total = max(1, len(features))
+        common_weight = math.log(1 + 1 / COMMON_SHARE)
+        self.common = frozenset(k for k, w in self.weights.items() if w <= common_weight) if total > 1 else frozenset()
+        self.key_sums = {f.index: sum(self.weights.get(k, 1.0) for k in f.block_keys) for f in features}
+
+    def _weighted_jaccard(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+        shared = a.block_keys & b.block_keys
+        if not shared:
+            return 0.0
+        weights = self.weights
+        inter = sum(weights.get(k, 1.0) for k in shared)
+        return inter / (self.key_sums[a.index] + self.key_sums[b.index] - inter)
+
+    def _differ(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Both name something distinctive the other does not: different people, not one naming fewer."""
+        if not a or not b:
+            return False
+        return bool((a - b) - self.common) and bool((b - a) - self.common)
+
+    def mismatch_penalty(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+        """How much the distinctive content of two claims says they are different statements, 0..1.
+
+        Different named participants or countries, different speakers, different quoted words or
+        figures of different things mark different statements even when the wording around them is
+        the same. Names common in the event (its main actors) do not count.
+        """
+        penalty = 0.0
+        if self._differ(a.names, b.names):
+            penalty += PENALTIES["names"]
+        if self._differ(a.countries, b.countries):
+            penalty += PENALTIES["countries"]
+        if a.speaker and b.speaker and a.speaker != b.speaker:
+            penalty += PENALTIES["speaker"]
+        if a.quoted and b.quoted and _best_ratio(a.quoted, b.quoted) < QUOTE_DIFFERENT:
+            penalty += PENALTIES["quotes"]
+        if a.count_things and b.count_things and not a.count_things & b.count_things:
+            penalty += PENALTIES["figures"]
+        return penalty
+
+    def score(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+        """How likely two claims state the same thing, 0..1."""
+        lexical = (fuzz.token_set_ratio(a.norm_text, b.norm_text) + fuzz.ratio(a.sorted_text, b.sorted_text)) / 200
+        entities = len(a.entities & b.entities) / len(a.entities | b.entities) if a.entities and b.entities else 0.0
+        score = (
+            WEIGHTS["lexical"] * lexical
+            + WEIGHTS["keys"] * self._weighted_jaccard(a, b)
+            + WEIGHTS["entities"] * entities
+            + WEIGHTS["speaker"] * (1.0 if a.speaker and a.speaker == b.speaker else 0.0)
+        )
+        if a.quotes and b.quotes:
+            quoted = quote_similarity(a, b)
+            if quoted >= QUOTE_MATCH:
+                return max(score, quoted)
+        return max(0.0, score - self.mismatch_penalty(a, b))
+
+
+def _best_ratio(left: list[str], right: list[str]) -> float:
+    return max(fuzz.partial_ratio(x, y) for x in left for y in right) / 100
+
+
+def similarity(a: ClaimFeatures, b: ClaimFeatures, weights: dict[str, float] | None = None) -> float:
+    """How likely two claims state the same thing, 0..1, for a single pair (see Scorer for many)."""
+    return Scorer([a, b], weights if weights is not None else {}).score(a, b)
