@@ -87,6 +87,24 @@ def _fallback_names(text: str, aliases: AliasTable) -> list[tuple[int, int, str]
     return names
 
 
+def _unlabelled_names(source: str, claim: Claim, aliases: AliasTable) -> set[str]:
+    """Keys of capitalised names inside the sentence that the extractor's entities do not cover.
+
+    A small model misses transliterated surnames ("Ansengry said"); without them two claims quoting
+    different people look alike. The sentence's first word is left out (any word is capitalised there).
+    """
+    if not claim.entities:
+        return set()
+    covered = [(e.start - claim.start, e.end - claim.start) for e in claim.entities]
+    found = set()
+    for start, end, key in _fallback_names(source, aliases):
+        if source[:start].strip(" \"'\u201c\u2018(") == "" or aliases.lookup(source[start:end]):
+            continue
+        if not any(s < end and start < e for s, e in covered):
+            found.add(key)
+    return found
+
+
 def date_key(first: str, last: str) -> str:
     """A single word standing for a resolved date, so "Friday" and "March 10" read the same."""
     compact = first.replace("-", "")
@@ -144,7 +162,7 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
                 people.add(key)
                 persons.add(key)
                 names[source[start:end]] = key
-    named_people = frozenset(p for p in people if p)
+    named_people = frozenset(p for p in people | _unlabelled_names(source, claim, aliases) if p)
     speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker else ""
     if speaker:
         people.add(speaker)

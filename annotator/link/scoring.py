@@ -14,15 +14,13 @@ from rapidfuzz import fuzz
 from annotator.link.features import ClaimFeatures
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
-PENALTIES = {"names": 0.20, "countries": 0.15, "speaker": 0.15, "quotes": 0.30, "figures": 0.10}
+PENALTIES = {"names": 0.25, "countries": 0.25, "speaker": 0.15, "quotes": 0.30, "figures": 0.10}
 """Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
 COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
 little about which statement a claim makes, so it carries no mismatch penalty."""
 QUOTE_MATCH = 0.85
 """Two quotations this similar are the same words, whoever they are attributed to."""
-QUOTE_DIFFERENT = 0.6
-"""Quotations less alike than this are different words."""
 
 
 def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
@@ -35,11 +33,15 @@ def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
 
 
 def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
-    """How close the closest pair of quotations of the two claims is (0 when either has none)."""
+    """How close the closest pair of quotations of the two claims is (0 when either has none).
+
+    Word order counts: a quotation is repeated verbatim or in part, so the same words reshuffled are
+    another sentence.
+    """
     best = 0.0
     for qa in a.quotes:
         for qb in b.quotes:
-            best = max(best, fuzz.token_sort_ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100)
+            best = max(best, fuzz.ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100)
     return best
 
 
@@ -81,7 +83,7 @@ class Scorer:
             penalty += PENALTIES["countries"]
         if a.speaker and b.speaker and a.speaker != b.speaker:
             penalty += PENALTIES["speaker"]
-        if a.quoted and b.quoted and _best_ratio(a.quoted, b.quoted) < QUOTE_DIFFERENT:
+        if a.quoted and b.quoted and _best_ratio(a.quoted, b.quoted) < QUOTE_MATCH:
             penalty += PENALTIES["quotes"]
         if a.count_things and b.count_things and not a.count_things & b.count_things:
             penalty += PENALTIES["figures"]
@@ -105,7 +107,7 @@ class Scorer:
 
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
-    return max(fuzz.partial_ratio(x, y) for x in left for y in right) / 100
+    return max(max(fuzz.ratio(x, y), fuzz.partial_ratio(x, y)) for x in left for y in right) / 100
 
 
 def similarity(a: ClaimFeatures, b: ClaimFeatures, weights: dict[str, float] | None = None) -> float:
