@@ -31,8 +31,8 @@ class Settings(BaseSettings):
     guidelines_file: Optional[Path] = None
     """Markdown shown in the help overlay; the bundled guidelines otherwise."""
     export_dir: Path = Path("exports")
-    overlap: int = Field(default=1, ge=1)
-    """How many different annotators each claim should get."""
+    overlap: Optional[int] = Field(default=None, ge=1)
+    """How many different annotators each claim should get; None means no routing (every claim to everyone)."""
     lease_seconds: int = Field(default=300, ge=1)
     """How long a claim shown to one annotator stays reserved before it returns to the queue."""
 

@@ -152,3 +152,19 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url):
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
     store.close()
+
+
+def test_search_filters_run_in_the_database(two_articles):
+    two_articles.save_annotation(Annotation(claim_id="a1-1", annotator="alice", label="contested", flagged=True))
+    claim = two_articles.get_claim("a2-0").model_copy(update={"conflicts": [Conflict(claim_id="a1-0", detail="x")]})
+    two_articles.update_links([claim])
+    assert two_articles.search_claim_ids(text="BOATS") == ["a1-0", "a2-0"]
+    assert two_articles.search_claim_ids(text="50%") == []
+    assert two_articles.search_claim_ids(article="two.txt") == ["a2-0"]
+    assert two_articles.search_claim_ids(article="example post") == ["a1-0", "a1-1", "a2-0"]
+    assert two_articles.search_claim_ids(has_conflicts=True) == ["a2-0"]
+    assert two_articles.search_claim_ids(annotator="alice", unlabelled=True) == ["a1-0", "a2-0"]
+    assert two_articles.search_claim_ids(annotator="alice", label="contested") == ["a1-1"]
+    assert two_articles.search_claim_ids(annotator="alice", flagged=True) == ["a1-1"]
+    assert two_articles.article_claim_ids("a1") == ["a1-0", "a1-1"]
+    assert two_articles.article_refs(["a2"])["a2"].source == "two.txt"

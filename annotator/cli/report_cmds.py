@@ -98,7 +98,7 @@ def stats(
     """Per-annotator counts and pace, queue progress, and claims waiting for adjudication."""
     settings = make_settings(db, overlap=overlap)
     with opened_store(settings) as store:
-        team = store.team_stats(overlap=settings.overlap)
+        team = store.team_stats(overlap=settings.overlap or 1)
     if as_json:
         sys.stdout.write(team.model_dump_json(indent=2) + "\n")
         return

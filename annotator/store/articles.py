@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import String, cast, func
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
-from annotator.models import Article, Claim, utc_now
+from annotator.models import Article, ArticleRef, Claim, utc_now
 from annotator.store import convert
 from annotator.store.base import StoreBase
-from annotator.store.tables import ArticleRow, ClaimRow
+from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
 STREAM_BATCH = 2000
 
@@ -98,14 +98,62 @@ class ArticleStore(StoreBase):
 
     def claim_ids(self) -> list[str]:
         """Ids of the current (not superseded) claims in reading order; cheap enough to hold for 100,000 claims."""
+        return self.search_claim_ids()
+
+    def search_claim_ids(
+        self,
+        *,
+        text: str | None = None,
+        article: str | None = None,
+        has_conflicts: bool = False,
+        annotator: str | None = None,
+        label: str | None = None,
+        unlabelled: bool = False,
+        flagged: bool = False,
+    ) -> list[str]:
+        """Ids of current claims matching every filter given, in reading order, computed by the database.
+
+        `text` matches the claim text case-insensitively; `article` an article's id, source, outlet or title;
+        `label`, `unlabelled` and `flagged` refer to `annotator`'s own decisions.
+        """
         query = (
             select(ClaimRow.id)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(ArticleRow.superseded_by.is_(None))
             .order_by(ArticleRow.ingest_order, ClaimRow.position)
         )
+        if text:
+            query = query.where(func.lower(ClaimRow.text).contains(text.lower(), autoescape=True))
+        if article:
+            needle = article.lower()
+            query = query.where(
+                (ArticleRow.id == article)
+                | (ArticleRow.source == article)
+                | func.lower(func.coalesce(ArticleRow.outlet, "")).contains(needle, autoescape=True)
+                | func.lower(func.coalesce(ArticleRow.title, "")).contains(needle, autoescape=True)
+            )
+        if has_conflicts:
+            query = query.where(cast(ClaimRow.conflicts, String) != "[]")
+        if annotator is not None and (label or unlabelled or flagged):
+            mine = select(AnnotationRow.claim_id).where(AnnotationRow.annotator == annotator)
+            if unlabelled:
+                query = query.where(ClaimRow.id.not_in(mine))
+            if label:
+                query = query.where(ClaimRow.id.in_(mine.where(AnnotationRow.label == label)))
+            if flagged:
+                query = query.where(ClaimRow.id.in_(mine.where(AnnotationRow.flagged.is_(True))))
+        return self._scalars(query)
+
+    def article_claim_ids(self, article_id: str) -> list[str]:
+        """Ids of one article's claims in reading order."""
+        query = select(ClaimRow.id).where(ClaimRow.article_id == article_id).order_by(ClaimRow.position)
+        return self._scalars(query)
+
+    def article_refs(self, article_ids: Iterable[str]) -> dict[str, ArticleRef]:
+        """The identity (source, outlet, title, ...) of the given articles, keyed by id."""
+        query = select(ArticleRow).where(ArticleRow.id.in_(list(article_ids)))
         with self._read() as session:
-            return list(session.exec(query))
+            return {row.id: convert.row_to_ref(row) for row in session.exec(query)}
 
     def get_claims(self, claim_ids: Sequence[str]) -> list[Claim]:
         """The claims with these ids, in the order given (a window for the annotation screen)."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from annotator.errors import DatabaseError
@@ -44,7 +44,7 @@ class StoreBase:
         try:
             with Session(self.engine) as session:
                 yield session
-        except OperationalError as exc:
+        except SQLAlchemyError as exc:
             raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
 
     @contextmanager
@@ -53,5 +53,13 @@ class StoreBase:
             with Session(self._write_engine) as session:
                 yield session
                 session.commit()
-        except OperationalError as exc:
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
+    def _scalars(self, query) -> list:
+        """Run a one-column select on a bare connection (no ORM overhead) and return the values."""
+        try:
+            with self.engine.connect() as connection:
+                return list(connection.execute(query).scalars())
+        except SQLAlchemyError as exc:
             raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
