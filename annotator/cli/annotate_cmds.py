@@ -19,6 +19,7 @@ AnnotatorOption = Annotated[str, typer.Option("--annotator", "-a", help="Your na
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("annotate")(annotate)
+    app.command("review")(review)
     app.command("demo")(demo)
 
 
@@ -34,6 +35,20 @@ def annotate(
     settings = make_settings(db, overlap=overlap)
     with opened_store(settings) as store:
         run_annotate(store, settings, annotator=annotator)
+
+
+@handle_errors
+def review(
+    annotator: AnnotatorOption,
+    db: DbOption = None,
+    include_agreed: Annotated[bool, typer.Option("--all", help="Every multi-annotated claim, not only disputes.")] = False,
+) -> None:
+    """Adjudicate: settle claims whose annotators disagree; annotations stay as they were."""
+    from annotator.tui import run_review
+
+    settings = make_settings(db)
+    with opened_store(settings) as store:
+        run_review(store, settings, adjudicator=annotator, include_agreed=include_agreed)
 
 
 def sample_dir() -> Path:
