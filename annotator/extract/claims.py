@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from annotator.extract.detector import detect_claims
 from annotator.extract.ids import claim_id
+from annotator.extract.parallel import can_fork, records_in_parallel
 from annotator.extract.pipeline import CLAIM_DETECTOR, CLAIMS_ATTR
 from annotator.models import Article, Claim, EntitySpan
 
@@ -24,7 +25,14 @@ def extract_claims(nlp: Language, article: Article) -> list[Claim]:
 def extract_many(
     nlp: Language, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Each article with its claims, streamed through `nlp.pipe` in input order."""
+    """Each article with its claims, streamed through `nlp.pipe` in input order.
+
+    With `n_process > 1`, forked workers run the pipeline (spaCy's own `n_process` where fork is unavailable).
+    """
+    if n_process > 1 and CLAIM_DETECTOR in nlp.pipe_names and can_fork():
+        for article, records in records_in_parallel(nlp, articles, n_process=n_process, batch_size=batch_size):
+            yield article, claims_from_records(article, records)
+        return
     stream = ((article.body, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield article, claims_from_doc(nlp, doc, article)
@@ -39,6 +47,11 @@ def claims_from_doc(nlp: Language, doc: Doc, article: Article) -> list[Claim]:
         records = doc._.get(CLAIMS_ATTR)
     if records is None:
         records = detect_claims(doc)
+    return claims_from_records(article, records)
+
+
+def claims_from_records(article: Article, records: list[dict[str, Any]]) -> list[Claim]:
+    """Claim models from the detector's records for an article."""
     ref = article.ref()
     claims = []
     for position, record in enumerate(records):
