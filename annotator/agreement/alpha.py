@@ -75,6 +75,11 @@ def pairable_weights(by_category: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return weights, pairable
 
 
+def agreeing_pairs(by_category: np.ndarray) -> np.ndarray:
+    """Per item sum over categories of n_uc (n_uc - 1): ordered pairs of ratings that agree."""
+    return np.einsum("cu,cu->u", by_category, by_category) - by_category.sum(axis=0)
+
+
 def alpha_by_category(by_category: np.ndarray, level: str, values: Optional[np.ndarray]) -> Coefficient:
     """Alpha from categories x items float counts; items with fewer than two ratings drop out."""
     weights, pairable = pairable_weights(by_category)
@@ -86,7 +91,7 @@ def alpha_by_category(by_category: np.ndarray, level: str, values: Optional[np.n
         return undefined(ONE_CATEGORY, n_items=n_items)
     if level == "nominal":
         n = totals.sum()
-        agreeing = (by_category * (by_category - 1.0)).sum(axis=0) @ weights
+        agreeing = agreeing_pairs(by_category) @ weights
         observed = (n - agreeing) / n
         expected = (n * n - (totals**2).sum()) / (n * (n - 1.0))
     else:

@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from annotator.agreement.alpha import agreeing_pairs
 from annotator.agreement.coding import as_category_counts, encode_matrix
 from annotator.agreement.result import NO_PAIRABLE_ITEMS, ONE_CATEGORY, Coefficient, undefined
 from annotator.errors import UsageError
@@ -34,7 +35,7 @@ def _gwet_terms(by_category: np.ndarray) -> tuple[Optional[float], np.ndarray, i
         return None, shares, 0
     weights = np.zeros_like(ratings)
     np.divide(1.0, ratings * (ratings - 1.0), out=weights, where=pairable)
-    agreement = (by_category * (by_category - 1.0)).sum(axis=0) @ weights / n_items
+    agreement = agreeing_pairs(by_category) @ weights / n_items
     return float(agreement), shares, n_items
 
 
