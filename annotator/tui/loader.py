@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from annotator.errors import NotFoundError
 from annotator.models import ArticleRef
 from annotator.store import Store
 from annotator.tui.state import ArticleInfo, Window
@@ -42,8 +41,7 @@ def load_window(
         if article_id in known_articles:
             continue
         article = store.get_article(article_id)
-        ids = tuple(claim.id for claim in store.claims(article=article_id))
-        window.articles[article_id] = ArticleInfo(article, ids)
+        window.articles[article_id] = ArticleInfo(article, tuple(store.article_claim_ids(article_id)))
     related_ids = [c.claim_id for claim in window.claims.values() for c in claim.conflicts]
     window.related = {claim.id: claim for claim in store.get_claims(related_ids)}
     for claim_id in related_ids:
@@ -53,18 +51,14 @@ def load_window(
             window.outlets[claim.article.id] = article_name(claim.article)
     for claim in window.claims.values():
         window.outlets[claim.article.id] = article_name(claim.article)
-    mentioned = {aid for claim in window.claims.values() for aid in claim.corroborated_by}
-    for article_id in mentioned - set(window.outlets):
-        window.outlets[article_id] = _outlet(store, article_id)
+    mentioned = {aid for claim in window.claims.values() for aid in claim.corroborated_by} - set(window.outlets)
+    if mentioned:
+        refs = store.article_refs(mentioned)
+        for article_id in mentioned:
+            window.outlets[article_id] = article_name(refs[article_id]) if article_id in refs else article_id
     asked = list(window.claims) + [i for info in window.articles.values() for i in info.claim_ids]
     asked = list(dict.fromkeys(asked))
     found = store.annotations_by_claim(annotator, asked)
     window.annotations = {claim_id: found.get(claim_id) for claim_id in asked}
     return window
 
-
-def _outlet(store: Store, article_id: str) -> str:
-    try:
-        return article_name(store.get_article(article_id))
-    except NotFoundError:
-        return article_id

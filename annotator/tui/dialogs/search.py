@@ -37,8 +37,8 @@ class SearchDialog(ModalScreen[ClaimFilter | None]):
         current = self.current
         with Vertical(id="search-dialog", classes="dialog"):
             yield Label("Search and filter", classes="dialog-title")
-            yield Input(current.text, id="search-text", placeholder="words in the claim, sentence or speaker")
-            yield Input(current.article, id="search-article", placeholder="article id, source, title or outlet")
+            yield Input(current.text, id="search-text", placeholder="text in the claim")
+            yield Input(current.article, id="search-article", placeholder="article id or source, part of its title or outlet")
             yield Select(
                 [(label.name, label.name) for label in self.labels],
                 value=current.label or Select.NULL, prompt="any label (mine)", id="search-label",

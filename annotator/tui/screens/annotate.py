@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from annotator.models import Annotation, Claim, Label
@@ -34,9 +35,12 @@ from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import PendingExtras
 from annotator.tui.widgets.key_legend import render_legend
+from annotator.tui.widgets.quiet import update_if_changed
 from annotator.tui.widgets.status_line import render_status
 
 PREFETCH_AHEAD = 15
+PREFETCH_DELAY = 0.25
+"""Seconds without a key before the claims ahead are loaded."""
 
 
 def _bindings() -> list[Binding]:
@@ -74,6 +78,7 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
         self.changed_at: dict[str, int] = {}
         """For each claim saved in this session, the change number of its latest save (guards stale windows)."""
         self.prefetching = False
+        self.prefetch_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusLine("", id="status", markup=False)
@@ -320,14 +325,21 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
         if claim_id is None or self.cache.ready(claim_id):
             self.show_current()
             self.set_idle()
-            self.prefetch()
+            self.schedule_prefetch()
             return
         self.set_busy()
         self.load_window(self.cache.missing(self.queue.window()), show=True)
 
+    def schedule_prefetch(self) -> None:
+        """Prefetch once the reviewer pauses, so no key waits behind a window load it did not ask for."""
+        if self.prefetch_timer is not None:
+            self.prefetch_timer.stop()
+        self.prefetch_timer = self.set_timer(PREFETCH_DELAY, self.prefetch)
+
     def prefetch(self) -> None:
         """Load the claims just ahead in the background so moving on never waits."""
-        if self.prefetching or not self.queue:
+        self.prefetch_timer = None
+        if self.prefetching or self.busy or not self.queue:
             return
         ahead = self.queue.ids[self.queue.position : self.queue.position + PREFETCH_AHEAD]
         if self.cache.missing(ahead):
@@ -352,7 +364,7 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
             self.say(f"Claim {claim_id} is no longer in the database.", error=True)
         self.show_current()
         self.set_idle()
-        self.prefetch()
+        self.schedule_prefetch()
 
     # Display
 
@@ -375,20 +387,22 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
         if self.queue is None:
             return
         article_done = self.cache.article_done(claim.article.id) if claim else (0, 0)
-        self.query_one(StatusLine).update(render_status(
+        update_if_changed(self.query_one(StatusLine), render_status(
             self.annotator, self.queue.done, len(self.queue.all_ids),
             self.queue.position if self.queue.ids else None, len(self.queue),
             article_done, self.queue.filter_description,
-        ))
+        ), layout=False)
 
     def say(self, message: str, *, error: bool = False) -> None:
         """Show a one-line message (literal); errors are marked in words as well as colour."""
         line = self.query_one("#message", Static)
-        line.display = bool(message)
-        line.set_class(error, "-error")
         if error and not message.startswith("✖"):
             message = f"✖ {message}"
-        line.update(literal(message))
+        if not message and not line.display:
+            return
+        line.display = bool(message)
+        line.set_class(error, "-error")
+        update_if_changed(line, literal(message))
 
     def clear_message(self) -> None:
         """Remove the message line's text."""

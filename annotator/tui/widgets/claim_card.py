@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from annotator.models import Annotation, Claim
 from annotator.tui.literal import literal
+from annotator.tui.widgets.quiet import update_if_changed
 
 
 @dataclass
@@ -74,4 +75,4 @@ class ClaimCard(Static):
         """Display a claim; `pending` is the note or flag not yet saved."""
         self.set_class(annotation is None, "-unlabelled")
         self.set_class(annotation is not None, "-labelled")
-        self.update(render_claim(claim, annotation, pending))
+        update_if_changed(self, render_claim(claim, annotation, pending))

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from annotator.models import Article, Claim
 from annotator.tui.literal import highlighted, literal, paragraphs
+from annotator.tui.widgets.quiet import update_if_changed
 
 HIGHLIGHT = "bold reverse underline"
 """Reverse video and underline mark the sentence even on a monochrome terminal."""
@@ -60,14 +61,18 @@ class ContextView(VerticalScroll, can_focus=False):
     def show_context(self, claim: Claim, article: Article) -> None:
         """Display the claim's surroundings with its paragraph in view."""
         before, claim_paragraph, after = context_parts(claim, article)
-        self.query_one("#context-heading", Static).update(article_heading(article))
+        changed = update_if_changed(self.query_one("#context-heading", Static), article_heading(article))
         for part_id, part in (("#context-before", before), ("#context-claim", claim_paragraph),
                               ("#context-after", after)):
             widget = self.query_one(part_id, Static)
             widget.display = bool(part.plain)
-            widget.update(part)
-        self.scroll_home(animate=False)
-        self.call_after_refresh(self._reveal_claim)
+            changed = update_if_changed(widget, part) or changed
+        if changed:
+            self.call_after_refresh(self._reveal_claim)
 
     def _reveal_claim(self) -> None:
-        self.scroll_to_widget(self.query_one("#context-claim"), animate=False, top=False)
+        """Scroll so the claim's paragraph shows with as much of what comes before it as fits (one scroll change)."""
+        claim_region = self.query_one("#context-claim").virtual_region
+        height = self.scrollable_content_region.height
+        target = max(0, claim_region.bottom - height) if claim_region.height <= height else claim_region.y
+        self.scroll_to(y=target, animate=False, immediate=True)

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from annotator.models import Claim
 from annotator.tui.literal import literal
+from annotator.tui.widgets.quiet import update_if_changed
 
 
 def has_links(claim: Claim) -> bool:
@@ -52,11 +53,14 @@ class LinksPanel(VerticalScroll, can_focus=False):
     def show_links(self, claim: Claim, outlets: Mapping[str, str], related: Mapping[str, Claim | None]) -> None:
         """Display the claim's links, or hide the panel when it has none."""
         self.display = has_links(claim)
+        if not self.display:
+            return
         title = Text("Other sources", end="")
         if claim.group:
             title.append(" · group ")
             title.append_text(literal(claim.group))
-        self.border_title = title
+        if title != self.border_title:
+            self.border_title = title
         text = render_links(claim, outlets, related)
         text.rstrip()
-        self.query_one("#links-text", Static).update(text)
+        update_if_changed(self.query_one("#links-text", Static), text)
