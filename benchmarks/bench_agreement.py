@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -40,18 +40,22 @@ def reliability_matrix(n_items: int, rng: np.random.Generator) -> np.ndarray:
 def synthetic_annotations(n_claims: int, rng: np.random.Generator) -> list[Annotation]:
     """Three annotators over every claim plus a fourth over a third as many, labelled noisily around a truth."""
     names = [label.name for label in DEFAULT_LABELS if not label.needs_correction]
-    stamp = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    stamp = datetime(2026, 1, 1, tzinfo=UTC)
     truth = rng.integers(0, len(names), n_claims + n_claims // 10)
     records = []
     for person in ("ann", "bob", "cy"):
         noisy = np.where(rng.random(n_claims) < 0.8, truth[:n_claims], rng.integers(0, len(names), n_claims))
         records += [
-            Annotation(claim_id=f"claim-{item:07d}", annotator=person, label=names[label], created_at=stamp, updated_at=stamp)
+            Annotation(
+                claim_id=f"claim-{item:07d}", annotator=person, label=names[label], created_at=stamp, updated_at=stamp
+            )
             for item, label in enumerate(noisy.tolist())
         ]
     extra = rng.choice(len(truth), n_claims // 3, replace=False)
     records += [
-        Annotation(claim_id=f"claim-{item:07d}", annotator="dee", label=names[truth[item]], created_at=stamp, updated_at=stamp)
+        Annotation(
+            claim_id=f"claim-{item:07d}", annotator="dee", label=names[truth[item]], created_at=stamp, updated_at=stamp
+        )
         for item in extra.tolist()
     ]
     return records
@@ -79,9 +83,11 @@ def main() -> int:
     print(f"{f'krippendorff.alpha 3 x {n_items:,} nominal (package)':<52} {theirs_time:8.3f}")
     print(f"{'ratio ours / package (target <= 0.5)':<52} {ratio:8.2f}")
     print(f"{f'build_report, {len(records):,} annotations':<52} {report_time:8.3f}")
-    print(f"{f'build_report + 1000 bootstrap resamples':<52} {boot_time:8.3f}")
-    print(f"alpha {report.krippendorff_alpha:.4f}, 95% CI {booted.krippendorff_alpha_ci.low:.4f}"
-          f"..{booted.krippendorff_alpha_ci.high:.4f}, {report.n_items:,} claims")
+    print(f"{'build_report + 1000 bootstrap resamples':<52} {boot_time:8.3f}")
+    print(
+        f"alpha {report.krippendorff_alpha:.4f}, 95% CI {booted.krippendorff_alpha_ci.low:.4f}"
+        f"..{booted.krippendorff_alpha_ci.high:.4f}, {report.n_items:,} claims"
+    )
     if ratio > TARGET_RATIO:
         print(f"note: ratio {ratio:.2f} above the {TARGET_RATIO} target (a busy machine can cause this)")
     return 0

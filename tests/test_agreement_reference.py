@@ -163,7 +163,9 @@ def test_fleiss_1971_subsets_from_the_irr_documentation():
     assert cohen_kappa(data[0], data[1]).value == printed(0.651)
 
 
-@pytest.mark.parametrize("weights, key", [(None, "unweighted"), ("linear", "linear(equal)"), ("quadratic", "quadratic(squared)")])
+@pytest.mark.parametrize(
+    "weights, key", [(None, "unweighted"), ("linear", "linear(equal)"), ("quadratic", "quadratic(squared)")]
+)
 def test_irr_anxiety_cohen_kappa_rater2_vs_rater3(weights, key):
     raters = unit_rows_as_matrix("irr_anxiety_20subjects_3raters.csv", 1)
     expected = EXPECTED["irr_anxiety_20subjects_3raters.csv"]["cohen_kappa_rater2_vs_rater3"][key]
@@ -271,8 +273,12 @@ def test_gwet_distribution_counts_table():
 
 def test_fast_krippendorff_small_cases():
     cases = EXPECTED["fast_krippendorff_small_cases"]
-    assert krippendorff_alpha(cases["string_nominal"]["data"]).value == printed(cases["string_nominal"]["alpha_nominal"])
-    assert krippendorff_alpha(cases["ratio_with_zeros"]["data"], "ratio").value == exact(cases["ratio_with_zeros"]["alpha"])
+    assert krippendorff_alpha(cases["string_nominal"]["data"]).value == printed(
+        cases["string_nominal"]["alpha_nominal"]
+    )
+    assert krippendorff_alpha(cases["ratio_with_zeros"]["data"], "ratio").value == exact(
+        cases["ratio_with_zeros"]["alpha"]
+    )
     coders = cases["dict_interval"]["data"]
     units = sorted({unit for coder in coders for unit in coder})
     matrix = [[coder.get(unit) for unit in units] for coder in coders]
@@ -295,7 +301,9 @@ def test_edge_cases_observed_upstream():
     )
     nan = float("nan")
     dominant = [[3, 3, 3, 3, 3], [3, 3, 3, 3, 3], [3, 3, nan, nan, 3], [3, 3, 3, 3, 1], [3, nan, 3, 3, 3]]
-    assert krippendorff_alpha(dominant).value == exact(edges["one_dissenting_value_dominant_category"]["krippendorff_nominal"])
+    assert krippendorff_alpha(dominant).value == exact(
+        edges["one_dissenting_value_dominant_category"]["krippendorff_nominal"]
+    )
     same = krippendorff_alpha([[1, 1, 1], [1, 1, 1]])
     assert same.value is None and "same category" in same.reason
     alone = krippendorff_alpha([[1, None], [None, 2]])

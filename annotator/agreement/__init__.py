@@ -1,6 +1,13 @@
 """Inter-annotator agreement statistics over labels: pure numpy, no I/O.
 
-Every coefficient returns a `Coefficient`: a value, or None with the reason it is undefined.
+Reliability data is a matrix: rows = annotators, columns = items, None or NaN = missing, labels any hashable.
+Every coefficient returns a `Coefficient`: `value` is a float, or None with `reason` saying why it is
+undefined (no item with two ratings, a single category, unequal ratings for strict Fleiss); nothing raises
+on such data. Bad input (ragged rows, an unknown level, text labels for interval alpha) raises
+`annotator.errors.UsageError` with a one-line message. `*_from_counts` take an items x categories table.
+
+`build_report(annotations, labels=..., gold=..., bootstrap=..., seed=...)` gives a `FullAgreementReport`
+(the contract's `AgreementReport` plus extras) and `report_rows_csv(report)` its CSV view.
 """
 
 from annotator.agreement.alpha import alpha_from_counts, krippendorff_alpha, one_vs_rest_alpha
@@ -31,14 +38,14 @@ __all__ = [
     "AlphaInterval",
     "AnnotatorAgreement",
     "CodedMatrix",
+    "Coefficient",
     "ConfidenceInterval",
     "FullAgreementReport",
     "ItemDisagreement",
     "PairwiseDetail",
+    "alpha_from_counts",
     "bootstrap_alpha",
     "build_report",
-    "Coefficient",
-    "alpha_from_counts",
     "cohen_kappa",
     "cohen_kappa_from_table",
     "encode_matrix",

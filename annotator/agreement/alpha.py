@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from numbers import Real
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +20,7 @@ LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
 def krippendorff_alpha(
-    data: Any, level: str = "nominal", *, categories: Optional[Sequence[Hashable]] = None
+    data: Any, level: str = "nominal", *, categories: Sequence[Hashable] | None = None
 ) -> Coefficient:
     """Krippendorff's alpha of a reliability matrix (rows = annotators, columns = items, None/NaN = missing).
 
@@ -39,7 +39,7 @@ def check_level(level: str) -> None:
         raise UsageError(f"unknown level of measurement {level!r}: use one of {', '.join(LEVELS)}")
 
 
-def level_values(categories: Sequence[Hashable], level: str, *, ordered: bool = False) -> Optional[np.ndarray]:
+def level_values(categories: Sequence[Hashable], level: str, *, ordered: bool = False) -> np.ndarray | None:
     """The numbers the distance metric needs for `categories`: None for nominal, ranks for ordinal."""
     check_level(level)
     if level == "nominal":
@@ -57,7 +57,7 @@ def level_values(categories: Sequence[Hashable], level: str, *, ordered: bool = 
     return np.asarray(categories, dtype=np.float64)
 
 
-def alpha_from_counts(counts: Any, level: str = "nominal", values: Optional[Any] = None) -> Coefficient:
+def alpha_from_counts(counts: Any, level: str = "nominal", values: Any | None = None) -> Coefficient:
     """Alpha from an items x categories counts table (columns in category order; `values` for interval/ratio)."""
     check_level(level)
     by_category = as_category_counts(counts)
@@ -80,7 +80,7 @@ def agreeing_pairs(by_category: np.ndarray) -> np.ndarray:
     return np.einsum("cu,cu->u", by_category, by_category) - by_category.sum(axis=0)
 
 
-def alpha_by_category(by_category: np.ndarray, level: str, values: Optional[np.ndarray]) -> Coefficient:
+def alpha_by_category(by_category: np.ndarray, level: str, values: np.ndarray | None) -> Coefficient:
     """Alpha from categories x items float counts; items with fewer than two ratings drop out."""
     weights, pairable = pairable_weights(by_category)
     n_items = int(np.count_nonzero(pairable))
@@ -107,7 +107,7 @@ def coincidences(by_category: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return weighted @ by_category.T - np.diag(weighted.sum(axis=1))
 
 
-def _disagreements(coincidence: np.ndarray, level: str, values: Optional[np.ndarray]) -> tuple[Any, Any]:
+def _disagreements(coincidence: np.ndarray, level: str, values: np.ndarray | None) -> tuple[Any, Any]:
     """Observed and expected disagreement of coincidence matrices (the last two axes; leading axes batch)."""
     totals = coincidence.sum(axis=-1)
     n = totals.sum(axis=-1)
@@ -117,14 +117,14 @@ def _disagreements(coincidence: np.ndarray, level: str, values: Optional[np.ndar
     return observed, expected
 
 
-def alpha_from_coincidences(coincidence: np.ndarray, level: str, values: Optional[np.ndarray]) -> np.ndarray:
+def alpha_from_coincidences(coincidence: np.ndarray, level: str, values: np.ndarray | None) -> np.ndarray:
     """Alpha for a stack of coincidence matrices; NaN where expected disagreement is zero."""
     observed, expected = _disagreements(coincidence, level, values)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(expected > 0, 1.0 - observed / np.where(expected > 0, expected, 1.0), np.nan)
 
 
-def distances(level: str, values: Optional[np.ndarray], totals: np.ndarray) -> np.ndarray:
+def distances(level: str, values: np.ndarray | None, totals: np.ndarray) -> np.ndarray:
     """Squared distance metric delta^2 between categories; ordinal depends on the category totals."""
     size = totals.shape[-1]
     if level == "nominal":

@@ -7,7 +7,7 @@ resample is a multinomial draw over the distinct rows: exact, and independent of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -46,8 +46,8 @@ def bootstrap_alpha(
     seed: int = 0,
     confidence: float = 0.95,
     level: str = "nominal",
-    values: Optional[np.ndarray] = None,
-) -> Optional[AlphaInterval]:
+    values: np.ndarray | None = None,
+) -> AlphaInterval | None:
     """Percentile interval of alpha over `n_boot` resamples of the items that have two or more ratings.
 
     Returns None when there is nothing to resample or alpha is undefined in every resample.
@@ -62,7 +62,9 @@ def bootstrap_alpha(
         raise UsageError("bootstrap needs whole-number counts")
     if level in ("interval", "ratio") and values is None:
         values = np.arange(by_category.shape[0], dtype=np.float64)
-    return bootstrap_by_category(by_category, n_boot=n_boot, seed=seed, confidence=confidence, level=level, values=values)
+    return bootstrap_by_category(
+        by_category, n_boot=n_boot, seed=seed, confidence=confidence, level=level, values=values
+    )
 
 
 def bootstrap_by_category(
@@ -72,8 +74,8 @@ def bootstrap_by_category(
     seed: int,
     confidence: float,
     level: str = "nominal",
-    values: Optional[np.ndarray] = None,
-) -> Optional[AlphaInterval]:
+    values: np.ndarray | None = None,
+) -> AlphaInterval | None:
     """`bootstrap_alpha` over categories x items whole-number counts."""
     pairable = by_category[:, by_category.sum(axis=0) >= 2].T.astype(np.int64)
     if len(pairable) == 0:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from numbers import Real
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -33,11 +33,6 @@ class CodedMatrix:
     def by_category(self) -> np.ndarray:
         """Categories x items counts (float): how many annotators gave each item each category."""
         return category_counts(self.codes, self.n_categories)
-
-
-def is_missing(value: Any) -> bool:
-    """True for None and NaN, the two spellings of a missing rating."""
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def category_counts(codes: np.ndarray, n_categories: int) -> np.ndarray:
@@ -67,7 +62,7 @@ def as_category_counts(counts: object) -> np.ndarray:
     return np.ascontiguousarray(table.T)
 
 
-def encode_matrix(data: Any, categories: Optional[Sequence[Hashable]] = None) -> CodedMatrix:
+def encode_matrix(data: Any, categories: Sequence[Hashable] | None = None) -> CodedMatrix:
     """Encode a reliability matrix (numpy array or nested sequences; None or NaN = missing).
 
     With `categories` the codes follow that order (needed for ordinal labels such as "low" < "high")
@@ -99,14 +94,14 @@ def _rows(data: Any) -> Iterable[Iterable[Any]]:
     return rows
 
 
-def _encode_objects(rows: list[list[Any]], n_items: int, categories: Optional[Sequence[Hashable]]) -> CodedMatrix:
+def _encode_objects(rows: list[list[Any]], n_items: int, categories: Sequence[Hashable] | None) -> CodedMatrix:
     fixed = categories is not None
     lookup: dict[Hashable, int] = {label: code for code, label in enumerate(categories or ())}
     if fixed and len(lookup) != len(categories):
         raise UsageError("categories contain a duplicate label")
 
     def code_of(value: Any) -> int:
-        if value is None or (isinstance(value, float) and value != value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
             return MISSING
         code = lookup.get(value)
         if code is None:
@@ -136,7 +131,7 @@ def _sorted_codes(codes: np.ndarray, labels: tuple[Hashable, ...]) -> tuple[np.n
     return remap[codes], tuple(labels[code] for code in order)
 
 
-def _encode_numeric(data: np.ndarray, categories: Optional[Sequence[Hashable]]) -> CodedMatrix:
+def _encode_numeric(data: np.ndarray, categories: Sequence[Hashable] | None) -> CodedMatrix:
     if data.ndim != 2:
         raise UsageError(f"reliability data must be 2-D (annotators x items), got {data.ndim}-D")
     valid = ~np.isnan(data) if data.dtype.kind == "f" else np.ones(data.shape, dtype=bool)

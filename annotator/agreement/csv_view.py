@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Optional, Union
 
 from annotator.agreement.report_models import FullAgreementReport
 from annotator.models import AgreementReport
 
 CSV_COLUMNS = ("metric", "scope", "value", "n", "note")
-Row = dict[str, Union[str, int, float, None]]
+Row = dict[str, str | int | float | None]
 
 
-def _row(metric: str, scope: str, value: Optional[float], n: Optional[int] = None, note: str = "") -> Row:
+def _row(metric: str, scope: str, value: float | None, n: int | None = None, note: str = "") -> Row:
     return {"metric": metric, "scope": scope, "value": value, "n": n, "note": note}
 
 

@@ -8,7 +8,7 @@ probabilities averaged over every rated item.
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -21,7 +21,7 @@ NO_SHARED_ITEMS = "the two annotators rated no item in common"
 WEIGHTS = (None, "linear", "quadratic")
 
 
-def _gwet_terms(by_category: np.ndarray) -> tuple[Optional[float], np.ndarray, int]:
+def _gwet_terms(by_category: np.ndarray) -> tuple[float | None, np.ndarray, int]:
     """Observed agreement over items with >= 2 ratings, category probabilities, and how many items paired."""
     ratings = by_category.sum(axis=0)
     rated = ratings > 0
@@ -75,9 +75,7 @@ def fleiss_by_category(by_category: np.ndarray, *, generalized: bool = False) ->
     return _chance_corrected(observed, float((shares**2).sum()), n_items)
 
 
-def fleiss_kappa(
-    data: Any, *, generalized: bool = False, categories: Optional[Sequence[Hashable]] = None
-) -> Coefficient:
+def fleiss_kappa(data: Any, *, generalized: bool = False, categories: Sequence[Hashable] | None = None) -> Coefficient:
     """Fleiss' kappa of a reliability matrix (rows = annotators, columns = items, None/NaN = missing).
 
     Undefined (with the reason) unless every rated item has the same number of ratings; `generalized`
@@ -86,12 +84,12 @@ def fleiss_kappa(
     return fleiss_by_category(encode_matrix(data, categories).by_category(), generalized=generalized)
 
 
-def gwet_ac1_from_counts(counts: Any, *, n_categories: Optional[int] = None) -> Coefficient:
+def gwet_ac1_from_counts(counts: Any, *, n_categories: int | None = None) -> Coefficient:
     """Gwet's AC1 of an items x categories counts table; `n_categories` is the size of the label set (q)."""
     return ac1_by_category(as_category_counts(counts), n_categories=n_categories)
 
 
-def ac1_by_category(by_category: np.ndarray, *, n_categories: Optional[int] = None) -> Coefficient:
+def ac1_by_category(by_category: np.ndarray, *, n_categories: int | None = None) -> Coefficient:
     """Gwet's AC1 from categories x items float counts (see `gwet_ac1_from_counts`)."""
     size = by_category.shape[0] if n_categories is None else n_categories
     if size < by_category.shape[0]:
@@ -105,7 +103,7 @@ def ac1_by_category(by_category: np.ndarray, *, n_categories: Optional[int] = No
     return _chance_corrected(observed, expected, n_items)
 
 
-def gwet_ac1(data: Any, *, categories: Optional[Sequence[Hashable]] = None) -> Coefficient:
+def gwet_ac1(data: Any, *, categories: Sequence[Hashable] | None = None) -> Coefficient:
     """Gwet's AC1 of a reliability matrix; pass the full label set as `categories` so q counts unused labels."""
     coded = encode_matrix(data, categories)
     return ac1_by_category(coded.by_category(), n_categories=coded.n_categories)
@@ -129,7 +127,7 @@ def percent_agreement(data: Any) -> Coefficient:
     return agreement_by_category(encode_matrix(data).by_category())
 
 
-def cohen_kappa_from_table(table: Any, weights: Optional[str] = None) -> Coefficient:
+def cohen_kappa_from_table(table: Any, weights: str | None = None) -> Coefficient:
     """Cohen's kappa of a square contingency table (rows: first rater's categories, columns: second's).
 
     With `weights` ("linear" or "quadratic", by category index) `observed` and `expected` are the weighted
@@ -143,7 +141,7 @@ def cohen_kappa_from_table(table: Any, weights: Optional[str] = None) -> Coeffic
     total = matrix.sum()
     if total <= 0:
         return undefined(NO_SHARED_ITEMS)
-    n_items = int(round(total))
+    n_items = round(float(total))
     share = matrix / total
     chance = np.outer(share.sum(axis=1), share.sum(axis=0))
     if weights is None:
@@ -168,8 +166,8 @@ def cohen_kappa(
     first: Sequence[Any],
     second: Sequence[Any],
     *,
-    weights: Optional[str] = None,
-    categories: Optional[Sequence[Hashable]] = None,
+    weights: str | None = None,
+    categories: Sequence[Hashable] | None = None,
 ) -> Coefficient:
     """Cohen's kappa of two equal-length label sequences; pairs where either side is None/NaN are dropped.
 

@@ -6,9 +6,8 @@ Everything downstream is vectorised over these arrays, so a million annotations 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from operator import attrgetter
 from dataclasses import dataclass
-from typing import Optional
+from operator import attrgetter
 
 import numpy as np
 
@@ -52,7 +51,7 @@ class Ratings:
         return [slice(int(bounds[code]), int(bounds[code + 1])) for code in range(len(self.annotators))]
 
 
-def _label_names(labels: Optional[Iterable[str | Label]]) -> list[str]:
+def _label_names(labels: Iterable[str | Label] | None) -> list[str]:
     names: list[str] = []
     for label in labels or ():
         name = label.name if isinstance(label, Label) else str(label)
@@ -89,8 +88,8 @@ def _encode_few(values: list[str]) -> tuple[np.ndarray, list[str]]:
 
 def collect_ratings(
     annotations: Iterable[Annotation],
-    labels: Optional[Iterable[str | Label]] = None,
-    gold: Optional[Mapping[str, str]] = None,
+    labels: Iterable[str | Label] | None = None,
+    gold: Mapping[str, str] | None = None,
 ) -> Ratings:
     """Encode annotations (and optional gold labels per claim id) into sorted, deduplicated code arrays."""
     annotations = list(annotations)

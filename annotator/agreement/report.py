@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Optional
 
 import numpy as np
 
@@ -36,8 +35,8 @@ ROUGH_BELOW = 100
 def build_report(
     annotations: Iterable[Annotation],
     *,
-    labels: Optional[Iterable[str | Label]] = None,
-    gold: Optional[Mapping[str, str]] = None,
+    labels: Iterable[str | Label] | None = None,
+    gold: Mapping[str, str] | None = None,
     bootstrap: int = 0,
     seed: int = 0,
     top_disagreements: int = 20,
@@ -55,7 +54,7 @@ def build_report(
     per_item = counts.sum(axis=0)
     undefined: dict[str, str] = {}
 
-    def value_of(name: str, coefficient: Coefficient) -> Optional[float]:
+    def value_of(name: str, coefficient: Coefficient) -> float | None:
         if coefficient.reason is not None:
             undefined[name] = coefficient.reason
         return coefficient.value
@@ -160,9 +159,7 @@ def _most_disagreement(ratings: Ratings, counts: np.ndarray, limit: int) -> list
             n_ratings=int(per_item[candidates[index]]),
             agreement=float(shares[index]),
             label_counts={
-                ratings.labels[label]: int(count)
-                for label, count in enumerate(counts[:, candidates[index]])
-                if count
+                ratings.labels[label]: int(count) for label, count in enumerate(counts[:, candidates[index]]) if count
             },
         )
         for index in order

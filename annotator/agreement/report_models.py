@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import Field
 
@@ -34,8 +34,8 @@ class AnnotatorAgreement(Record):
     n_annotations: int
     n_compared: int
     """Items that had a reference label to compare with."""
-    agreement: Optional[float] = None
-    cohen_kappa: Optional[float] = None
+    agreement: float | None = None
+    cohen_kappa: float | None = None
 
 
 class ItemDisagreement(Record):
@@ -55,8 +55,8 @@ class FullAgreementReport(AgreementReport):
     """Category order of confusion matrices: the label set first, then other labels seen."""
     n_co_rated_items: int = 0
     """Items with at least two ratings: the ones every coefficient is computed from."""
-    gwet_ac1: Optional[float] = None
-    krippendorff_alpha_ci: Optional[ConfidenceInterval] = None
+    gwet_ac1: float | None = None
+    krippendorff_alpha_ci: ConfidenceInterval | None = None
     pairwise: list[PairwiseDetail] = Field(default_factory=list)
     annotators: list[AnnotatorAgreement] = Field(default_factory=list)
     most_disagreement: list[ItemDisagreement] = Field(default_factory=list)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional
 
 
 @dataclass(frozen=True)
@@ -17,10 +16,10 @@ class Coefficient:
     `n_items` counts the items the coefficient used (for alpha: items with at least two ratings).
     """
 
-    value: Optional[float]
-    reason: Optional[str] = None
-    observed: Optional[float] = None
-    expected: Optional[float] = None
+    value: float | None
+    reason: str | None = None
+    observed: float | None = None
+    expected: float | None = None
     n_items: int = 0
 
     @property
