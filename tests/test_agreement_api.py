@@ -35,6 +35,11 @@ def test_numpy_object_and_float_matrices_give_the_same_alpha():
     assert krippendorff_alpha(np.array(labels, dtype=object)).value == pytest.approx(krippendorff_alpha(codes).value)
 
 
+def test_boolean_and_integer_arrays_are_labels_too():
+    flags = np.array([[True, False, True, True], [True, False, False, True]])
+    assert krippendorff_alpha(flags).value == pytest.approx(krippendorff_alpha(flags.astype(int).tolist()).value)
+
+
 def test_ordinal_labels_follow_the_given_category_order():
     words = [["low", "high", "mid", "mid"], ["low", "mid", "mid", "high"]]
     numbers = [[0, 2, 1, 1], [0, 1, 1, 2]]

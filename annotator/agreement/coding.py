@@ -134,6 +134,8 @@ def _sorted_codes(codes: np.ndarray, labels: tuple[Hashable, ...]) -> tuple[np.n
 def _encode_numeric(data: np.ndarray, categories: Sequence[Hashable] | None) -> CodedMatrix:
     if data.ndim != 2:
         raise UsageError(f"reliability data must be 2-D (annotators x items), got {data.ndim}-D")
+    if data.dtype.kind == "b":
+        data = data.astype(np.int64)
     valid = ~np.isnan(data) if data.dtype.kind == "f" else np.ones(data.shape, dtype=bool)
     values = data[valid]
     codes = np.full(data.shape, MISSING, dtype=np.int64)
