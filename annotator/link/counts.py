@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.link.amounts import hedged, read_core, read_hedged
+from annotator.link.amounts import FEW_WORDS, VAGUE_SIZES, hedged, read_core, read_hedged
 from annotator.link.ranges import Range
-from annotator.link.tokens import Token, digits_value, tokenize
+from annotator.link.tokens import SCALE_PLURALS, SCALES, TENS, UNITS, Token, digits_value, tokenize
 
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 NOT_COUNTED = frozenset(
@@ -19,6 +19,13 @@ NOUN_STOP = frozenset(
 )
 PLURAL_NOUNS = frozenset(["people", "children", "men", "women", "police", "personnel", "staff", "military", "aircraft"])
 NOUN_WINDOW = 4
+MAX_HEDGE_TOKENS = 4
+"""Longest hedge before a figure, in tokens ("a little more than", "an estimated")."""
+NUMBER_WORDS = frozenset(
+    [*UNITS, *TENS, *SCALES, *SCALE_PLURALS, *VAGUE_SIZES, "hundred", "dozen"]
+    + [word for phrase in FEW_WORDS for word in phrase if word not in ("a", "of")]
+)
+"""Words without which a text written without digits holds no count."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +72,23 @@ def _is_year(token: Token, hedge: str, value: Range) -> bool:
     )
 
 
+def _possible_starts(tokens: list[Token]) -> set[int]:
+    """Token positions where a count may begin: a number word or digits, or a hedge just before one."""
+    cores = [i for i, t in enumerate(tokens) if t.low[:1].isdigit() or t.low in NUMBER_WORDS or t.low == "between"]
+    return {start for i in cores for start in range(max(0, i - MAX_HEDGE_TOKENS), i + 1)}
+
+
 def find_counts(text: str, skip: list[tuple[int, int]] = ()) -> list[FoundCount]:
     """Every count of a named thing in text, left to right, ignoring figures inside the `skip` spans."""
     tokens = tokenize(text)
+    if not tokens.has_digits and not tokens.vocabulary & NUMBER_WORDS:
+        return []
+    starts = _possible_starts(tokens)
     found, i = [], 0
     while i < len(tokens):
+        if i not in starts:
+            i += 1
+            continue
         if any(s <= tokens[i].start < e for s, e in skip):
             i += 1
             continue

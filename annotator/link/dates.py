@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from annotator.link.tokens import Token, tokenize
 
@@ -16,6 +17,8 @@ MONTHS = {
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+START_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(RELATIVE_DAYS) | {"last", "next", "this", "on"}
+"""Words a date phrase can begin with (besides digits); other tokens are not tried."""
 
 
 @dataclass(frozen=True)
@@ -210,18 +213,26 @@ class _Reader:
 
 def find_dates(text: str, published: str | date | None = None) -> list[FoundDate]:
     """Every date phrase in text, resolved against the publication date where it is relative."""
+    return list(_find_dates(text, published))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, published: str | date | None) -> tuple[FoundDate, ...]:
     tokens = tokenize(text)
+    if not tokens.has_digits and not tokens.vocabulary & START_WORDS:
+        return ()
     reader = _Reader(tokens, dateline(published))
     found, i = [], 0
     while i < len(tokens):
-        match = reader.match(i)
+        low = tokens[i].low
+        match = reader.match(i) if low in START_WORDS or low[:1].isdigit() else None
         if match is None:
             i += 1
             continue
         span, k = match
         found.append(FoundDate(tokens[i].start, tokens[k - 1].end, span))
         i = k
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str, published: str | date | None = None) -> DateSpan | None:

@@ -71,6 +71,8 @@ def _match(tokens: list[Token], i: int) -> tuple[Range, int] | None:
 def find_durations(text: str) -> list[FoundDuration]:
     """Every duration phrase in text, left to right."""
     tokens = tokenize(text)
+    if not tokens.vocabulary & UNIT_WORDS:
+        return []
     found, i = [], 0
     while i < len(tokens):
         match = _match(tokens, i)

@@ -57,6 +57,9 @@ class ClaimFeatures:
     """The normalised keys sorted and joined, so a token-sort comparison is one plain string ratio."""
     count_things: frozenset[str] = field(init=False)
     """What the claim's counts count ("troop", "ship")."""
+    search_keys: frozenset[str] = field(init=False)
+    """The block keys plus each pair of neighbouring words ("grain loan"): candidates are looked up
+    under these, since a shared pair of words is much rarer than either word."""
     block_keys: frozenset[str] = field(init=False)
     """The keys under which the claim is indexed and compared: words, entities and stated figures.
 
@@ -70,6 +73,7 @@ class ClaimFeatures:
         self.count_things = frozenset(s.subject for s in self.slots if s.kind == "count" and s.subject)
         figures = {f"{s.kind}:{s.subject}:{s.describe()}" for s in self.slots if s.kind != "date"}
         self.block_keys = frozenset(self.keys) | self.entities | figures
+        self.search_keys = self.block_keys | {f"{a} {b}" for a, b in zip(self.keys, self.keys[1:])}
 
 
 def _fallback_names(text: str, aliases: AliasTable) -> list[tuple[int, int, str]]:
@@ -111,6 +115,29 @@ def date_key(first: str, last: str) -> str:
     return f"d{compact}" if first == last else f"d{compact}to{last.replace('-', '')}"
 
 
+def _replace_names(text: str, names: dict[str, str]) -> str:
+    """Each whole-word mention of a name replaced by its key, longer names first, mentions not overlapping."""
+    spans: list[tuple[int, int, str]] = []
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            whole = (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end]))
+            if whole and not any(s < end and at < e for s, e, _ in spans):
+                spans.append((at, end, names[name]))
+            at = text.find(name, at + 1)
+    out, last = [], 0
+    for start, end, key in sorted(spans):
+        out += [text[last:start], f" {key} "]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def canonical_text(text: str, published: str | None, names: dict[str, str], aliases: AliasTable) -> str:
     """The text with dates resolved, people named by their surname key and aliases replaced.
 
@@ -123,8 +150,7 @@ def canonical_text(text: str, published: str | None, names: dict[str, str], alia
     parts.append(text[last:])
     resolved = "".join(parts)
     if names:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
-        resolved = pattern.sub(lambda m: f" {names[m.group()]} ", resolved)
+        resolved = _replace_names(resolved, names)
     return aliases.replace(resolved)
 
 

@@ -78,8 +78,11 @@ TITLES = frozenset(
 )
 
 _WORD = re.compile(r"[A-Za-z][\w'\-]*")
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_WORD_START = re.compile(r"[^\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light lemma: irregular forms from a table, then plural, past and -ing endings and a final e."""
     w = word.lower()
@@ -112,6 +115,7 @@ def _undouble(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A spelling-tolerant key: no accents, y read as i, doubled letters once ("Sergey" = "Sergei")."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -128,12 +132,14 @@ def _concepts() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def concept(word: str) -> str:
     """The normalised key of one word: its stem, mapped through the synonym table, spelling-tolerant."""
     stemmed = stem(word)
     return name_key(_concepts().get(stemmed, stemmed))
 
 
+@lru_cache(maxsize=65536)
 def frame_of(word: str) -> str:
     """The event frame a word evokes ("met", "talks" -> "talk", "confirmed" -> "say"), or "" for none."""
     key = _concepts().get(stem(word), "")
@@ -184,21 +190,39 @@ class AliasTable:
         table.update(aliases or {})
         self._exact = {k: v for k, v in table.items() if k.isupper() or "." in k}
         self._folded = {k.lower(): v for k, v in table.items() if k not in self._exact}
-        names = sorted(table, key=len, reverse=True)
-        pattern = "|".join(
-            (re.escape(n) if n in self._exact else "(?i:" + re.escape(n) + ")") for n in names
-        )
-        self._pattern = re.compile(r"(?<![\w.])(?:" + pattern + r")(?![\w])") if names else None
+        self._by_first_word: dict[str, list[str]] = {}
+        for name in sorted(table, key=lambda n: (-len(n), n)):
+            first = _FIRST_WORD.match(name)
+            if first:
+                self._by_first_word.setdefault(first.group().lower(), []).append(name)
+        self._lookups: dict[str, str | None] = {}
+        self._canonicals: dict[str, str] = {}
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, canonical key) of each alias mention in text."""
-        if self._pattern is None:
-            return []
-        found = []
-        for m in self._pattern.finditer(text):
-            key = self._exact.get(m.group()) or self._folded.get(m.group().lower())
-            if key:
-                found.append((m.start(), m.end(), key))
+        """(start, end, canonical key) of each alias mention in text, longest alias first at each word.
+
+        Names in capitals ("US") match only as written, the others in any case; a mention must stand
+        as whole words. Only the aliases starting with each word of the text are tried, so the cost
+        does not grow with the size of the table.
+        """
+        found: list[tuple[int, int, str]] = []
+        after = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < after or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.")):
+                continue
+            for name in self._by_first_word.get(word.group().lower(), ()):
+                end = start + len(name)
+                written = text[start:end]
+                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                    continue
+                key = self._exact.get(written) if name in self._exact else (
+                    self._folded.get(written.lower()) if written.lower() == name.lower() else None
+                )
+                if key and (name not in self._exact or written == name):
+                    found.append((start, end, key))
+                    after = end
+                    break
         return found
 
     def replace(self, text: str) -> str:
@@ -213,6 +237,11 @@ class AliasTable:
 
     def lookup(self, name: str) -> str | None:
         """The canonical key when the name is a known alias ("the Kremlin" -> "russia"), else None."""
+        if name not in self._lookups:
+            self._lookups[name] = self._lookup(name)
+        return self._lookups[name]
+
+    def _lookup(self, name: str) -> str | None:
         cleaned = re.sub(r"['\u2019]s$", "", name.strip()).strip(" ,'\"")
         bare = re.sub(r"^(?i:the)\s+", "", cleaned)
         for candidate in (cleaned, bare, cleaned.rstrip("."), bare.rstrip(".")):
@@ -228,6 +257,11 @@ class AliasTable:
         The last word is a person's surname ("Sergey Lavrov", "Mr Lavrov" -> "lavrov"); it is used for
         every label because small models often label a person as a place or an organisation.
         """
+        if name not in self._canonicals:
+            self._canonicals[name] = self._canonical(name)
+        return self._canonicals[name]
+
+    def _canonical(self, name: str) -> str:
         known = self.lookup(name)
         if known:
             return known

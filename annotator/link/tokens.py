@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:\.(?=[\s,]))?|[^\sA-Za-z\d]")
 
@@ -35,16 +36,28 @@ class Token:
     """Lowercase form without a trailing abbreviation dot ("Jan." -> "jan")."""
 
 
-class Tokens(list):
+class Tokens(tuple):
     """The tokens of one text, with their lowercase forms listed once for the phrase readers."""
 
-    def __init__(self, tokens: list[Token]) -> None:
-        super().__init__(tokens)
+    words: list[str]
+    vocabulary: frozenset[str]
+    """The distinct lowercase forms, so a parser can tell at once that a text has nothing for it."""
+    has_digits: bool
+
+    def __new__(cls, tokens: list[Token]) -> Tokens:
+        self = super().__new__(cls, tokens)
         self.words = [t.low for t in tokens]
+        self.vocabulary = frozenset(self.words)
+        self.has_digits = any(w[:1].isdigit() for w in self.words)
+        return self
 
 
+@lru_cache(maxsize=4096)
 def tokenize(text: str) -> Tokens:
-    """Split text into tokens; hyphens and quotes become tokens of their own."""
+    """Split text into tokens; hyphens and quotes become tokens of their own.
+
+    The result is shared between the parsers (cached per text), so it is an immutable tuple.
+    """
     return Tokens([Token(m.group(), m.start(), m.end(), m.group().lower().rstrip(".")) for m in _TOKEN.finditer(text)])
 
 
