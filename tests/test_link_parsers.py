@@ -216,3 +216,46 @@ def test_dateline_accepts_datetimes_and_friday_is_the_same_day_as_its_date():
     assert friday.compatible(parse_date("January 21, 2022"))
     assert not friday.compatible(parse_date("Jan. 1, 2022"))
     assert parse_date("on Friday", date(2022, 1, 22)).first == date(2022, 1, 21)
+
+
+def test_counts_keep_the_word_that_narrows_the_counted_thing():
+    found = {(c.noun, c.modifier) for c in find_counts("About 1,200 cargo ships and some 40 patrol boats, 5,000 Velorian troops.")}
+    assert found == {("ships", "cargo"), ("boats", "patrol"), ("troops", "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("ships have waited since the blockade began on February 2.", "start:blockade"),
+        ("The closure, which started on February 12, hit grain prices.", "start:blockade"),
+        ("The talks began on Monday.", "start:talk"),
+        ("Marrow and Osk met on Friday.", "talk"),
+    ],
+)
+def test_dates_are_tied_to_what_began_or_happened_on_them(text, subject):
+    from annotator.link.slots import extract_slots
+
+    assert [s.subject for s in extract_slots(text, "2024-03-04") if s.kind == "date"] == [subject]
+
+
+def test_spoke_for_a_length_of_time_is_a_talk_but_a_bare_date_after_spoke_is_not():
+    from annotator.link.slots import extract_slots
+
+    slots = extract_slots("Brel and Osk spoke for nearly four hours. Osk spoke to reporters on Friday.", "2024-03-04")
+    assert [(s.kind, s.subject) for s in slots] == [("duration", "talk"), ("date", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The U.S. and the Kremlin met.", [("U.S.", "united_states"), ("the Kremlin", "russia")]),
+        ("US officials told us. Russia's army.", [("US", "united_states"), ("Russia", "russia")]),
+        ("Velor and Velorian farmers; the White House.", [("Velor", "veloria"), ("the White House", "united_states")]),
+        ("USAID and Moscowians are not aliases.", []),
+    ],
+)
+def test_alias_mentions_are_found_as_whole_words_longest_first(text, found):
+    from annotator.link.normalise import AliasTable
+
+    table = AliasTable({"Velor": "veloria"})
+    assert [(text[s:e], key) for s, e, key in table.find(text)] == found

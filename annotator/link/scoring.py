@@ -19,17 +19,24 @@ PENALTIES = {"names": 0.25, "countries": 0.25, "speaker": 0.15, "quotes": 0.30, 
 COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
 little about which statement a claim makes, so it carries no mismatch penalty."""
+MIN_COMMON_CLAIMS = 3
+"""...and in at least this many claims, so that in a tiny event two different names still differ."""
 QUOTE_MATCH = 0.85
 """Two quotations this similar are the same words, whoever they are attributed to."""
 
 
-def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
-    """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
+def key_counts(features: list[ClaimFeatures]) -> Counter[str]:
+    """How many of the event's claims carry each key."""
     counts: Counter[str] = Counter()
     for feature in features:
         counts.update(feature.block_keys)
+    return counts
+
+
+def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
+    """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
     total = len(features)
-    return {key: math.log(1 + total / count) for key, count in counts.items()}
+    return {key: math.log(1 + total / count) for key, count in key_counts(features).items()}
 
 
 def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
@@ -49,10 +56,11 @@ class Scorer:
     """Scores pairs of one event's claims; event-wide key weights and per-claim sums are computed once."""
 
     def __init__(self, features: list[ClaimFeatures], weights: dict[str, float] | None = None) -> None:
-        self.weights = key_weights(features) if weights is None else weights
-        total = max(1, len(features))
-        common_weight = math.log(1 + 1 / COMMON_SHARE)
-        self.common = frozenset(k for k, w in self.weights.items() if w <= common_weight) if total > 1 else frozenset()
+        counts = key_counts(features)
+        total = len(features)
+        self.weights = {k: math.log(1 + total / n) for k, n in counts.items()} if weights is None else weights
+        least = max(MIN_COMMON_CLAIMS, COMMON_SHARE * total)
+        self.common = frozenset(k for k, n in counts.items() if n >= least)
         self.key_sums = {f.index: sum(self.weights.get(k, 1.0) for k in f.block_keys) for f in features}
 
     def _weighted_jaccard(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
