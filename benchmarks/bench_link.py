@@ -20,8 +20,8 @@ from itertools import combinations
 
 from annotator.link import link_claims
 from annotator.link.features import build_features
-from annotator.link.scoring import Scorer
 from annotator.link.normalise import AliasTable
+from annotator.link.scoring import Scorer
 from annotator.models import ArticleRef, Claim, EntitySpan
 
 CLAIMS_PER_ARTICLE = 25

@@ -132,7 +132,7 @@ def _main_actors(features: list[ClaimFeatures]) -> dict[tuple[str, str], frozens
     main = {}
     for key, counter in counts.items():
         top = max(counter.values(), default=0)
-        main[key] = frozenset(name for name, n in counter.items() if n * 2 >= top and top >= 2)
+        main[key] = frozenset(name for name, n in counter.items() if n * 2 >= top >= 2)
     return main
 
 

@@ -5,9 +5,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.link.amounts import FEW_WORDS, VAGUE_SIZES, hedged, read_core, read_hedged
+from annotator.link.amounts import (
+    FEW_WORDS,
+    VAGUE_SIZES,
+    hedged,
+    read_core,
+    read_hedged,
+)
 from annotator.link.ranges import Range
-from annotator.link.tokens import SCALE_PLURALS, SCALES, TENS, UNITS, Token, digits_value, tokenize
+from annotator.link.tokens import (
+    SCALE_PLURALS,
+    SCALES,
+    TENS,
+    UNITS,
+    Token,
+    digits_value,
+    tokenize,
+)
 
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
 NOT_COUNTED = frozenset(

@@ -20,7 +20,7 @@ COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
 little about which statement a claim makes, so it carries no mismatch penalty."""
 MIN_COMMON_CLAIMS = 3
-"""...and in at least this many claims, so that in a tiny event two different names still differ."""
+"""A main actor is also named in at least this many claims, so that in a tiny event two names still differ."""
 QUOTE_MATCH = 0.85
 """Two quotations this similar are the same words, whoever they are attributed to."""
 
@@ -31,12 +31,6 @@ def key_counts(features: list[ClaimFeatures]) -> Counter[str]:
     for feature in features:
         counts.update(feature.block_keys)
     return counts
-
-
-def key_weights(features: list[ClaimFeatures]) -> dict[str, float]:
-    """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
-    total = len(features)
-    return {key: math.log(1 + total / count) for key, count in key_counts(features).items()}
 
 
 def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
@@ -55,10 +49,11 @@ def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
 class Scorer:
     """Scores pairs of one event's claims; event-wide key weights and per-claim sums are computed once."""
 
-    def __init__(self, features: list[ClaimFeatures], weights: dict[str, float] | None = None) -> None:
+    def __init__(self, features: list[ClaimFeatures]) -> None:
         counts = key_counts(features)
         total = len(features)
-        self.weights = {k: math.log(1 + total / n) for k, n in counts.items()} if weights is None else weights
+        self.weights = {k: math.log(1 + total / n) for k, n in counts.items()}
+        """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
         least = max(MIN_COMMON_CLAIMS, COMMON_SHARE * total)
         self.common = frozenset(k for k, n in counts.items() if n >= least)
         self.key_sums = {f.index: sum(self.weights.get(k, 1.0) for k in f.block_keys) for f in features}
@@ -116,8 +111,3 @@ class Scorer:
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
     return max(max(fuzz.ratio(x, y), fuzz.partial_ratio(x, y)) for x in left for y in right) / 100
-
-
-def similarity(a: ClaimFeatures, b: ClaimFeatures, weights: dict[str, float] | None = None) -> float:
-    """How likely two claims state the same thing, 0..1, for a single pair (see Scorer for many)."""
-    return Scorer([a, b], weights if weights is not None else {}).score(a, b)

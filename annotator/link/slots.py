@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from annotator.link.counts import find_counts
 from annotator.link.dates import DateSpan, find_dates
 from annotator.link.durations import find_durations, format_minutes
-from annotator.link.normalise import DURATION_FRAMES, concept, content_keys, frame_of, stem
+from annotator.link.normalise import (
+    DURATION_FRAMES,
+    concept,
+    content_keys,
+    frame_of,
+    stem,
+)
 from annotator.link.ranges import Range
 from annotator.link.tokens import format_number
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Self
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:\.(?=[\s,]))?|[^\sA-Za-z\d]")
 
@@ -44,7 +45,7 @@ class Tokens(tuple):
     """The distinct lowercase forms, so a parser can tell at once that a text has nothing for it."""
     has_digits: bool
 
-    def __new__(cls, tokens: list[Token]) -> Tokens:
+    def __new__(cls, tokens: list[Token]) -> Self:
         self = super().__new__(cls, tokens)
         self.words = [t.low for t in tokens]
         self.vocabulary = frozenset(self.words)
