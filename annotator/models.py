@@ -6,7 +6,7 @@ Nothing here imports anything but pydantic and the standard library, so every la
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -161,6 +161,14 @@ class Adjudication(Record):
     note: Optional[str] = None
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+
+class LabelVote(NamedTuple):
+    """The three fields agreement needs from an annotation, cheap enough to stream a million of."""
+
+    claim_id: str
+    annotator: str
+    label: str
 
 
 class Progress(Record):

@@ -168,3 +168,10 @@ def test_search_filters_run_in_the_database(two_articles):
     assert two_articles.search_claim_ids(annotator="alice", flagged=True) == ["a1-1"]
     assert two_articles.article_claim_ids("a1") == ["a1-0", "a1-1"]
     assert two_articles.article_refs(["a2"])["a2"].source == "two.txt"
+
+
+def test_label_votes_are_the_current_decisions(two_articles):
+    two_articles.save_annotation(Annotation(claim_id="a1-0", annotator="alice", label="verified"))
+    two_articles.save_annotation(Annotation(claim_id="a1-0", annotator="alice", label="contested"))
+    two_articles.save_annotation(Annotation(claim_id="a2-0", annotator="bob", label="verified"))
+    assert sorted(two_articles.label_votes()) == [("a1-0", "alice", "contested"), ("a2-0", "bob", "verified")]

@@ -38,7 +38,7 @@ def agreement(
     with opened_store(settings) as store:
         gold = {item.claim_id: item.label for item in store.adjudications()}
         report = build_report(
-            store.annotations(), labels=[label.name for label in settings.labels()], gold=gold or None,
+            store.label_votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
             bootstrap=bootstrap, seed=seed,
         )
     if as_json:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime
 from typing import Optional
 
@@ -25,6 +26,7 @@ _HAS_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}
 _MAX_DATE_LINE_WORDS = 10
 
 
+@lru_cache(maxsize=4096)
 def parse_published(text: Optional[str]) -> Optional[str]:
     """ISO 8601 date (YYYY-MM-DD) of a free-form date string, or None when it is not a date.
 

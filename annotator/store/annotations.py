@@ -10,7 +10,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from annotator.errors import ClaimFullError, NotFoundError
-from annotator.models import Adjudication, Annotation, Claim, Progress, utc_now
+from annotator.models import Adjudication, Annotation, Claim, LabelVote, Progress, utc_now
 from annotator.store import convert, routing
 from annotator.store.articles import STREAM_BATCH, ArticleStore
 from annotator.store.tables import (
@@ -101,6 +101,11 @@ class Store(ArticleStore):
         with self._read() as session:
             for row in session.exec(query.execution_options(yield_per=STREAM_BATCH)):
                 yield convert.row_to_annotation(row)
+
+    def label_votes(self) -> list[LabelVote]:
+        """Every current (claim, annotator, label), fetched without ORM objects, for agreement over big tables."""
+        query = select(AnnotationRow.claim_id, AnnotationRow.annotator, AnnotationRow.label)
+        return list(map(LabelVote._make, self._raw_rows(query)))
 
     def annotations_by_claim(self, annotator: str, claim_ids: Sequence[str]) -> dict[str, Annotation]:
         """An annotator's decisions on the given claims, keyed by claim id."""

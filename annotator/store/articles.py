@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, func
+from sqlalchemy import String, cast, func, insert
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
@@ -45,8 +45,8 @@ class ArticleStore(StoreBase):
             next_order = (session.exec(select(func.max(ArticleRow.ingest_order))).one() or 0) + 1
             session.add(convert.article_to_row(article, next_order, utc_now()))
             session.flush()
-            for claim in claims:
-                session.add(convert.claim_to_row(claim))
+            if claims:
+                session.execute(insert(ClaimRow), [convert.claim_to_row(claim).model_dump() for claim in claims])
             if previous is not None:
                 previous.superseded_by = article.id
                 session.add(previous)

@@ -63,3 +63,27 @@ class StoreBase:
                 return list(connection.execute(query).scalars())
         except SQLAlchemyError as exc:
             raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
+    def _rows(self, query) -> list[tuple]:
+        """Run a select on a bare connection (no ORM overhead) and return plain tuples."""
+        try:
+            with self.engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(query)]
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
+    def _raw_rows(self, query) -> list[tuple]:
+        """Run a parameterless select on the driver's own cursor: the fastest way to read a million rows."""
+        sql = str(query.compile(dialect=self.engine.dialect))
+        try:
+            connection = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        try:
+            cursor = connection.cursor()
+            cursor.execute(sql)
+            return cursor.fetchall()
+        except Exception as exc:  # the driver's own error classes differ between SQLite and PostgreSQL
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        finally:
+            connection.close()
