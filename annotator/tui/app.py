@@ -19,12 +19,23 @@ class AnnotatorApp(App[None]):
     TITLE = "annotator"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, store: Store, *, annotator: str, labels: Sequence[Label], guidelines: str) -> None:
+    def __init__(self, store: Store, *, annotator: str, labels: Sequence[Label], guidelines: str,
+                 overlap: int | None = None, lease_seconds: int = 300) -> None:
         super().__init__()
+        self.overlap = overlap
+        self.lease_seconds = lease_seconds
+        self.annotate_screen: AnnotateScreen | None = None
         self.store = store
         self.annotator = annotator
         self.labels = list(labels)
         self.guidelines = guidelines
 
     def on_mount(self) -> None:
-        self.push_screen(AnnotateScreen(self.store, self.annotator, self.labels, self.guidelines))
+        self.annotate_screen = AnnotateScreen(self.store, self.annotator, self.labels, self.guidelines,
+                                              overlap=self.overlap, lease_seconds=self.lease_seconds)
+        self.push_screen(self.annotate_screen)
+
+    def release_held_claim(self) -> None:
+        """Give back a claim still reserved for this annotator (the app ended without `q`)."""
+        if self.annotate_screen is not None:
+            self.annotate_screen.release_on_exit(self.store.release_claim, self.annotator)

@@ -12,10 +12,12 @@ from annotator.tui.state import ArticleInfo, Window
 
 @dataclass
 class QueueStart:
-    """What the screen needs before the first claim: every current claim id and this annotator's labelled ones."""
+    """What the screen needs before the first claim: the claim ids to work through and the labelled ones."""
 
     claim_ids: list[str]
     labelled: set[str]
+    total: int
+    """Current claims in the database."""
 
 
 def load_queue(store: Store, annotator: str) -> QueueStart:
@@ -23,7 +25,20 @@ def load_queue(store: Store, annotator: str) -> QueueStart:
     claim_ids = store.claim_ids()
     current = set(claim_ids)
     labelled = {claim_id for claim_id in store.labelled_claim_ids(annotator) if claim_id in current}
-    return QueueStart(claim_ids, labelled)
+    return QueueStart(claim_ids, labelled, total=len(claim_ids))
+
+
+def load_routed_queue(
+    store: Store, annotator: str, *, overlap: int, lease_seconds: int
+) -> tuple[QueueStart, str | None]:
+    """This annotator's labelled claims in reading order plus the claim reserved for them next (None: none left)."""
+    labelled = store.labelled_claim_ids(annotator)
+    all_ids = store.claim_ids()
+    mine = [claim_id for claim_id in all_ids if claim_id in labelled]
+    claim = store.reserve_next_claim(annotator, overlap=overlap, lease_seconds=lease_seconds)
+    if claim is not None:
+        mine.append(claim.id)
+    return QueueStart(mine, labelled & set(mine), total=len(all_ids)), claim.id if claim else None
 
 
 def article_name(article: ArticleRef) -> str:

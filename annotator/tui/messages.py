@@ -17,6 +17,10 @@ class QueueLoaded(Message):
 
     queue: ClaimQueue
     window: Window
+    total_claims: int
+    """Current claims in the database (the queue holds fewer when claims are routed)."""
+    reserved: str | None = None
+    """Routing: the claim reserved for this annotator, already in the queue (None: none left for them)."""
 
 
 @dataclass
@@ -57,3 +61,29 @@ class FilterReady(Message):
 
     claim_filter: ClaimFilter | None
     claim_ids: list[str]
+
+
+@dataclass
+class ClaimReserved(Message):
+    """Routing: the next claim reserved for this annotator (None: none left for them), with what it needs to show."""
+
+    claim_id: str | None
+    window: Window
+    released: str | None
+    """The claim given back to the queue first (a skip), if any."""
+    skipped: frozenset[str]
+    """The claims this annotator skipped that routing left out."""
+
+
+@dataclass
+class ClaimTaken(Message):
+    """Routing: a decision was refused because another reviewer took the claim's last place; nothing was saved."""
+
+    claim_id: str
+
+
+@dataclass
+class ClaimReleased(Message):
+    """Routing: the claim on screen was given back to the queue (on quit)."""
+
+    claim_id: str

@@ -165,3 +165,22 @@ class ClaimQueue:
         self._index = None
         index = self.index_of(keep) if keep is not None else None
         self.position = index if index is not None else 0
+
+    def append(self, claim_id: str) -> None:
+        """Add a claim at the end of the whole queue (routing serves one claim at a time); clears any filter."""
+        if self.filter_description is not None:
+            self.apply_filter([], None, keep=self.current)
+        self.all_ids.append(claim_id)
+        self._index = None
+
+    def remove(self, claim_id: str) -> None:
+        """Drop a claim that is no longer this annotator's (given back, or taken by another reviewer)."""
+        for ids in (self.all_ids, self.ids) if self.ids is not self.all_ids else (self.all_ids,):
+            if claim_id in ids:
+                index = ids.index(claim_id)
+                del ids[index]
+                if ids is self.ids and index < self.position:
+                    self.position -= 1
+        self.labelled.discard(claim_id)
+        self._index = None
+        self.position = min(self.position, max(0, len(self.ids) - 1))

@@ -21,14 +21,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from annotator.models import Annotation, Claim, Label
+from annotator.models import Claim, Label
 from annotator.store import Store
-from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
 from annotator.tui.filters import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.literal import literal
-from annotator.tui.messages import ChangeSaved, QueueLoaded, StoreFailed, WindowLoaded
+from annotator.tui.messages import QueueLoaded, WindowLoaded
+from annotator.tui.screens.annotate_decisions import DecisionActions
 from annotator.tui.screens.annotate_navigation import NavigationActions
+from annotator.tui.screens.annotate_routing import RoutingActions
 from annotator.tui.screens.annotate_workers import StoreWorkers
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
@@ -49,16 +50,23 @@ def _bindings() -> list[Binding]:
     return bindings
 
 
-class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
+class AnnotateScreen(StoreWorkers, DecisionActions, NavigationActions, RoutingActions, Screen[None]):
     """Shows the claim under the cursor with its context, links and progress, and takes decisions on it."""
 
     BINDINGS = _bindings()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    def __init__(self, store: Store, annotator: str, labels: Sequence[Label], guidelines: str) -> None:
+    def __init__(self, store: Store, annotator: str, labels: Sequence[Label], guidelines: str, *,
+                 overlap: int | None = None, lease_seconds: int = 300) -> None:
         super().__init__()
         self.store = store
         self.annotator = annotator
+        self.overlap = overlap
+        """How many annotators each claim gets; None: no routing, every claim to everyone."""
+        self.lease_seconds = lease_seconds
+        self.reserved: str | None = None
+        self.skipped: set[str] = set()
+        self.total_claims = 0
         self.labels = list(labels)
         self.labels_by_key = {label.key: label for label in self.labels}
         self.guidelines = guidelines
@@ -136,7 +144,7 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
             self.request(lambda: self.decide(label))
 
     def action_skip(self) -> None:
-        self.request(lambda: self.move(1, skip=True))
+        self.request(self.skip_routed if self.routed else lambda: self.move(1, skip=True))
 
     def action_move(self, step: int) -> None:
         self.request(lambda: self.move(step))
@@ -163,137 +171,16 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
         self.app.push_screen(HelpScreen(self.labels, self.guidelines))
 
     def action_quit(self) -> None:
-        self.request(self.app.exit)
-
-    # Decisions and edits
-
-    def current_claim(self) -> Claim | None:
-        """The claim under the cursor, when it is loaded."""
-        claim_id = self.queue.current if self.queue else None
-        return self.cache.claims.get(claim_id) if claim_id and self.cache.ready(claim_id) else None
-
-    def decide(self, label: Label) -> None:
-        """Label the current claim (through the correction editor when the label needs one) and move on."""
-        claim = self.current_claim()
-        if claim is None:
-            self.app.bell()
-            return
-        if not label.needs_correction:
-            self.save_decision(claim.id, label.name, None)
-            return
-        existing = self.cache.annotations.get(claim.id)
-        prefill = existing.correction if existing and existing.correction else claim.text
-
-        def corrected(correction: str | None) -> None:
-            if correction is None:
-                self.say("Correction cancelled: nothing saved.")
-            else:
-                self.save_decision(claim.id, label.name, correction)
-
-        self.open_dialog(CorrectionDialog(label.name, prefill), corrected)
-
-    def save_decision(self, claim_id: str, label_name: str, correction: str | None) -> None:
-        """Commit a decision, carrying over the note, evidence and flag (saved or pending)."""
-        previous = self.cache.annotations.get(claim_id)
-        extras = self.pending.get(claim_id) or PendingExtras()
-        annotation = Annotation(
-            claim_id=claim_id,
-            annotator=self.annotator,
-            label=label_name,
-            correction=correction,
-            note=previous.note if previous else extras.note,
-            evidence=list(previous.evidence if previous else extras.evidence),
-            flagged=previous.flagged if previous else extras.flagged,
-            duration_ms=int((monotonic() - self.shown_at) * 1000),
-        )
-        self.start_save(claim_id, annotation, previous, "decision")
-
-    def start_save(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str) -> None:
-        """Hand a change to the save worker and wait for it."""
-        self.set_busy()
-        self.save_change(claim_id, annotation, previous, kind)
-
-    def edit_note(self) -> None:
-        """Open the note and evidence dialog for the current claim."""
-        claim = self.current_claim()
-        if claim is None:
-            return
-        saved = self.cache.annotations.get(claim.id)
-        extras = self.pending.get(claim.id) or PendingExtras()
-        note, evidence = (saved.note, tuple(saved.evidence)) if saved else (extras.note, extras.evidence)
-
-        def noted(result: NoteResult | None) -> None:
-            if result is None:
-                return
-            if saved is not None:
-                update = {"note": result.note, "evidence": list(result.evidence)}
-                self.start_save(claim.id, saved.model_copy(update=update), saved, "edit")
-            else:
-                extras.note, extras.evidence = result.note, result.evidence
-                self.pending[claim.id] = extras
-                self.show_current()
-
-        self.open_dialog(NoteDialog(note, evidence), noted)
-
-    def toggle_flag(self) -> None:
-        """Flag or unflag the current claim: saved at once if labelled, else kept for the decision."""
-        claim = self.current_claim()
-        if claim is None:
-            return
-        saved = self.cache.annotations.get(claim.id)
-        if saved is not None:
-            self.start_save(claim.id, saved.model_copy(update={"flagged": not saved.flagged}), saved, "edit")
-            return
-        extras = self.pending.setdefault(claim.id, PendingExtras())
-        extras.flagged = not extras.flagged
-        self.show_current()
-
-    def undo(self) -> None:
-        """Take back the last saved change, restoring the claim's previous decision exactly (or no label)."""
-        if not self.undo_stack:
-            self.say("Nothing to undo.")
-            return
-        entry = self.undo_stack.pop()
-        current = self.cache.annotations.get(entry.claim_id)
-        self.start_save(entry.claim_id, entry.previous, current, "undo")
-
-    def on_change_saved(self, message: ChangeSaved) -> None:
-        assert self.queue is not None
-        claim_id = message.claim_id
-        self.change_count += 1
-        self.changed_at[claim_id] = self.change_count
-        self.cache.annotations[claim_id] = message.saved
-        if message.saved is None:
-            self.queue.labelled.discard(claim_id)
-        else:
-            self.queue.labelled.add(claim_id)
-        if message.kind != "undo":
-            self.undo_stack.append(UndoEntry(claim_id, message.previous))
-        if message.kind == "decision":
-            self.pending.pop(claim_id, None)
-            self.clear_message()
-            self.advance()
-        elif message.kind == "undo":
-            self.say(f"Undone: claim is back to {message.saved.label if message.saved else 'no label'}.")
-            index = self.queue.index_of(claim_id)
-            self.go(self.queue.position if index is None else index)
-        else:
-            self.say("Saved.")
-            self.go(self.queue.position)
-
-    def on_store_failed(self, message: StoreFailed) -> None:
-        self.waiting.clear()
-        self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. "
-                 "The claim is unchanged; press the key again to retry.", error=True)
-        if self.queue is not None and self.current_claim() is not None:
-            self.show_current()
-        self.set_idle()
+        self.request(self.quit_routed if self.routed else self.app.exit)
 
     # Moving
 
     def advance(self) -> None:
-        """After a decision: the next claim this annotator has not labelled."""
+        """After a decision: the next claim this annotator has not labelled (with routing, the next reserved one)."""
         assert self.queue is not None
+        if self.routed:
+            self.next_routed_claim()
+            return
         found = self.queue.next_unlabelled()
         if found is None:
             self.say("Every claim in this queue is labelled. Use j/k, / or g to review.")
@@ -348,9 +235,11 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
 
     def on_queue_loaded(self, message: QueueLoaded) -> None:
         self.queue = message.queue
+        self.total_claims = message.total_claims
+        self.reserved = message.reserved
         self.cache.merge(message.window)
-        if not self.queue.ids:
-            self.query_one(ClaimCard).update(Text("No claims to annotate yet: add articles with `annotator ingest PATH`."))
+        if self.routed and message.reserved is None and message.total_claims:
+            self.say(f"No claim left for you: every claim has {self.overlap} reviewer(s) or is on someone's screen.")
         self.go(self.queue.position)
 
     def on_window_loaded(self, message: WindowLoaded) -> None:
@@ -373,6 +262,7 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
         claim = self.current_claim()
         if claim is not None:
             info = self.cache.articles[claim.article.id]
+            self.query_one(ContextView).display = True
             annotation = self.cache.annotations.get(claim.id)
             self.query_one(ClaimCard).show_claim(claim, annotation, self.pending.get(claim.id))
             self.query_one(ContextView).show_context(claim, info.article)
@@ -380,7 +270,20 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
             if claim.id != self.shown_claim_id:
                 self.shown_claim_id = claim.id
                 self.shown_at = monotonic()
+        elif self.queue is not None and not self.queue.ids:
+            self.show_empty()
         self.refresh_status(claim)
+
+    def show_empty(self) -> None:
+        """Say why there is no claim to show."""
+        if self.total_claims == 0:
+            text = "No claims to annotate yet: add articles with `annotator ingest PATH`."
+        else:
+            text = "No claim for you right now: the others have every place. Press q to quit."
+        self.query_one(ClaimCard).show_message(Text(text))
+        self.query_one(ContextView).display = False
+        self.query_one(LinksPanel).display = False
+        self.shown_claim_id = None
 
     def refresh_status(self, claim: Claim | None) -> None:
         """Update the progress line."""
@@ -388,9 +291,9 @@ class AnnotateScreen(StoreWorkers, NavigationActions, Screen[None]):
             return
         article_done = self.cache.article_done(claim.article.id) if claim else (0, 0)
         update_if_changed(self.query_one(StatusLine), render_status(
-            self.annotator, self.queue.done, len(self.queue.all_ids),
+            self.annotator, self.queue.done, self.total_claims,
             self.queue.position if self.queue.ids else None, len(self.queue),
-            article_done, self.queue.filter_description,
+            article_done, self.queue.filter_description, overlap=self.overlap,
         ), layout=False)
 
     def say(self, message: str, *, error: bool = False) -> None:

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from textual import work
 
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, ClaimFullError
 from annotator.models import Annotation
 from annotator.store import Store
 from annotator.tui.filters import ClaimFilter, matching_claim_ids
-from annotator.tui.loader import load_queue, load_window
-from annotator.tui.messages import ChangeSaved, FilterReady, QueueLoaded, StoreFailed, WindowLoaded
+from annotator.tui.loader import load_queue, load_routed_queue, load_window
+from annotator.tui.messages import (
+    ChangeSaved,
+    ClaimReleased,
+    ClaimReserved,
+    ClaimTaken,
+    FilterReady,
+    QueueLoaded,
+    StoreFailed,
+    WindowLoaded,
+)
 from annotator.tui.state import ClaimCache, ClaimQueue
 
+TAKEN = "another reviewer took this claim"
 
-def _reason(exc: Exception) -> str:
+
+def failure_reason(exc: Exception) -> str:
     """One line saying why a Store call failed."""
     if isinstance(exc, AnnotatorError):
         return exc.message
@@ -24,15 +35,17 @@ def _reason(exc: Exception) -> str:
 
 
 class StoreWorkers:
-    """Mixin for the annotation screen; needs `store`, `annotator`, `cache` and `change_count` on the screen."""
+    """Mixin for the annotation screen; needs `store`, `annotator`, `cache`, `change_count` and the routing settings."""
 
     store: Store
     annotator: str
     cache: ClaimCache
     change_count: int
+    overlap: int | None
+    lease_seconds: int
 
     def load_queue(self) -> None:
-        """Find where to resume and load the first window."""
+        """Find where to resume (or, with routing, reserve the first claim) and load the first window."""
         self._load_queue_worker()
 
     def load_window(self, claim_ids: Sequence[str], *, show: bool) -> None:
@@ -40,24 +53,43 @@ class StoreWorkers:
         self._load_window_worker(list(claim_ids), tuple(self.cache.articles), self.change_count, show)
 
     def save_change(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str) -> None:
-        """Commit a change (None: back to no label); the screen hears `ChangeSaved` or `StoreFailed`."""
+        """Commit a change (None: back to no label); the screen hears `ChangeSaved`, `ClaimTaken` or `StoreFailed`."""
         self._save_worker(claim_id, annotation, previous, kind)
 
     def find_claims(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
         """Compute the claims matching a search in the background."""
         self._filter_worker(claim_filter, claim_ids)
 
+    def reserve_claim(self, *, release: str | None, skip: Collection[str]) -> None:
+        """Routing: give `release` back (a skip), then reserve the next claim not in `skip`; posts `ClaimReserved`."""
+        self._reserve_worker(release, frozenset(skip), tuple(self.cache.articles))
+
+    def release_and_quit(self, claim_id: str) -> None:
+        """Routing: give the claim on screen back before the app exits; posts `ClaimReleased`."""
+        self._release_worker(claim_id)
+
     @work(thread=True, exit_on_error=False, group="store")
     def _load_queue_worker(self) -> None:
         try:
-            start = load_queue(self.store, self.annotator)
+            reserved = None
+            if self.overlap is None:
+                start = load_queue(self.store, self.annotator)
+            else:
+                start, reserved = load_routed_queue(
+                    self.store, self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds
+                )
             queue = ClaimQueue(start.claim_ids, start.labelled)
-            queue.position = queue.first_unlabelled()
+            if reserved is not None:
+                queue.position = len(queue.ids) - 1
+            elif self.overlap is None:
+                queue.position = queue.first_unlabelled()
+            else:
+                queue.position = max(0, len(queue.ids) - 1)
             window = load_window(self.store, self.annotator, queue.window(), ())
         except Exception as exc:  # a worker must always report back, or the screen would wait forever
-            self.post_message(StoreFailed("load the claims", _reason(exc)))
+            self.post_message(StoreFailed("load the claims", failure_reason(exc)))
             return
-        self.post_message(QueueLoaded(queue, window))
+        self.post_message(QueueLoaded(queue, window, start.total, reserved))
 
     @work(thread=True, exit_on_error=False, group="store")
     def _load_window_worker(self, claim_ids: list[str], known_articles: tuple[str, ...], change_count: int,
@@ -65,22 +97,26 @@ class StoreWorkers:
         try:
             window = load_window(self.store, self.annotator, claim_ids, known_articles)
         except Exception as exc:
-            self.post_message(StoreFailed("load the claims", _reason(exc)))
+            self.post_message(StoreFailed("load the claims", failure_reason(exc)))
             return
         self.post_message(WindowLoaded(window, show, change_count))
 
     @work(thread=True, exit_on_error=False, group="store")
     def _save_worker(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None,
                      kind: str) -> None:
+        doing = {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
         try:
             if annotation is None:
                 self.store.remove_annotation(claim_id, self.annotator)
                 saved = None
             else:
-                saved = self.store.save_annotation(annotation, action="undo" if kind == "undo" else "save")
+                action = "undo" if kind == "undo" else "save"
+                saved = self.store.save_annotation(annotation, action=action, overlap=self.overlap)
+        except ClaimFullError:
+            self.post_message(ClaimTaken(claim_id) if kind == "decision" else StoreFailed(doing, TAKEN))
+            return
         except Exception as exc:
-            doing = {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
-            self.post_message(StoreFailed(doing, _reason(exc)))
+            self.post_message(StoreFailed(doing, failure_reason(exc)))
             return
         self.post_message(ChangeSaved(claim_id, saved, previous, kind))
 
@@ -89,6 +125,30 @@ class StoreWorkers:
         try:
             matching = matching_claim_ids(self.store, self.annotator, claim_filter, claim_ids)
         except Exception as exc:
-            self.post_message(StoreFailed("search", _reason(exc)))
+            self.post_message(StoreFailed("search", failure_reason(exc)))
             return
         self.post_message(FilterReady(claim_filter, matching))
+
+    @work(thread=True, exit_on_error=False, group="store")
+    def _reserve_worker(self, release: str | None, skip: frozenset[str], known_articles: tuple[str, ...]) -> None:
+        assert self.overlap is not None
+        try:
+            if release is not None:
+                self.store.release_claim(release, self.annotator)
+            claim = self.store.reserve_next_claim(
+                self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds, skip=skip
+            )
+            claim_ids = [claim.id] if claim is not None else []
+            window = load_window(self.store, self.annotator, claim_ids, known_articles)
+        except Exception as exc:
+            self.post_message(StoreFailed("reserve the next claim", failure_reason(exc)))
+            return
+        self.post_message(ClaimReserved(claim.id if claim else None, window, release, skip))
+
+    @work(thread=True, exit_on_error=False, group="store")
+    def _release_worker(self, claim_id: str) -> None:
+        try:
+            self.store.release_claim(claim_id, self.annotator)
+        except Exception:  # the lease expires on its own; quitting must not be blocked by a failed release
+            pass
+        self.post_message(ClaimReleased(claim_id))

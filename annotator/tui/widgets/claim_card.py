@@ -76,3 +76,8 @@ class ClaimCard(Static):
         self.set_class(annotation is None, "-unlabelled")
         self.set_class(annotation is not None, "-labelled")
         update_if_changed(self, render_claim(claim, annotation, pending))
+
+    def show_message(self, text: Text) -> None:
+        """Show a message instead of a claim (an empty queue)."""
+        self.set_class(False, "-labelled")
+        update_if_changed(self, text)

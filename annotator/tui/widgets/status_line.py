@@ -10,17 +10,19 @@ from annotator.tui.literal import literal
 
 def render_status(
     annotator: str, done: int, total: int, position: int | None, queue_size: int,
-    article_done: tuple[int, int], filter_description: str | None,
+    article_done: tuple[int, int], filter_description: str | None, *, overlap: int | None = None,
 ) -> Text:
-    """The status line text; positions are shown 1-based."""
+    """The status line text; positions are shown 1-based; with routing, `overlap` reviewers per claim."""
     text = Text(end="")
     text.append_text(literal(annotator, style="bold"))
     percent = f" ({100 * done // total}%)" if total else ""
     text.append(f"  done {done}/{total}{percent}")
     if position is not None:
-        text.append(f"  ·  claim {position + 1} of {queue_size}")
+        text.append(f"  ·  claim {position + 1} of {queue_size}{' (yours)' if overlap is not None else ''}")
     if article_done[1]:
         text.append(f"  ·  this article {article_done[0]}/{article_done[1]}")
+    if overlap is not None:
+        text.append(f"  ·  {overlap} reviewer{'s' if overlap > 1 else ''} per claim")
     if filter_description is not None:
         text.append("  ·  filter: ", style="bold")
         text.append_text(literal(filter_description))
