@@ -117,3 +117,12 @@ def test_concurrent_annotators_never_exceed_overlap(db_url):
     assert final[crashed_claim] == 2, "the crashed annotator's reserved claim came back to the queue"
     assert set(final) == set(ids) and set(final.values()) == {2}
     store.close()
+
+
+def test_only_skipped_claims_left_means_an_empty_queue_at_once(store):
+    seed_claims(store, 1)
+    claim = store.reserve_next_claim("alice", overlap=1, lease_seconds=60)
+    store.release_claim(claim.id, "alice")
+    started = time.monotonic()
+    assert store.reserve_next_claim("alice", overlap=1, lease_seconds=60, skip=[claim.id]) is None
+    assert time.monotonic() - started < 2

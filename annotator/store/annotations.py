@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,9 @@ from annotator.store.tables import (
     ArticleRow,
     ClaimRow,
 )
+
+LOCKED_QUEUE_PATIENCE_SECONDS = 10.0
+"""How long to retry while every open claim is locked by other reviewers' in-flight transactions."""
 
 if TYPE_CHECKING:
     from annotator.models import TeamStats
@@ -59,11 +63,19 @@ class Store(ArticleStore):
         self, annotator: str, *, overlap: int, lease_seconds: int, skip: Iterable[str] = ()
     ) -> Claim | None:
         """The next claim for this annotator under the overlap, reserved for `lease_seconds`; None when done."""
-        with self._write() as session:
-            claim_id = routing.reserve_next(
-                session, annotator, overlap=overlap, lease_seconds=lease_seconds, skip=frozenset(skip)
-            )
-        return self.get_claim(claim_id) if claim_id is not None else None
+        skip_ids = frozenset(skip)
+        deadline = time.monotonic() + LOCKED_QUEUE_PATIENCE_SECONDS
+        while True:
+            with self._write() as session:
+                claim_id = routing.reserve_next(
+                    session, annotator, overlap=overlap, lease_seconds=lease_seconds, skip=skip_ids
+                )
+            if claim_id is not None:
+                return self.get_claim(claim_id)
+            with self._read() as session:
+                if not routing.has_open_claim(session, annotator, overlap=overlap, skip=skip_ids) or time.monotonic() > deadline:
+                    return None
+            time.sleep(0.05)
 
     def release_claim(self, claim_id: str, annotator: str) -> None:
         """Give a reserved claim back to the queue (skip, quit)."""

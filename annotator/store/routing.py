@@ -96,3 +96,33 @@ def reserve_next(
                 take_lease(session, claim_id, annotator, lease_seconds)
                 return claim_id
         offset += len(candidates)
+
+
+def has_open_claim(
+    session: Session, annotator: str, *, overlap: int, skip: frozenset[str] = frozenset()
+) -> bool:
+    """True when some claim still has a free place for this annotator, ignoring row locks held right now.
+
+    Separates "the queue is empty" from "every open claim is locked by another reviewer's transaction this instant",
+    which SKIP LOCKED alone cannot tell apart.
+    """
+    now = utc_now()
+    annotations = (
+        select(func.count()).select_from(AnnotationRow).where(AnnotationRow.claim_id == ClaimRow.id).scalar_subquery()
+    )
+    leases = (
+        select(func.count())
+        .select_from(LeaseRow)
+        .where(LeaseRow.claim_id == ClaimRow.id, LeaseRow.annotator != annotator, LeaseRow.expires_at > now)
+        .scalar_subquery()
+    )
+    mine = exists().where(and_(AnnotationRow.claim_id == ClaimRow.id, AnnotationRow.annotator == annotator))
+    query = (
+        select(ClaimRow.id)
+        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        .where(ArticleRow.superseded_by.is_(None), ~mine, annotations + leases < overlap)
+        .limit(1)
+    )
+    if skip:
+        query = query.where(ClaimRow.id.not_in(skip))
+    return session.exec(query).first() is not None
