@@ -9,7 +9,7 @@ from textual.app import App
 
 from annotator.models import Label
 from annotator.store import Store
-from annotator.tui.screens import AnnotateScreen
+from annotator.tui.screens import AnnotateScreen, ReviewScreen
 
 
 class AnnotatorApp(App[None]):
@@ -39,3 +39,24 @@ class AnnotatorApp(App[None]):
         """Give back a claim still reserved for this annotator (the app ended without `q`)."""
         if self.annotate_screen is not None:
             self.annotate_screen.release_on_exit(self.store.release_claim, self.annotator)
+
+
+class ReviewApp(App[None]):
+    """The adjudication UI for one lead over one database."""
+
+    CSS_PATH = Path(__file__).parent / "annotator.tcss"
+    TITLE = "annotator review"
+    ENABLE_COMMAND_PALETTE = False
+
+    def __init__(self, store: Store, *, adjudicator: str, labels: Sequence[Label], guidelines: str,
+                 include_agreed: bool = False) -> None:
+        super().__init__()
+        self.store = store
+        self.adjudicator = adjudicator
+        self.labels = list(labels)
+        self.guidelines = guidelines
+        self.include_agreed = include_agreed
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.store, self.adjudicator, self.labels, self.guidelines,
+                                      include_agreed=self.include_agreed))

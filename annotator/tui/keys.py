@@ -32,11 +32,24 @@ COMMANDS: tuple[Command, ...] = (
     Command(("slash",), "search", "search and filter (/)"),
     Command(("g",), "goto", "go to a claim by number or id"),
     Command(("a",), "article", "full article, scrollable"),
+    Command(("percent_sign",), "agreement", "agreement between annotators (%)"),
     Command(("question_mark",), "help", "help: keys and guidelines"),
     Command(("q",), "quit", "quit (every decision is already saved)"),
 )
 
-KEY_DISPLAY = {"slash": "/", "question_mark": "?", "down": "↓", "up": "↑", "ctrl+z": "ctrl+z"}
+REVIEW_COMMANDS: tuple[Command, ...] = (
+    Command(("s",), "skip", "skip: next claim, nothing saved"),
+    Command(("z", "ctrl+z"), "undo", "undo the last adjudication (back to the one before, or none)"),
+    Command(("j", "down"), "move(1)", "next claim"),
+    Command(("k", "up"), "move(-1)", "previous claim"),
+    Command(("a",), "article", "full article, scrollable"),
+    Command(("percent_sign",), "agreement", "agreement between annotators (%)"),
+    Command(("question_mark",), "help", "help: keys and guidelines"),
+    Command(("q",), "quit", "quit (every adjudication is already saved)"),
+)
+"""The review (adjudication) screen's commands; its label keys are the annotation screen's."""
+
+KEY_DISPLAY = {"slash": "/", "question_mark": "?", "percent_sign": "%", "down": "↓", "up": "↑", "ctrl+z": "ctrl+z"}
 
 
 def display_key(key: str) -> str:
@@ -46,9 +59,9 @@ def display_key(key: str) -> str:
 
 def reserved_keys() -> set[str]:
     """Keys that commands and digit shortcuts already use, so no label may take them."""
-    keys = {key for command in COMMANDS for key in command.keys}
+    keys = {key for command in COMMANDS + REVIEW_COMMANDS for key in command.keys}
     keys.update(str(digit) for digit in range(1, MAX_DIGIT_LABELS + 1))
-    keys.update({"?", "/", "escape", "enter", "tab"})
+    keys.update({"?", "/", "%", "escape", "enter", "tab"})
     return keys
 
 

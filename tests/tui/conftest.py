@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.models import Annotation
 from annotator.store import Store
 from annotator.tui import make_app
 from tests.tui.sample_data import make_sample_store, sample_settings
@@ -27,3 +28,22 @@ def app(store):
 def anyio_backend() -> str:
     """Pilot tests run on asyncio (through anyio's pytest plugin, which the project already has)."""
     return "asyncio"
+
+
+@pytest.fixture
+def disputed(store):
+    """Alice and bob agree on c01 and disagree on c02 and c05; carol labels c02 (with alice) and c07."""
+    records = [
+        Annotation(claim_id="c01", annotator="alice", label="verified", duration_ms=4200),
+        Annotation(claim_id="c01", annotator="bob", label="verified"),
+        Annotation(claim_id="c02", annotator="alice", label="corrected", correction="1,500 passengers a day",
+                   note="the operator says 1,500", duration_ms=12_300),
+        Annotation(claim_id="c02", annotator="bob", label="verified", flagged=True, duration_ms=2_000),
+        Annotation(claim_id="c02", annotator="carol", label="corrected", correction="1,500 passengers a day"),
+        Annotation(claim_id="c05", annotator="alice", label="contested"),
+        Annotation(claim_id="c05", annotator="bob", label="unverifiable", note="no timetable found"),
+        Annotation(claim_id="c07", annotator="carol", label="verified"),
+    ]
+    for record in records:
+        store.save_annotation(record)
+    return {(a.claim_id, a.annotator): a for a in store.annotations()}

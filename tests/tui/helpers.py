@@ -1,4 +1,4 @@
-"""Helpers for driving the annotation app with Pilot: wait until it is idle, read the screen as text."""
+"""Helpers for driving the annotation and review apps with Pilot: wait until it is idle, read the screen as text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from annotator.tui.screens import AnnotateScreen
+from annotator.tui.screens import AnnotateScreen, ReviewScreen
 
 
 def annotate_screen(app: App) -> AnnotateScreen:
@@ -16,9 +16,14 @@ def annotate_screen(app: App) -> AnnotateScreen:
     return next(screen for screen in app.screen_stack if isinstance(screen, AnnotateScreen))
 
 
+def working_screen(app: App):
+    """The annotation or review screen, wherever it sits in the screen stack."""
+    return next(screen for screen in app.screen_stack if isinstance(screen, (AnnotateScreen, ReviewScreen)))
+
+
 async def settle(pilot: Pilot) -> None:
     """Wait until every Store call has returned and every key typed ahead has been handled."""
-    screen = annotate_screen(pilot.app)
+    screen = working_screen(pilot.app)
     for _ in range(400):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

@@ -1,10 +1,14 @@
-"""SVG snapshots of the annotation screen's main states at 80x24 and 160x48 (fixed fictional data, no clocks)."""
+"""SVG snapshots of the annotation screen's main states at 80x24 and 160x48, the review and agreement screens.
+
+Fixed fictional data, no clocks: the review screen shows durations, never dates.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from annotator.tui import make_app
+from annotator.models import Adjudication, Annotation
+from annotator.tui import make_app, make_review_app
 from tests.tui.helpers import settle, type_text
 from tests.tui.sample_data import make_sample_store, sample_settings
 
@@ -59,3 +63,27 @@ def test_search_dialog(snap_compare, tmp_path):
 
 def test_full_article(snap_compare, tmp_path):
     assert snap_compare(_app(tmp_path), terminal_size=(160, 48), run_before=_pressing("j", "a"))
+
+
+def _disputed_store(tmp_path):
+    """The sample store with two annotators who disagree on c02 and c05, and an adjudication of c05."""
+    store = make_sample_store(tmp_path / "snap.db")
+    for claim_id, annotator, label, extra in [
+        ("c01", "alice", "verified", {}), ("c01", "bob", "verified", {}),
+        ("c02", "alice", "corrected", {"correction": "1,500 passengers a day", "duration_ms": 12_300}),
+        ("c02", "bob", "verified", {"note": "matches the operator's notice", "duration_ms": 3_100}),
+        ("c05", "alice", "contested", {}), ("c05", "bob", "unverifiable", {}),
+    ]:
+        store.save_annotation(Annotation(claim_id=claim_id, annotator=annotator, label=label, **extra))
+    store.save_adjudication(Adjudication(claim_id="c05", adjudicator="lead", label="contested"))
+    return store
+
+
+def test_review_screen(snap_compare, tmp_path):
+    app = make_review_app(_disputed_store(tmp_path), sample_settings(), adjudicator="lead")
+    assert snap_compare(app, terminal_size=(100, 32), run_before=_pressing())
+
+
+def test_agreement_screen(snap_compare, tmp_path):
+    app = make_review_app(_disputed_store(tmp_path), sample_settings(), adjudicator="lead")
+    assert snap_compare(app, terminal_size=(100, 50), run_before=_pressing("percent_sign"))

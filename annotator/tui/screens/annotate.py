@@ -27,11 +27,13 @@ from annotator.tui.filters import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.literal import literal
 from annotator.tui.messages import QueueLoaded, WindowLoaded
+from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.annotate_decisions import DecisionActions
 from annotator.tui.screens.annotate_navigation import NavigationActions
 from annotator.tui.screens.annotate_routing import RoutingActions
 from annotator.tui.screens.annotate_workers import StoreWorkers
 from annotator.tui.screens.help import HelpScreen
+from annotator.tui.screens.serial import SerialActions
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import PendingExtras
@@ -50,7 +52,7 @@ def _bindings() -> list[Binding]:
     return bindings
 
 
-class AnnotateScreen(StoreWorkers, DecisionActions, NavigationActions, RoutingActions, Screen[None]):
+class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationActions, RoutingActions, Screen[None]):
     """Shows the claim under the cursor with its context, links and progress, and takes decisions on it."""
 
     BINDINGS = _bindings()
@@ -106,30 +108,6 @@ class AnnotateScreen(StoreWorkers, DecisionActions, NavigationActions, RoutingAc
         self.query_one("#message").display = False
         self.load_queue()
 
-    # Running actions in order
-
-    def request(self, action: Callable[[], None]) -> None:
-        """Run a reviewer action now, or after the Store call in flight has returned."""
-        if self.busy:
-            self.waiting.append(action)
-        else:
-            action()
-
-    def set_idle(self) -> None:
-        """The screen is free: run the actions typed ahead until one makes it busy again."""
-        self.busy = False
-        while self.waiting and not self.busy:
-            self.waiting.popleft()()
-
-    def set_busy(self) -> None:
-        """A Store call the reviewer must wait on has started."""
-        self.busy = True
-
-    def open_dialog(self, dialog, callback: Callable) -> None:
-        """Open a dialog; keys typed ahead were meant for the claim, not the dialog, so they are dropped."""
-        self.waiting.clear()
-        self.app.push_screen(dialog, callback)
-
     # Keys
 
     def on_key(self, event: events.Key) -> None:
@@ -169,6 +147,9 @@ class AnnotateScreen(StoreWorkers, DecisionActions, NavigationActions, RoutingAc
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.labels, self.guidelines))
+
+    def action_agreement(self) -> None:
+        self.app.push_screen(AgreementScreen(self.store, self.labels, blind_for=self.annotator))
 
     def action_quit(self) -> None:
         self.request(self.quit_routed if self.routed else self.app.exit)
@@ -280,7 +261,7 @@ class AnnotateScreen(StoreWorkers, DecisionActions, NavigationActions, RoutingAc
             text = "No claims to annotate yet: add articles with `annotator ingest PATH`."
         else:
             text = "No claim for you right now: the others have every place. Press q to quit."
-        self.query_one(ClaimCard).show_message(Text(text))
+        self.query_one(ClaimCard).show_text(Text(text))
         self.query_one(ContextView).display = False
         self.query_one(LinksPanel).display = False
         self.shown_claim_id = None

@@ -7,7 +7,7 @@ Other annotators' labels are never shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from textual.app import App
 

@@ -15,7 +15,7 @@ from textual.widgets import Label, Markdown, Static
 
 from annotator.errors import UsageError
 from annotator.models import Label as ClaimLabel
-from annotator.tui.keys import COMMANDS, display_key
+from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
 
 
@@ -29,7 +29,7 @@ def load_guidelines(path: Path | None) -> str:
         raise UsageError(f"{path}: cannot read the guidelines file ({exc.__class__.__name__})") from None
 
 
-def render_key_map(labels: Sequence[ClaimLabel]) -> Text:
+def render_key_map(labels: Sequence[ClaimLabel], commands: Sequence[Command] = COMMANDS) -> Text:
     """Every key of the annotation screen with what it does."""
     text = Text(end="")
     for number, label in enumerate(labels, start=1):
@@ -42,7 +42,7 @@ def render_key_map(labels: Sequence[ClaimLabel]) -> Text:
         if label.needs_correction:
             text.append("  (opens the correction editor)", style="italic")
         text.append("\n")
-    for command in COMMANDS:
+    for command in commands:
         keys = " or ".join(display_key(key) for key in command.keys)
         text.append(f" {keys} ", style="bold reverse")
         text.append(f"  {command.description}\n")
@@ -59,16 +59,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("k", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, labels: Sequence[ClaimLabel], guidelines: str) -> None:
+    def __init__(self, labels: Sequence[ClaimLabel], guidelines: str, commands: Sequence[Command] = COMMANDS) -> None:
         super().__init__()
         self.labels = labels
         self.guidelines = guidelines
+        self.commands = commands
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-dialog", classes="dialog"):
             yield Label("Help · Escape, q or ? closes · j/k or arrows scroll", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(render_key_map(self.labels), id="help-keys", markup=False)
+                yield Static(render_key_map(self.labels, self.commands), id="help-keys", markup=False)
                 yield Markdown(self.guidelines, id="help-guidelines")
 
     def on_mount(self) -> None:

@@ -43,7 +43,21 @@ def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingEx
                                          ("⚑ flag", pending.flagged)) if on]
         text.append(f"   ✎ pending: {' + '.join(waiting)} (saved with your decision)", style="italic")
     text.append("\n")
-    text.append_text(literal(claim.text, style="bold"))
+    text.append_text(claim_details(claim))
+    if annotation is not None:
+        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
+            if value:
+                text.append(f"\n{name}: ", style="dim")
+                text.append_text(literal(value))
+        for item in annotation.evidence:
+            text.append("\nevidence: ", style="dim")
+            text.append_text(literal(item))
+    return text
+
+
+def claim_details(claim: Claim) -> Text:
+    """The claim text and its metadata line (speaker, kind, check-worthiness), literal."""
+    text = literal(claim.text, style="bold")
     text.append("\n")
     meta = Text(end="")
     meta.append("speaker ", style="dim")
@@ -57,14 +71,6 @@ def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingEx
     if claim.superseded:
         meta.append("  ·  article has a newer version", style="italic")
     text.append_text(meta)
-    if annotation is not None:
-        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
-            if value:
-                text.append(f"\n{name}: ", style="dim")
-                text.append_text(literal(value))
-        for item in annotation.evidence:
-            text.append("\nevidence: ", style="dim")
-            text.append_text(literal(item))
     return text
 
 
@@ -77,7 +83,8 @@ class ClaimCard(Static):
         self.set_class(annotation is not None, "-labelled")
         update_if_changed(self, render_claim(claim, annotation, pending))
 
-    def show_message(self, text: Text) -> None:
-        """Show a message instead of a claim (an empty queue)."""
-        self.set_class(False, "-labelled")
+    def show_text(self, text: Text, *, decided: bool = False) -> None:
+        """Show prepared text (a claim on the review screen, or why there is none); `decided` marks the border."""
+        self.set_class(not decided, "-unlabelled")
+        self.set_class(decided, "-labelled")
         update_if_changed(self, text)

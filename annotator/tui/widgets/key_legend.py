@@ -8,14 +8,15 @@ from rich.text import Text
 from textual.widgets import Static
 
 from annotator.models import Label
-from annotator.tui.keys import COMMANDS, display_key
+from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
 
-SHORT_NAMES = {"skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "search",
-               "goto": "goto", "article": "article", "help": "help", "quit": "quit"}
+SHORT_NAMES = {"skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "find",
+               "goto": "go", "article": "article", "agreement": "agree", "help": "help", "quit": "quit"}
+"""Names short enough that every command fits one line of an 80-column terminal."""
 
 
-def render_legend(labels: Sequence[Label]) -> Text:
+def render_legend(labels: Sequence[Label], commands: Sequence[Command] = COMMANDS) -> Text:
     """Label keys on the first line, command keys on the second."""
     text = Text(end="")
     for index, label in enumerate(labels):
@@ -28,7 +29,7 @@ def render_legend(labels: Sequence[Label]) -> Text:
     text.append("\n")
     text.append("j/k", style="bold reverse")
     text.append(" move")
-    for command in COMMANDS:
+    for command in commands:
         name = SHORT_NAMES.get(command.action)
         if name is None:
             continue

@@ -1,0 +1,40 @@
+"""Reviewer actions run one after another: while a Store call is in flight, keys typed ahead wait in order."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+
+from textual.app import App
+
+
+class SerialActions:
+    """Mixin for screens whose keys act on the claim on screen, so a key never lands on a claim not yet shown."""
+
+    app: App
+    busy: bool
+    """True while a Store call the reviewer waits on is in flight (a load, a save)."""
+    waiting: deque[Callable[[], None]]
+    """Actions typed while busy, run in order once the screen is free."""
+
+    def request(self, action: Callable[[], None]) -> None:
+        """Run a reviewer action now, or after the Store call in flight has returned."""
+        if self.busy:
+            self.waiting.append(action)
+        else:
+            action()
+
+    def set_idle(self) -> None:
+        """The screen is free: run the actions typed ahead until one makes it busy again."""
+        self.busy = False
+        while self.waiting and not self.busy:
+            self.waiting.popleft()()
+
+    def set_busy(self) -> None:
+        """A Store call the reviewer must wait on has started."""
+        self.busy = True
+
+    def open_dialog(self, dialog, callback: Callable) -> None:
+        """Open a dialog; keys typed ahead were meant for the claim, not the dialog, so they are dropped."""
+        self.waiting.clear()
+        self.app.push_screen(dialog, callback)

@@ -1,0 +1,86 @@
+"""What the review screen shows: the claim with the lead's adjudication, and each annotator's decision on it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from annotator.models import Adjudication, Annotation, Claim
+from annotator.tui.literal import literal
+from annotator.tui.widgets.claim_card import claim_details
+from annotator.tui.widgets.quiet import update_if_changed
+
+
+def render_adjudicated_claim(claim: Claim, adjudication: Adjudication | None) -> Text:
+    """The lead's decision as words and a symbol, then the claim and the decision's correction and note."""
+    if adjudication is None:
+        text = Text("○ NOT ADJUDICATED YET", style="bold", end="")
+    else:
+        text = Text.assemble(("● ADJUDICATED: ", "bold"), (adjudication.label.upper(), "bold reverse"), end="")
+        text.append("  by ", style="dim")
+        text.append_text(literal(adjudication.adjudicator))
+    text.append("\n")
+    text.append_text(claim_details(claim))
+    if adjudication is not None:
+        for name, value in (("correction", adjudication.correction), ("note", adjudication.note)):
+            if value:
+                text.append(f"\n{name}: ", style="dim")
+                text.append_text(literal(value))
+    return text
+
+
+def seconds(duration_ms: int | None) -> str:
+    """How long an annotator took, for the reviewer: `12.3 s`, or `time not recorded`."""
+    return "time not recorded" if duration_ms is None else f"{duration_ms / 1000:.1f} s"
+
+
+def render_annotations(annotations: Sequence[Annotation]) -> Text:
+    """Each annotator's label, time, flag, correction, note and evidence, literal."""
+    text = Text(end="")
+    for index, annotation in enumerate(annotations):
+        if index:
+            text.append("\n")
+        text.append_text(literal(annotation.annotator, style="bold"))
+        text.append("  ")
+        text.append_text(literal(annotation.label.upper(), style="reverse"))
+        text.append(f"  {seconds(annotation.duration_ms)}", style="dim")
+        if annotation.flagged:
+            text.append("  ⚑ flagged", style="bold")
+        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
+            if value:
+                text.append(f"\n  {name}: ", style="dim")
+                text.append_text(literal(value))
+        for item in annotation.evidence:
+            text.append("\n  evidence: ", style="dim")
+            text.append_text(literal(item))
+    return text
+
+
+def render_review_status(
+    adjudicator: str, adjudicated: int, total: int, position: int | None, include_agreed: bool
+) -> Text:
+    """The review screen's progress line: adjudicated/total and the position, 1-based."""
+    text = literal(adjudicator, style="bold")
+    percent = f" ({100 * adjudicated // total}%)" if total else ""
+    text.append(f"  adjudicated {adjudicated}/{total}{percent}")
+    if position is not None:
+        text.append(f"  ·  claim {position + 1} of {total}")
+    text.append("  ·  every claim with two or more annotators" if include_agreed else "  ·  disagreements")
+    return text
+
+
+class AnnotationsPanel(VerticalScroll, can_focus=False):
+    """Every annotator's decision on the claim under review, scrollable."""
+
+    def compose(self):
+        yield Static(id="annotations-text", markup=False)
+
+    def show_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Display the annotations, with how many there are in the border."""
+        title = f"Annotators ({len(annotations)})"
+        if self.border_title != title:
+            self.border_title = title
+        update_if_changed(self.query_one("#annotations-text", Static), render_annotations(annotations))

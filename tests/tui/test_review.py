@@ -1,0 +1,94 @@
+"""The lead's review screen: disagreements one at a time, adjudications saved, annotations never touched."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Adjudication
+from annotator.tui import make_review_app
+from tests.tui.helpers import press, screen_text, settle, type_text, working_screen
+from tests.tui.sample_data import sample_settings
+
+SIZE = (100, 32)
+pytestmark = pytest.mark.anyio
+
+
+def review_app(store, **options):
+    return make_review_app(store, sample_settings(), adjudicator="lead", **options)
+
+
+def unchanged(store, before) -> bool:
+    return {(a.claim_id, a.annotator): a for a in store.annotations()} == before
+
+
+async def test_lists_disagreements_with_each_annotators_decision(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = working_screen(app)
+        assert screen.claim_ids == ["c02", "c05"]
+        text = screen_text(app)
+        assert "NOT ADJUDICATED YET" in text and "adjudicated 0/2" in text
+        for expected in ("alice", "CORRECTED", "12.3 s", "correction: 1,500 passengers a day",
+                         "note: the operator says 1,500", "bob", "⚑ flagged", "carol", "time not recorded"):
+            assert expected in text, expected
+
+
+async def test_label_key_saves_an_adjudication_and_moves_to_the_next_claim(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "x")
+        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        await press(pilot, "u")
+        assert "adjudicated 2/2" in screen_text(app)
+    assert {a.claim_id: (a.adjudicator, a.label) for a in store.adjudications()} == {
+        "c02": ("lead", "contested"), "c05": ("lead", "unverifiable"),
+    }
+    assert unchanged(store, disputed)
+
+
+async def test_corrected_opens_the_editor_with_the_most_common_correction(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert app.screen.query_one("#correction-text").text == "1,500 passengers a day"
+        await type_text(pilot, " by June")
+        await press(pilot, "enter")
+    adjudication = store.get_adjudication("c02")
+    assert adjudication.label == "corrected" and adjudication.correction == "1,500 passengers a day by June"
+    assert unchanged(store, disputed)
+
+
+async def test_undo_puts_back_the_previous_adjudication(store, disputed):
+    store.save_adjudication(Adjudication(claim_id="c02", adjudicator="dana", label="contested", note="call back"))
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        await press(pilot, "k")
+        assert "ADJUDICATED: CONTESTED" in screen_text(app)
+        await press(pilot, "v")
+        assert store.get_adjudication("c02").label == "verified"
+        assert store.get_adjudication("c02").note == "call back"
+        await press(pilot, "z")
+        assert "back to contested" in screen_text(app)
+    restored = store.get_adjudication("c02")
+    assert (restored.adjudicator, restored.label, restored.note) == ("dana", "contested", "call back")
+    assert unchanged(store, disputed)
+
+
+async def test_all_includes_agreed_claims_and_an_empty_review_says_so(store, disputed, tmp_path):
+    app = review_app(store, include_agreed=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert working_screen(app).claim_ids == ["c01", "c02", "c05"]
+    for annotation in list(store.annotations()):
+        store.remove_annotation(annotation.claim_id, annotation.annotator)
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "No disagreements to review yet" in screen_text(app)
+        await press(pilot, "v")
+    assert not list(store.adjudications())
