@@ -1,4 +1,4 @@
-"""End to end in a real terminal: ingest, label three claims in tmux, kill -9 the UI, export, find the labels."""
+"""End to end in real terminals (tmux): decisions, undo, note and search survive kill -9; routing between two."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from annotator.store import open_store
 
 pytestmark = pytest.mark.e2e
 
@@ -36,17 +38,23 @@ class Tmux:
         result = subprocess.run(["tmux", "-L", self.socket_name, *args], capture_output=True, text=True, check=True)
         return result.stdout
 
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "ui")
+    def screen(self, target: str = "ui") -> str:
+        return self.run("capture-pane", "-p", "-t", target)
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+    def keys(self, *keys: str, target: str = "ui") -> None:
+        self.run("send-keys", "-t", target, *keys)
+
+    def type(self, text: str, target: str = "ui") -> None:
+        self.run("send-keys", "-t", target, "-l", text)
+
+    def wait_for(self, text: str, timeout: float = 30.0, target: str = "ui") -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            screen = self.screen()
+            screen = self.screen(target)
             if text in screen:
                 return screen
             time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the terminal shows:\n{self.screen()}")
+        raise AssertionError(f"{text!r} never appeared; the terminal shows:\n{self.screen(target)}")
 
 
 def _descendants(pid: int) -> list[int]:
@@ -55,8 +63,8 @@ def _descendants(pid: int) -> list[int]:
     return found + [grandchild for child in found for grandchild in _descendants(child)]
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-def test_three_decisions_survive_kill_9_and_come_out_of_export(tmp_path):
+def _ingested_database(tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """The ferry article ingested into a fresh SQLite database; its URL and the environment for the CLI."""
     assert ANNOTATOR.exists(), f"console script not found at {ANNOTATOR}"
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -65,6 +73,12 @@ def test_three_decisions_survive_kill_9_and_come_out_of_export(tmp_path):
     env = {**os.environ, "ANNOTATOR_DB": url, "TERM": "xterm-256color"}
     subprocess.run([str(ANNOTATOR), "ingest", str(articles), "--db", url], check=True, env=env,
                    capture_output=True, timeout=300)
+    return url, env
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_decisions_undo_note_and_search_survive_kill_9_and_come_out_of_export(tmp_path):
+    url, env = _ingested_database(tmp_path)
 
     tmux = Tmux(f"annotator-e2e-{os.getpid()}")
     command = f"{ANNOTATOR} annotate --db {url} --annotator alice"
@@ -72,15 +86,35 @@ def test_three_decisions_survive_kill_9_and_come_out_of_export(tmp_path):
     try:
         pane_pid = int(tmux.run("display-message", "-p", "-t", "ui", "#{pane_pid}").strip())
         tmux.wait_for("NO LABEL YET", timeout=60)
-        tmux.run("send-keys", "-t", "ui", "v")
-        tmux.wait_for("done 1/")
-        tmux.run("send-keys", "-t", "ui", "c")
+        tmux.keys("v")
+        tmux.wait_for("done 1/4")
+        tmux.keys("c")
         tmux.wait_for("write what is right")
-        tmux.run("send-keys", "-t", "ui", "-l", " per the harbour office")
-        tmux.run("send-keys", "-t", "ui", "Enter")
-        tmux.wait_for("done 2/")
-        tmux.run("send-keys", "-t", "ui", "x")
-        tmux.wait_for("done 3/")
+        tmux.type(" per the harbour office")
+        tmux.keys("Enter")
+        tmux.wait_for("done 2/4")
+        tmux.keys("x")
+        tmux.wait_for("done 3/4")
+        tmux.keys("u")
+        tmux.wait_for("done 4/4")
+        tmux.keys("z")
+        tmux.wait_for("Undone: claim is back to no label")
+        tmux.wait_for("done 3/4")
+        tmux.keys("e")
+        tmux.wait_for("Note and evidence")
+        tmux.type("trade figures from one cafe")
+        tmux.keys("Enter")
+        tmux.wait_for("pending: note")
+        tmux.keys("n")
+        tmux.wait_for("done 4/4")
+        tmux.keys("/")
+        tmux.wait_for("Search and filter")
+        tmux.type("sailings")
+        tmux.keys("Enter")
+        tmux.wait_for("1 claim matches")
+        tmux.wait_for("LABELLED: CONTESTED")
+        tmux.keys("v")
+        tmux.wait_for("LABELLED: VERIFIED")
         for pid in [pane_pid, *_descendants(pane_pid)]:
             try:
                 os.kill(pid, signal.SIGKILL)
@@ -94,7 +128,60 @@ def test_three_decisions_survive_kill_9_and_come_out_of_export(tmp_path):
                    check=True, env=env, capture_output=True, timeout=300)
     records = [json.loads(line) for path in sorted(out.glob("*.jsonl"))
                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    mine = [record for record in records if record["annotator"] == "alice"]
-    assert sorted(record["label"] for record in mine) == ["contested", "corrected", "verified"]
-    corrected = next(record for record in mine if record["label"] == "corrected")
-    assert corrected["correction"].endswith("per the harbour office")
+    mine = {record["text"]: record for record in records if record["annotator"] == "alice"}
+
+    def decision(words: str) -> dict:
+        return next(record for text, record in mine.items() if words in text)
+
+    assert len(mine) == 4
+    assert decision("Ferries between")["label"] == "verified"
+    assert decision("1,200 passengers")["label"] == "corrected"
+    assert decision("1,200 passengers")["correction"].endswith("per the harbour office")
+    assert decision("sailings")["label"] == "verified", "relabelled after the search"
+    cafes = decision("trade had halved")
+    assert (cafes["label"], cafes["note"]) == ("not_a_claim", "trade figures from one cafe"), "undo, then note"
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_two_reviewers_in_two_windows_with_overlap_1_never_share_a_claim(tmp_path):
+    url, env = _ingested_database(tmp_path)
+    tmux = Tmux(f"annotator-e2e-routing-{os.getpid()}")
+    names = ("alice", "bob")
+    commands = {name: f"{ANNOTATOR} annotate --db {url} --annotator {name} --overlap 1" for name in names}
+    tmux.run("new-session", "-d", "-s", "ui", "-n", "alice", "-x", "120", "-y", "40", "-e", f"TERM={env['TERM']}",
+             commands["alice"])
+    tmux.run("new-window", "-t", "ui", "-n", "bob", "-e", f"TERM={env['TERM']}", commands["bob"])
+    done = dict.fromkeys(names, 0)
+    finished: set[str] = set()
+    try:
+        for name in names:
+            tmux.wait_for("claim 1 of", timeout=60, target=f"ui:{name}")
+        for _ in range(10):
+            for name in names:
+                if name in finished:
+                    continue
+                target = f"ui:{name}"
+                if "No claim left for you" in tmux.screen(target):
+                    finished.add(name)
+                    continue
+                tmux.wait_for("NO LABEL YET", target=target)
+                tmux.keys("v", target=target)
+                done[name] += 1
+                tmux.wait_for(f"done {done[name]}/4", target=target)
+            if finished == set(names):
+                break
+        assert finished == set(names), {name: tmux.screen(f"ui:{name}") for name in names}
+        for name in names:
+            tmux.keys("q", target=f"ui:{name}")
+    finally:
+        subprocess.run(["tmux", "-L", tmux.socket_name, "kill-server"], capture_output=True)
+
+    store = open_store(url)
+    try:
+        per_reviewer = {name: {a.claim_id for a in store.annotations(annotator=name)} for name in names}
+        assert per_reviewer["alice"] and per_reviewer["bob"], per_reviewer
+        assert per_reviewer["alice"].isdisjoint(per_reviewer["bob"])
+        assert per_reviewer["alice"] | per_reviewer["bob"] == set(store.claim_ids())
+        assert [len(per_reviewer[name]) for name in names] == [done[name] for name in names]
+    finally:
+        store.close()

@@ -55,7 +55,9 @@ class NavigationActions:
             return
         self.active_filter = message.claim_filter
         self.queue.apply_filter(message.claim_ids, message.claim_filter.describe(), keep=self.queue.current)
-        self.say(f"{len(message.claim_ids)} claims match. / changes the filter, / then Clear shows all.")
+        count = len(message.claim_ids)
+        matches = "1 claim matches" if count == 1 else f"{count} claims match"
+        self.say(f"{matches}. / changes the filter, / then Clear shows all.")
         self.go(self.queue.position)
 
     def open_goto(self) -> None:
