@@ -208,28 +208,9 @@ class Store(ArticleStore):
 
     def export_items(self) -> Iterator[tuple[Claim, list[Annotation], Adjudication | None]]:
         """Stream each current claim (by id) with its annotations and adjudication, for export and agreement."""
-        adjudications = {item.claim_id: item for item in self.adjudications()}
-        annotation_stream = self.annotations()
-        pending = next(annotation_stream, None)
-        claim_query = (
-            select(ClaimRow, ArticleRow)
-            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(ArticleRow.superseded_by.is_(None))
-            .order_by(ClaimRow.id)
-        )
-        with self._read() as session:
-            for claim_row, article_row in session.exec(claim_query.execution_options(yield_per=STREAM_BATCH)):
-                while pending is not None and pending.claim_id < claim_row.id:
-                    pending = next(annotation_stream, None)
-                claim_annotations = []
-                while pending is not None and pending.claim_id == claim_row.id:
-                    claim_annotations.append(pending)
-                    pending = next(annotation_stream, None)
-                yield (
-                    convert.row_to_claim(claim_row, article_row),
-                    claim_annotations,
-                    adjudications.get(claim_row.id),
-                )
+        from annotator.store.export_stream import iter_export_items
+
+        return iter_export_items(self)
 
     def annotations_for_claim(self, claim_id: str) -> list[Annotation]:
         """Every annotator's current decision on one claim (for adjudication)."""
