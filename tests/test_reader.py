@@ -153,19 +153,6 @@ def test_json_file_with_a_list_of_records(tmp_path):
     assert article.source == "x1" and article.body == "Portvale opened a new pier on 3 May 2023."
 
 
-def test_html_without_trafilatura_is_a_clear_error(tmp_path):
-    try:
-        import trafilatura  # noqa: F401
-    except ImportError:
-        path = tmp_path / "page.html"
-        path.write_text("<html><body><p>Portvale news</p></body></html>", encoding="utf-8")
-        (error,) = list(read_inputs([path]))
-        assert isinstance(error, InputFileError)
-        assert "page.html" in error.message and "trafilatura" in error.message
-    else:
-        pytest.skip("trafilatura is installed")
-
-
 def test_record_event_field_is_used_unless_an_event_is_given(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps({"id": "e1", "title": "T", "text": "Portvale opened a pier.", "event": "piers"}) + "\n")
