@@ -95,6 +95,11 @@ def test_import_export_and_agreement_round_trip(sample_db, tmp_path):
         assert key in report
     pair = [p for p in report["pairwise"] if sorted(p["annotators"]) == ["rt-alice", "rt-bob"]][0]
     assert pair["n"] == 6 and pair["percent_agreement"] == pytest.approx(3 / 6)
+    table = run("agreement", "--bootstrap", "50", db=sample_db)
+    assert "Krippendorff's alpha" in table.stdout and "95% CI" in table.stdout and "Confusion" in table.stdout
+    assert "fewer than 20" in table.stderr
+    csv_lines = run("agreement", "--csv", db=sample_db).stdout.splitlines()
+    assert csv_lines[0].startswith("metric,") and any(line.startswith("krippendorff_alpha,") for line in csv_lines)
 
 
 def test_bad_import_line_names_file_and_line_and_imports_nothing(sample_db, tmp_path):

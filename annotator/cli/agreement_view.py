@@ -28,6 +28,8 @@ def render_table(report: AgreementReport) -> Group:
         alpha += f"  (95% CI {interval.low:.3f} to {interval.high:.3f}, {interval.n_boot} resamples)"
     overall.add_row("Krippendorff's alpha (nominal)", alpha)
     overall.add_row("Fleiss' kappa", _fmt(report.fleiss_kappa))
+    if hasattr(report, "gwet_ac1"):
+        overall.add_row("Gwet's AC1", _fmt(report.gwet_ac1))
     for name, reason in (getattr(report, "undefined", None) or {}).items():
         overall.add_row(Text(f"{name} undefined"), Text(reason))
     parts.append(overall)
@@ -43,6 +45,18 @@ def render_table(report: AgreementReport) -> Group:
             pairs.add_row(Text(" & ".join(pair.annotators)), str(pair.n), _fmt(pair.cohen_kappa),
                           _fmt(pair.percent_agreement))
         parts.append(pairs)
+    labels = getattr(report, "labels", None) or []
+    for pair in report.pairwise:
+        confusion = getattr(pair, "confusion", None)
+        if not confusion or not labels:
+            continue
+        first, second = pair.annotators
+        matrix = Table(title=Text(f"Confusion: {first} (rows) vs {second} (columns)"), title_justify="left")
+        for header in (f"{first} \\ {second}", *labels):
+            matrix.add_column(Text(header))
+        for label, row in zip(labels, confusion):
+            matrix.add_row(Text(label), *[str(count) for count in row])
+        parts.append(matrix)
     annotators = getattr(report, "annotators", None) or []
     if annotators:
         table = Table("annotator", "against", "compared", "agreement", "kappa", title="Each annotator",
