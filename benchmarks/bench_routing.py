@@ -18,25 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.models import Annotation, Article, Claim  # noqa: E402
+from annotator.models import Annotation  # noqa: E402
 from annotator.store import open_store  # noqa: E402
 from tests.pgserver import PostgresUnavailable, start_server  # noqa: E402
+from tests.test_routing import seed_claims  # noqa: E402
 
 OVERLAP = 2
 
 
 def seed(url: str, n_claims: int) -> None:
     store = open_store(url)
-    body = " ".join(f"Claim {i} says {i} boats came." for i in range(n_claims))
-    article = Article(id="bench", source="bench.txt", body=body, content_hash="bench")
-    claims, offset = [], 0
-    for i in range(n_claims):
-        text = f"Claim {i} says {i} boats came."
-        start = body.index(text, offset)
-        offset = start + len(text)
-        claims.append(Claim(id=f"b{i:05d}", article=article.ref(), text=text, source_text=text, start=start,
-                            end=offset, position=i))
-    store.add_article(article, claims)
+    seed_claims(store, n_claims)
     store.close()
 
 

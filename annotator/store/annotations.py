@@ -178,7 +178,7 @@ class Store(ArticleStore):
                     self._upsert_annotation(session, record, action, keep_times=True)
                     result.updated += 1
                 else:
-                    session.add(_history_from_model(record, action))
+                    session.add(_history(record, action))
                     result.unchanged += 1
         return result
 
@@ -291,33 +291,18 @@ def _same_decision(row: AnnotationRow, record: Annotation) -> bool:
     )
 
 
-def _history(row: AnnotationRow, action: str) -> AnnotationHistoryRow:
+def _history(source: AnnotationRow | Annotation, action: str) -> AnnotationHistoryRow:
+    """A history entry recording the state of a stored row or an incoming record."""
     return AnnotationHistoryRow(
-        claim_id=row.claim_id,
-        annotator=row.annotator,
+        claim_id=source.claim_id,
+        annotator=source.annotator,
         action=action,
-        label=row.label,
-        correction=row.correction,
-        note=row.note,
-        evidence=list(row.evidence or []),
-        flagged=bool(row.flagged),
-        duration_ms=row.duration_ms,
-        annotation_updated_at=row.updated_at,
-        recorded_at=utc_now(),
-    )
-
-
-def _history_from_model(annotation: Annotation, action: str) -> AnnotationHistoryRow:
-    return AnnotationHistoryRow(
-        claim_id=annotation.claim_id,
-        annotator=annotation.annotator,
-        action=action,
-        label=annotation.label,
-        correction=annotation.correction,
-        note=annotation.note,
-        evidence=list(annotation.evidence),
-        flagged=annotation.flagged,
-        duration_ms=annotation.duration_ms,
-        annotation_updated_at=annotation.updated_at,
+        label=source.label,
+        correction=source.correction,
+        note=source.note,
+        evidence=list(source.evidence or []),
+        flagged=bool(source.flagged),
+        duration_ms=source.duration_ms,
+        annotation_updated_at=source.updated_at,
         recorded_at=utc_now(),
     )
