@@ -44,6 +44,8 @@ class ChangeSaved(Message):
     """The decision before this change, for the undo stack."""
     kind: str
     """`decision` (then move on), `edit` (note or flag on a labelled claim: stay) or `undo`."""
+    reserved: "ClaimReserved | None" = None
+    """Routing: the next claim, reserved in the same worker right after the decision was committed."""
 
 
 @dataclass

@@ -26,7 +26,7 @@ from annotator.store import Store
 from annotator.tui.filters import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.literal import literal
-from annotator.tui.messages import QueueLoaded, WindowLoaded
+from annotator.tui.messages import ClaimReserved, QueueLoaded, WindowLoaded
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.annotate_decisions import DecisionActions
 from annotator.tui.screens.annotate_navigation import NavigationActions
@@ -67,6 +67,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         """How many annotators each claim gets; None: no routing, every claim to everyone."""
         self.lease_seconds = lease_seconds
         self.reserved: str | None = None
+        self.ready_reservation: ClaimReserved | None = None
         self.skipped: set[str] = set()
         self.total_claims = 0
         self.labels = list(labels)

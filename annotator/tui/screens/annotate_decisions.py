@@ -9,7 +9,7 @@ from textual.app import App
 
 from annotator.models import Annotation, Claim, Label
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
-from annotator.tui.messages import ChangeSaved, StoreFailed
+from annotator.tui.messages import ChangeSaved, ClaimReserved, StoreFailed
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets.claim_card import PendingExtras
 
@@ -36,6 +36,8 @@ class DecisionActions:
     set_idle: Callable[[], None]
     open_dialog: Callable[..., None]
     save_change: Callable[..., None]
+    reserve_after: Callable[[str], set[str] | None]
+    ready_reservation: ClaimReserved | None
 
     def current_claim(self) -> Claim | None:
         """The claim under the cursor, when it is loaded."""
@@ -76,7 +78,8 @@ class DecisionActions:
             flagged=previous.flagged if previous else extras.flagged,
             duration_ms=int((monotonic() - self.shown_at) * 1000),
         )
-        self.start_save(claim_id, annotation, previous, "decision")
+        self.set_busy()
+        self.save_change(claim_id, annotation, previous, "decision", then_reserve=self.reserve_after(claim_id))
 
     def start_save(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str) -> None:
         """Hand a change to the save worker and wait for it."""
@@ -142,6 +145,7 @@ class DecisionActions:
         if message.kind == "decision":
             self.pending.pop(claim_id, None)
             self.clear_message()
+            self.ready_reservation = message.reserved
             self.advance()
         elif message.kind == "undo":
             self.say(f"Undone: claim is back to {message.saved.label if message.saved else 'no label'}.")

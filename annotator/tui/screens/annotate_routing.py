@@ -26,6 +26,8 @@ class RoutingActions:
     pending: dict[str, PendingExtras]
     reserved: str | None
     """The claim reserved for this reviewer and not yet labelled by them (None: they hold none)."""
+    ready_reservation: ClaimReserved | None
+    """A claim the save worker reserved right after a decision, waiting to be shown."""
     skipped: set[str]
     """Claims this reviewer gave back with skip; routing offers them again only when nothing else is left."""
     say: Callable[..., None]
@@ -48,6 +50,15 @@ class RoutingActions:
             return None
         return self.reserved
 
+    def reserve_after(self, claim_id: str) -> set[str] | None:
+        """Claims to skip when the next claim should be reserved as soon as a decision on `claim_id` is saved.
+
+        None when no reservation is due: without routing, or while another claim is still held for the reviewer.
+        """
+        if not self.routed or self.held_claim() not in (None, claim_id):
+            return None
+        return set(self.skipped)
+
     def next_routed_claim(self) -> None:
         """After a decision: the claim still held for this reviewer, else a newly reserved one."""
         assert self.queue is not None
@@ -55,6 +66,10 @@ class RoutingActions:
         index = self.queue.index_of(held) if held is not None else None
         if index is not None:
             self.go(index)
+            return
+        ready, self.ready_reservation = self.ready_reservation, None
+        if ready is not None:
+            self.on_claim_reserved(ready)
             return
         self.set_busy()
         self.reserve_claim(release=None, skip=self.skipped)

@@ -52,9 +52,15 @@ class StoreWorkers:
         """Load claims (and what they need to be shown) in the background."""
         self._load_window_worker(list(claim_ids), tuple(self.cache.articles), self.change_count, show)
 
-    def save_change(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str) -> None:
-        """Commit a change (None: back to no label); the screen hears `ChangeSaved`, `ClaimTaken` or `StoreFailed`."""
-        self._save_worker(claim_id, annotation, previous, kind)
+    def save_change(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str,
+                    *, then_reserve: Collection[str] | None = None) -> None:
+        """Commit a change (None: back to no label); the screen hears `ChangeSaved`, `ClaimTaken` or `StoreFailed`.
+
+        With `then_reserve` (routing), the next claim not in it is reserved in the same round trip once the change
+        is committed, so a decision costs one wait, not two.
+        """
+        skip = frozenset(then_reserve) if then_reserve is not None else None
+        self._save_worker(claim_id, annotation, previous, kind, skip, tuple(self.cache.articles))
 
     def find_claims(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
         """Compute the claims matching a search in the background."""
@@ -103,7 +109,7 @@ class StoreWorkers:
 
     @work(thread=True, exit_on_error=False, group="store")
     def _save_worker(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None,
-                     kind: str) -> None:
+                     kind: str, reserve_skip: frozenset[str] | None, known_articles: tuple[str, ...]) -> None:
         doing = {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
         try:
             if annotation is None:
@@ -118,7 +124,13 @@ class StoreWorkers:
         except Exception as exc:
             self.post_message(StoreFailed(doing, failure_reason(exc)))
             return
-        self.post_message(ChangeSaved(claim_id, saved, previous, kind))
+        reserved = None
+        if reserve_skip is not None:
+            try:
+                reserved = self._reserve(None, reserve_skip, known_articles)
+            except Exception:  # the decision is saved; the screen reserves again the usual way and reports errors
+                reserved = None
+        self.post_message(ChangeSaved(claim_id, saved, previous, kind, reserved))
 
     @work(thread=True, exit_on_error=False, group="store")
     def _filter_worker(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
@@ -131,19 +143,24 @@ class StoreWorkers:
 
     @work(thread=True, exit_on_error=False, group="store")
     def _reserve_worker(self, release: str | None, skip: frozenset[str], known_articles: tuple[str, ...]) -> None:
-        assert self.overlap is not None
         try:
-            if release is not None:
-                self.store.release_claim(release, self.annotator)
-            claim = self.store.reserve_next_claim(
-                self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds, skip=skip
-            )
-            claim_ids = [claim.id] if claim is not None else []
-            window = load_window(self.store, self.annotator, claim_ids, known_articles)
+            reserved = self._reserve(release, skip, known_articles)
         except Exception as exc:
             self.post_message(StoreFailed("reserve the next claim", failure_reason(exc)))
             return
-        self.post_message(ClaimReserved(claim.id if claim else None, window, release, skip))
+        self.post_message(reserved)
+
+    def _reserve(self, release: str | None, skip: frozenset[str], known_articles: tuple[str, ...]) -> ClaimReserved:
+        """Give `release` back, reserve the next claim and load what it needs to be shown (in a worker thread)."""
+        assert self.overlap is not None
+        if release is not None:
+            self.store.release_claim(release, self.annotator)
+        claim = self.store.reserve_next_claim(
+            self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds, skip=skip
+        )
+        claim_ids = [claim.id] if claim is not None else []
+        window = load_window(self.store, self.annotator, claim_ids, known_articles)
+        return ClaimReserved(claim.id if claim else None, window, release, skip)
 
     @work(thread=True, exit_on_error=False, group="store")
     def _release_worker(self, claim_id: str) -> None:
