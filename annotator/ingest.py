@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.config import Settings
 from annotator.errors import InputFileError
 from annotator.models import Article
 from annotator.store import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ProgressCallback = Callable[[str, int], None]
 """Called with ("read" | "extracted" | "error", count) as ingest advances, for a progress bar."""
@@ -40,8 +44,12 @@ def ingest_paths(
     event: str | None = None,
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
+    nlp: "Language | None" = None,
 ) -> IngestReport:
-    """Ingest files and folders: bad files are reported one line each and the good ones still land."""
+    """Ingest files and folders: bad files are reported one line each and the good ones still land.
+
+    `nlp` is an already loaded pipeline to reuse (the configured one is loaded otherwise).
+    """
     from annotator.extract import extract_many, load_pipeline, read_inputs
 
     report = IngestReport()
@@ -61,7 +69,8 @@ def ingest_paths(
                 continue
             yield item
 
-    nlp = load_pipeline(settings.spacy_model)
+    if nlp is None:
+        nlp = load_pipeline(settings.spacy_model)
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
         result = store.add_article(article, claims)
         if result.status == "unchanged":
@@ -83,7 +92,13 @@ def relink_event(store: Store, event: str) -> int:
     from annotator.link import link_claims
 
     claims = list(store.claims(event=event, include_superseded=False))
-    return store.update_links(link_claims(claims))
+    changed = [
+        linked
+        for original, linked in zip(claims, link_claims(claims))
+        if (original.group, original.corroborated_by, original.conflicts)
+        != (linked.group, linked.corroborated_by, linked.conflicts)
+    ]
+    return store.update_links(changed)
 
 
 def count_input_files(paths: Iterable[Path]) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import String, cast, func, insert
+from sqlalchemy import JSON, String, bindparam, cast, func, insert, update
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
@@ -185,15 +185,26 @@ class ArticleStore(StoreBase):
 
     def update_links(self, claims: Iterable[Claim]) -> int:
         """Store recomputed `group`, `corroborated_by` and `conflicts` of claims; annotations are untouched."""
-        updated = 0
+        values = [
+            {
+                "claim_key": claim.id,
+                "group_id": claim.group,
+                "corroborated_by": list(claim.corroborated_by),
+                "conflicts": [conflict.model_dump() for conflict in claim.conflicts],
+            }
+            for claim in claims
+        ]
+        if not values:
+            return 0
+        statement = (
+            update(ClaimRow)
+            .where(ClaimRow.id == bindparam("claim_key"))
+            .values(
+                group_id=bindparam("group_id"),
+                corroborated_by=bindparam("corroborated_by", type_=JSON),
+                conflicts=bindparam("conflicts", type_=JSON),
+            )
+        )
         with self._write() as session:
-            for claim in claims:
-                row = session.get(ClaimRow, claim.id)
-                if row is None:
-                    continue
-                row.group_id = claim.group
-                row.corroborated_by = list(claim.corroborated_by)
-                row.conflicts = [conflict.model_dump() for conflict in claim.conflicts]
-                session.add(row)
-                updated += 1
-        return updated
+            session.connection().execute(statement, values)
+        return len(values)
