@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test bench lint install dev postgres clean
+.PHONY: demo test bench lint install dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ demo: install
 	$(BIN)/annotator demo
 
 ## Install dev dependencies, make sure a PostgreSQL server can be started, run the whole suite.
-test: dev postgres
+test: dev system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Speed benchmarks (ratios against baselines measured in the same run); never part of the test suite.
@@ -38,13 +38,18 @@ bench: dev
 lint: dev
 	$(BIN)/lint-imports
 
-## The suite starts its own throwaway server from Debian's PostgreSQL binaries; install them where missing.
-postgres:
-	@if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+## The suite starts its own throwaway PostgreSQL from Debian's binaries and drives the UI in tmux; install them
+## with apt where missing (as root), otherwise those tests skip outside CI.
+system-deps:
+	@missing=""; \
+	command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+			echo "installing$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "PostgreSQL server binaries not found: PostgreSQL tests will be skipped (install Debian's postgresql)"; \
+			echo "not found:$$missing (install them for the PostgreSQL and terminal tests)"; \
 		fi; \
 	fi
 

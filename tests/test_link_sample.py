@@ -18,14 +18,10 @@ SAMPLE = Path(__file__).resolve().parents[1] / "annotator" / "data" / "sample"
 
 @pytest.fixture(scope="module")
 def linked() -> list[Claim]:
-    extract = pytest.importorskip("annotator.extract")
-    from annotator.errors import AnnotatorError
+    from annotator import extract
     from annotator.models import Article
 
-    try:
-        nlp = extract.load_pipeline()
-    except AnnotatorError as exc:
-        pytest.skip(f"no spaCy pipeline: {exc}")
+    nlp = extract.load_pipeline()
     articles = [a for a in extract.read_inputs([SAMPLE], event="valdremo") if isinstance(a, Article)]
     assert len(articles) == 4
     claims = [claim for article in articles for claim in extract.extract_claims(nlp, article)]

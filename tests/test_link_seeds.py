@@ -58,20 +58,10 @@ def _regex_claims() -> list[Claim]:
 
 
 def _spacy_claims() -> list[Claim]:
-    extract = pytest.importorskip("annotator.extract")
-    try:
-        load_pipeline, read_inputs, extract_claims = (
-            extract.load_pipeline, extract.read_inputs, extract.extract_claims
-        )
-    except AttributeError as exc:
-        pytest.skip(f"annotator.extract does not offer the extractor yet: {exc}")
-    from annotator.errors import AnnotatorError
+    from annotator.extract import extract_claims, load_pipeline, read_inputs
     from annotator.models import Article
 
-    try:
-        nlp = load_pipeline()
-    except AnnotatorError as exc:
-        pytest.skip(f"no spaCy pipeline: {exc}")
+    nlp = load_pipeline()
     articles = [a for a in read_inputs([SEEDS]) if isinstance(a, Article)]
     return [claim for article in articles for claim in extract_claims(nlp, article)]
 
