@@ -39,7 +39,8 @@ COMMANDS: tuple[Command, ...] = (
 
 REVIEW_COMMANDS: tuple[Command, ...] = (
     Command(("s",), "skip", "skip: next claim, nothing saved"),
-    Command(("z", "ctrl+z"), "undo", "undo the last adjudication (back to the one before, or none)"),
+    Command(("z", "ctrl+z"), "undo", "undo the last adjudication (back to the one before)"),
+    Command(("e",), "note", "note on your adjudication"),
     Command(("j", "down"), "move(1)", "next claim"),
     Command(("k", "up"), "move(-1)", "previous claim"),
     Command(("a",), "article", "full article, scrollable"),

@@ -92,3 +92,24 @@ async def test_all_includes_agreed_claims_and_an_empty_review_says_so(store, dis
         assert "No disagreements to review yet" in screen_text(app)
         await press(pilot, "v")
     assert not list(store.adjudications())
+
+
+async def test_note_is_saved_with_the_decision_or_at_once_on_an_adjudicated_claim(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        await type_text(pilot, "operator confirmed 1,500")
+        await press(pilot, "enter")
+        assert "pending: note" in screen_text(app) and store.get_adjudication("c02") is None
+        await press(pilot, "x")
+        await press(pilot, "k", "e")
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "timetable says 1,500")
+        await press(pilot, "enter")
+        assert "note: timetable says 1,500" in screen_text(app)
+        assert store.get_adjudication("c02").note == "timetable says 1,500"
+        await press(pilot, "z")
+    adjudication = store.get_adjudication("c02")
+    assert (adjudication.label, adjudication.note) == ("contested", "operator confirmed 1,500")
+    assert unchanged(store, disputed)

@@ -32,18 +32,22 @@ class NoteDialog(ModalScreen[NoteResult | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", show=False)]
 
-    def __init__(self, note: str | None, evidence: tuple[str, ...]) -> None:
+    def __init__(self, note: str | None, evidence: tuple[str, ...], *, with_evidence: bool = True) -> None:
         super().__init__()
         self.note = note or ""
         self.evidence = evidence
+        self.with_evidence = with_evidence
+        """False for an adjudication, which records a note only."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label("Note and evidence", classes="dialog-title")
+            yield Label("Note and evidence" if self.with_evidence else "Note", classes="dialog-title")
             yield Label("Note", classes="field-label")
             yield Input(self.note, id="note", placeholder="why you decided, what to check")
-            yield Label("Evidence: URLs or source sentences, separated by |", classes="field-label")
-            yield Input(EVIDENCE_SEPARATOR.join(self.evidence), id="evidence", placeholder="https://… | “…”")
+            if self.with_evidence:
+                yield Label("Evidence: URLs or source sentences, separated by |", classes="field-label")
+                yield Input(EVIDENCE_SEPARATOR.join(self.evidence), id="evidence",
+                            placeholder="https://… | “…”")
             yield Label("Enter saves · Tab next field · Escape cancels", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -57,7 +61,8 @@ class NoteDialog(ModalScreen[NoteResult | None]):
     def save(self) -> None:
         """Return the note and the evidence items."""
         note = self.query_one("#note", Input).value.strip() or None
-        self.dismiss(NoteResult(note, split_evidence(self.query_one("#evidence", Input).value)))
+        evidence = split_evidence(self.query_one("#evidence", Input).value) if self.with_evidence else ()
+        self.dismiss(NoteResult(note, evidence))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

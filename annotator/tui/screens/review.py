@@ -19,7 +19,7 @@ from textual.widgets import Static
 
 from annotator.models import Adjudication, Label
 from annotator.store import Store
-from annotator.tui.dialogs import CorrectionDialog
+from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
 from annotator.tui.keys import MAX_DIGIT_LABELS, REVIEW_COMMANDS
 from annotator.tui.literal import literal
 from annotator.tui.screens.agreement import AgreementScreen
@@ -74,6 +74,8 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         self.adjudicated: set[str] = set()
         self.items: dict[str, ReviewItem] = {}
         self.undo_stack: list[AdjudicationUndo] = []
+        self.pending_notes: dict[str, str] = {}
+        """Notes typed on claims not adjudicated yet, saved with the decision."""
         self.busy = True
         self.waiting: deque[Callable[[], None]] = deque()
         self.loaded = False
@@ -115,6 +117,9 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
 
     def action_undo(self) -> None:
         self.request(self.undo)
+
+    def action_note(self) -> None:
+        self.request(self.edit_note)
 
     def action_article(self) -> None:
         item = self.current_item()
@@ -159,10 +164,34 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
     def save(self, item: ReviewItem, label_name: str, correction: str | None) -> None:
         """Commit the lead's decision; a note from an earlier adjudication of the claim is kept."""
         previous = item.adjudication
+        note = previous.note if previous else self.pending_notes.get(item.claim.id)
         adjudication = Adjudication(claim_id=item.claim.id, adjudicator=self.adjudicator, label=label_name,
-                                    correction=correction, note=previous.note if previous else None)
+                                    correction=correction, note=note)
         self.set_busy()
         self.save_adjudication(item.claim.id, adjudication, previous, "decision")
+
+    def edit_note(self) -> None:
+        """Write the note of the adjudication: saved at once when the claim has one, else with the decision."""
+        item = self.current_item()
+        if item is None:
+            return
+        claim_id, saved = item.claim.id, item.adjudication
+
+        def noted(result: NoteResult | None) -> None:
+            if result is None:
+                return
+            if saved is None:
+                if result.note:
+                    self.pending_notes[claim_id] = result.note
+                else:
+                    self.pending_notes.pop(claim_id, None)
+                self.show_current()
+                return
+            self.set_busy()
+            self.save_adjudication(claim_id, saved.model_copy(update={"note": result.note}), saved, "edit")
+
+        note = saved.note if saved else self.pending_notes.get(claim_id)
+        self.open_dialog(NoteDialog(note, (), with_evidence=False), noted)
 
     def undo(self) -> None:
         """Put back the adjudication the last decision replaced."""
@@ -192,6 +221,12 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
             self.go(self.claim_ids.index(message.claim_id) if message.claim_id in self.claim_ids else self.position)
             return
         self.undo_stack.append(AdjudicationUndo(message.claim_id, message.previous))
+        if message.kind == "edit":
+            self.say("Saved.")
+            self.show_current()
+            self.set_idle()
+            return
+        self.pending_notes.pop(message.claim_id, None)
         self.clear_message()
         self.go(self.next_open_position())
 
@@ -261,8 +296,8 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         """Show the claim under the cursor with the adjudication, every annotation and the progress."""
         item = self.current_item()
         if item is not None:
-            self.query_one(ClaimCard).show_text(render_adjudicated_claim(item.claim, item.adjudication),
-                                                decided=item.adjudication is not None)
+            card = render_adjudicated_claim(item.claim, item.adjudication, self.pending_notes.get(item.claim.id))
+            self.query_one(ClaimCard).show_text(card, decided=item.adjudication is not None)
             self.query_one(ContextView).show_context(item.claim, item.article)
             self.query_one(AnnotationsPanel).show_annotations(item.annotations)
         self.refresh_status()

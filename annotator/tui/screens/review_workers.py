@@ -58,7 +58,7 @@ class AdjudicationSaved(Message):
     saved: Adjudication | None
     previous: Adjudication | None
     kind: str
-    """`decision` (then move on) or `undo`."""
+    """`decision` (then move on), `edit` (the note: stay) or `undo`."""
 
 
 @dataclass
@@ -104,7 +104,7 @@ class ReviewWorkers:
         try:
             saved = self.store.save_adjudication(adjudication)
         except Exception as exc:
-            doing = "save the adjudication" if kind == "decision" else "undo"
+            doing = "undo" if kind == "undo" else "save the adjudication"
             self.post_message(ReviewFailed(doing, failure_reason(exc)))
             return
         self.post_message(AdjudicationSaved(claim_id, saved, previous, kind))

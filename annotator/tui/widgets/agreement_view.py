@@ -98,7 +98,7 @@ def render_disputed(report: FullAgreementReport, claim_texts: Mapping[str, str],
     """The claims annotators disagree on most; `blind` leaves out how the labels split (an annotator is looking)."""
     if not report.most_disagreement:
         return Text("No claim has annotators who disagree.", style="italic")
-    columns = ["claim", "ratings", "agreement", "text"] if blind else ["claim", "ratings", "agreement", "labels", "text"]
+    columns = ["claim", "ratings", "agreement", *([] if blind else ["labels"]), "text"]
     table = Table(*columns, title="Most disputed claims", title_justify="left")
     for item in report.most_disagreement[:10]:
         text = claim_texts.get(item.claim_id, "")

@@ -14,10 +14,12 @@ from annotator.tui.widgets.claim_card import claim_details
 from annotator.tui.widgets.quiet import update_if_changed
 
 
-def render_adjudicated_claim(claim: Claim, adjudication: Adjudication | None) -> Text:
+def render_adjudicated_claim(claim: Claim, adjudication: Adjudication | None, pending_note: str | None = None) -> Text:
     """The lead's decision as words and a symbol, then the claim and the decision's correction and note."""
     if adjudication is None:
         text = Text("○ NOT ADJUDICATED YET", style="bold", end="")
+        if pending_note:
+            text.append("   ✎ pending: note (saved with your decision)", style="italic")
     else:
         text = Text.assemble(("● ADJUDICATED: ", "bold"), (adjudication.label.upper(), "bold reverse"), end="")
         text.append("  by ", style="dim")
