@@ -154,3 +154,26 @@ async def test_reviewer_goes_back_to_relabel_their_own_claim(store, routed_app):
         assert "Last claim of the queue" in screen_text(alice)
     assert store.get_annotation("c01", "alice").label == "contested"
     assert {a.claim_id for a in store.annotations(annotator="alice")} == {"c01", "c02"}
+
+
+async def test_a_reviewer_with_no_claim_gets_one_another_gave_back(store, routed_app):
+    for claim_id in ("c01", "c02", "c03", "c04", "c05", "c06"):
+        store.save_annotation(Annotation(claim_id=claim_id, annotator="bob", label="verified"), overlap=1)
+    alice, carol = routed_app("alice", 1), routed_app("carol", 1)
+    async with alice.run_test(size=SIZE) as alice_pilot, carol.run_test(size=SIZE) as carol_pilot:
+        await settle(alice_pilot)
+        await settle(carol_pilot)
+        assert current(alice_pilot) == "c07"
+        assert "No claim for you right now" in screen_text(carol)
+        await press(carol_pilot, "s")
+        assert current(carol_pilot) is None
+        await alice_pilot.press("q")
+        for _ in range(100):
+            if store.team_stats(overlap=1).reserved == 0:
+                break
+            await asyncio.sleep(0.05)
+        await press(carol_pilot, "s")
+        assert current(carol_pilot) == "c07"
+        await press(carol_pilot, "v")
+    assert store.get_annotation("c07", "carol").label == "verified"
+    assert store.get_annotation("c07", "alice") is None

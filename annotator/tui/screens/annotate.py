@@ -174,10 +174,14 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.go(position)
 
     def move(self, step: int, *, skip: bool = False) -> None:
-        """Move the cursor by `step` claims without saving anything."""
-        if not self.queue:
+        """Move the cursor by `step` claims without saving anything (with routing, past the end reserves a claim)."""
+        if self.queue is None:
             return
         position = self.queue.position + step
+        if self.routed and step > 0 and position >= len(self.queue) and self.held_claim() is None:
+            self.clear_message()
+            self.next_routed_claim()
+            return
         if not 0 <= position < len(self.queue):
             self.say("Last claim of the queue." if step > 0 else "First claim of the queue.")
             return
@@ -221,7 +225,8 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.reserved = message.reserved
         self.cache.merge(message.window)
         if self.routed and message.reserved is None and message.total_claims:
-            self.say(f"No claim left for you: every claim has {self.overlap} reviewer(s) or is on someone's screen.")
+            self.say(f"No claim left for you: every claim has {self.overlap} reviewer(s) or is on someone's screen. "
+                     "s checks again.")
         self.go(self.queue.position)
 
     def on_window_loaded(self, message: WindowLoaded) -> None:
@@ -261,7 +266,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         if self.total_claims == 0:
             text = "No claims to annotate yet: add articles with `annotator ingest PATH`."
         else:
-            text = "No claim for you right now: the others have every place. Press q to quit."
+            text = "No claim for you right now: the others have every place. Press s to check again, q to quit."
         self.query_one(ClaimCard).show_text(Text(text))
         self.query_one(ContextView).display = False
         self.query_one(LinksPanel).display = False

@@ -36,6 +36,7 @@ class DecisionActions:
     set_idle: Callable[[], None]
     open_dialog: Callable[..., None]
     save_change: Callable[..., None]
+    routed: bool
     reserve_after: Callable[[str], set[str] | None]
     ready_reservation: ClaimReserved | None
 
@@ -157,8 +158,12 @@ class DecisionActions:
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.waiting.clear()
-        self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. "
-                 "The claim is unchanged; press the key again to retry.", error=True)
+        if message.doing.startswith(("save", "undo")):
+            self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. "
+                     "The claim is unchanged; press the key again to retry.", error=True)
+        else:
+            retry = " Press s to try again." if self.routed else ""
+            self.say(f"✖ Could not {message.doing}: {message.message}.{retry}", error=True)
         if self.queue is not None and self.current_claim() is not None:
             self.show_current()
         self.set_idle()

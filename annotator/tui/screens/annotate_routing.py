@@ -79,7 +79,7 @@ class RoutingActions:
         assert self.queue is not None
         current = self.queue.current
         if current is None or current != self.held_claim():
-            self.move(1, skip=True)
+            self.move(1, skip=current is not None)
             return
         self.skipped.add(current)
         self.set_busy()
@@ -109,7 +109,7 @@ class RoutingActions:
                 return
             self.reserved = None
             self.say(f"No claim left for you: every claim has {self.overlap} reviewer(s) or is on someone's screen. "
-                     "j/k and / go through your own labels.")
+                     "s checks again; j/k and / go through your own labels.")
             self.go(self.queue.position)
             return
         self.reserved = message.claim_id
