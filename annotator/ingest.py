@@ -84,6 +84,8 @@ def ingest_paths(
     for name in sorted(touched_events):
         relink_event(store, name)
         report.relinked_events.append(name)
+    if report.added or report.new_versions:
+        store.analyze()
     return report
 
 

@@ -77,6 +77,18 @@ class Store(ArticleStore):
                     return None
             time.sleep(0.05)
 
+    def renew_lease(self, claim_id: str, annotator: str, *, overlap: int, lease_seconds: int) -> bool:
+        """Keep a claim reserved while it stays on screen; False when another reviewer has taken its place."""
+        with self._write() as session:
+            if not routing.lock_claim(session, claim_id):
+                return False
+            if self._annotation_row(session, claim_id, annotator) is not None:
+                return False
+            if routing.claim_load(session, claim_id, annotator) >= overlap:
+                return False
+            routing.take_lease(session, claim_id, annotator, lease_seconds)
+            return True
+
     def release_claim(self, claim_id: str, annotator: str) -> None:
         """Give a reserved claim back to the queue (skip, quit)."""
         with self._write() as session:
@@ -199,6 +211,13 @@ class Store(ArticleStore):
             session.add(row)
             session.flush()
             return convert.row_to_adjudication(row)
+
+    def remove_adjudication(self, claim_id: str) -> None:
+        """Take a lead's decision back (undo), leaving the claim unsettled again."""
+        with self._write() as session:
+            row = session.get(AdjudicationRow, claim_id)
+            if row is not None:
+                session.delete(row)
 
     def adjudications(self) -> Iterator[Adjudication]:
         """Every adjudication, ordered by claim id."""

@@ -35,6 +35,15 @@ class StoreBase:
         """`sqlite` or `postgresql`."""
         return self.engine.dialect.name
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics, so routing and search pick their indexes after a big ingest."""
+        try:
+            with self.engine.connect() as connection:
+                connection.exec_driver_sql("ANALYZE")
+                connection.commit()
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()

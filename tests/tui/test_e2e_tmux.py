@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import IN_CI
+
 from annotator.store import open_store
 
 pytestmark = pytest.mark.e2e
@@ -76,7 +78,7 @@ def _ingested_database(tmp_path: Path) -> tuple[str, dict[str, str]]:
     return url, env
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(shutil.which("tmux") is None and not IN_CI, reason="tmux is not installed (CI requires it)")
 def test_decisions_undo_note_and_search_survive_kill_9_and_come_out_of_export(tmp_path):
     url, env = _ingested_database(tmp_path)
 
@@ -142,7 +144,7 @@ def test_decisions_undo_note_and_search_survive_kill_9_and_come_out_of_export(tm
     assert (cafes["label"], cafes["note"]) == ("not_a_claim", "trade figures from one cafe"), "undo, then note"
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(shutil.which("tmux") is None and not IN_CI, reason="tmux is not installed (CI requires it)")
 def test_two_reviewers_in_two_windows_with_overlap_1_never_share_a_claim(tmp_path):
     url, env = _ingested_database(tmp_path)
     tmux = Tmux(f"annotator-e2e-routing-{os.getpid()}")

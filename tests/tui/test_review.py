@@ -79,6 +79,19 @@ async def test_undo_puts_back_the_previous_adjudication(store, disputed):
     assert unchanged(store, disputed)
 
 
+async def test_undo_of_a_first_adjudication_leaves_the_claim_unsettled(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "x")
+        assert store.get_adjudication("c02").label == "contested"
+        await press(pilot, "z")
+        assert "back to none" in screen_text(app)
+        assert "adjudicated 0/2" in screen_text(app)
+    assert store.get_adjudication("c02") is None
+    assert unchanged(store, disputed)
+
+
 async def test_all_includes_agreed_claims_and_an_empty_review_says_so(store, disputed, tmp_path):
     app = review_app(store, include_agreed=True)
     async with app.run_test(size=SIZE) as pilot:

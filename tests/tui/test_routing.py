@@ -177,3 +177,17 @@ async def test_a_reviewer_with_no_claim_gets_one_another_gave_back(store, routed
         await press(carol_pilot, "v")
     assert store.get_annotation("c07", "carol").label == "verified"
     assert store.get_annotation("c07", "alice") is None
+
+
+async def test_claim_on_screen_stays_reserved_past_the_lease_while_shown(store, routed_app):
+    alice = routed_app("alice", 1, lease_seconds=1)
+    async with alice.run_test(size=SIZE) as alice_pilot:
+        await settle(alice_pilot)
+        held = current(alice_pilot)
+        await asyncio.sleep(2.5)
+        other = open_store(str(store.engine.url))
+        taken = other.reserve_next_claim("bob", overlap=1, lease_seconds=60)
+        other.close()
+        assert taken is not None and taken.id != held, "alice's claim was renewed while on her screen"
+        await press(alice_pilot, "v")
+    assert store.get_annotation(held, "alice").label == "verified"

@@ -163,6 +163,14 @@ class StoreWorkers:
         return ClaimReserved(claim.id if claim else None, window, release, skip)
 
     @work(thread=True, exit_on_error=False, group="store")
+    def renew_lease(self, claim_id: str) -> None:
+        """Extend the reservation of the claim on screen; a failure is left to the save, which reports it."""
+        try:
+            self.store.renew_lease(claim_id, self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds)
+        except Exception:  # the next save says what went wrong; a renewal must never interrupt the reviewer
+            pass
+
+    @work(thread=True, exit_on_error=False, group="store")
     def _release_worker(self, claim_id: str) -> None:
         try:
             self.store.release_claim(claim_id, self.annotator)

@@ -198,12 +198,7 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         if not self.undo_stack:
             self.say("Nothing to undo.")
             return
-        entry = self.undo_stack[-1]
-        if entry.previous is None:
-            self.say("The claim had no adjudication before, and the Store cannot remove one yet: "
-                     "choose the right label instead.", error=True)
-            return
-        self.undo_stack.pop()
+        entry = self.undo_stack.pop()
         current = self.items[entry.claim_id].adjudication if entry.claim_id in self.items else None
         self.set_busy()
         self.save_adjudication(entry.claim_id, entry.previous, current, "undo")

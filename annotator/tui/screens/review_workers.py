@@ -98,11 +98,15 @@ class ReviewWorkers:
         self.post_message(ItemLoaded(item))
 
     @work(thread=True, exit_on_error=False, group="store")
-    def save_adjudication(self, claim_id: str, adjudication: Adjudication, previous: Adjudication | None,
+    def save_adjudication(self, claim_id: str, adjudication: Adjudication | None, previous: Adjudication | None,
                           kind: str) -> None:
-        """Commit an adjudication (a decision, or the one an undo puts back)."""
+        """Commit an adjudication (a decision, or the state an undo puts back: None removes it)."""
         try:
-            saved = self.store.save_adjudication(adjudication)
+            if adjudication is None:
+                self.store.remove_adjudication(claim_id)
+                saved = None
+            else:
+                saved = self.store.save_adjudication(adjudication)
         except Exception as exc:
             doing = "undo" if kind == "undo" else "save the adjudication"
             self.post_message(ReviewFailed(doing, failure_reason(exc)))
