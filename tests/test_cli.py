@@ -157,3 +157,30 @@ def test_stats_reports_queue_and_annotators(sample_db):
 def test_python_dash_m_runs_the_same_cli():
     result = subprocess.run([sys.executable, "-m", "annotator", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("annotator ")
+
+
+def test_export_all_then_import_into_a_fresh_database_gives_the_same_annotations(sample_db, tmp_path):
+    claim_ids = [claim["id"] for claim in claims_of(sample_db)][:4]
+    records = tmp_path / "seed.jsonl"
+    records.write_text("".join(
+        json.dumps({"claim_id": claim_id, "annotator": "trip", "label": label, "note": f"n{i}", "duration_ms": 900,
+                    "evidence": ["https://example.org/source"], "flagged": i == 0,
+                    **({"correction": "Fixed text."} if label == "corrected" else {})}) + "\n"
+        for i, (claim_id, label) in enumerate(zip(claim_ids, ["verified", "corrected", "contested", "verified"]))
+    ))
+    run("import", str(records), db=sample_db)
+    out = tmp_path / "all"
+    run("export", "--format", "jsonl", "--all", "--out", str(out), db=sample_db)
+    [exported] = list(out.glob("*.jsonl"))
+    fresh = f"sqlite:///{tmp_path / 'fresh.db'}"
+    run("ingest", str(sample_dir()), db=fresh)
+    run("import", str(exported), db=fresh)
+
+    def annotations(db):
+        again = tmp_path / f"again-{abs(hash(db))}"
+        run("export", "--format", "jsonl", "--all", "--out", str(again), db=db)
+        rows = [json.loads(line) for path in again.glob("*.jsonl") for line in path.read_text().splitlines()]
+        return sorted((row for row in rows if row["annotator"] == "trip"), key=lambda row: row["claim_id"])
+
+    original, copied = annotations(sample_db), annotations(fresh)
+    assert len(original) == 4 and original == copied
