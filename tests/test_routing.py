@@ -138,3 +138,10 @@ def test_renewing_keeps_a_claim_on_screen_reserved(store):
     time.sleep(2.1)
     assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60).id == claim.id
     assert not store.renew_lease(claim.id, "alice", overlap=1, lease_seconds=60), "bob holds it now"
+
+
+def test_a_held_claim_that_filled_up_meanwhile_is_given_up(store):
+    seed_claims(store, 2)
+    held = store.reserve_next_claim("alice", overlap=1, lease_seconds=60)
+    store.save_annotation(Annotation(claim_id=held.id, annotator="bob", label="verified"))
+    assert store.reserve_next_claim("alice", overlap=1, lease_seconds=60).id != held.id

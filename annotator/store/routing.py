@@ -69,9 +69,13 @@ def reserve_next(
                                     AnnotationRow.annotator == annotator)))
     ).all()
     for claim_id in held:
-        if claim_id not in skip:
+        if claim_id in skip:
+            continue
+        lock_claim(session, claim_id)
+        if claim_load(session, claim_id, annotator) < overlap:
             take_lease(session, claim_id, annotator, lease_seconds)
             return claim_id
+        release_lease(session, claim_id, annotator)
     annotation_count = (
         select(func.count()).select_from(AnnotationRow).where(AnnotationRow.claim_id == ClaimRow.id).scalar_subquery()
     )
