@@ -1,7 +1,8 @@
 """Ingest speed: `annotator ingest` (read, extract, store, link) against bare `nlp.pipe` over the same texts.
 
-Writes a few hundred synthetic articles (shuffled paragraphs of the fictional test fixtures) as .txt files in
-folders of ten (one event each, as a newsroom would ingest them), then times in this one run:
+Writes a few hundred synthetic news-length articles (about 650 words: shuffled paragraphs of the fictional test
+fixtures and the bundled sample, figures varied so no two articles are equal) as .txt files in folders of ten (one
+event each, as a newsroom would ingest them), then times in this one run:
   bare      `nlp.pipe` of the plain spaCy model over the article bodies, single process
   ingest    `ingest_paths` into a fresh SQLite file, single process (parsing, claims, SQL, linking per event)
   ingest2   the same with `workers=2`
@@ -11,6 +12,8 @@ Run: python benchmarks/bench_ingest.py [N_ARTICLES]
 from __future__ import annotations
 
 import os
+import random
+import re
 import sys
 import tempfile
 import time
@@ -18,28 +21,41 @@ from pathlib import Path
 
 import spacy
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from annotator.cli.annotate_cmds import sample_dir
+from annotator.config import Settings
+from annotator.extract import load_pipeline, read_inputs
+from annotator.ingest import ingest_paths
+from annotator.models import Article
+from annotator.store import open_store
 
-from bench_extract import synthetic_articles  # noqa: E402
-
-from annotator.config import Settings  # noqa: E402
-from annotator.extract import load_pipeline  # noqa: E402
-from annotator.ingest import ingest_paths  # noqa: E402
-from annotator.store import open_store  # noqa: E402
-
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 ARTICLES_PER_EVENT = 10
+TARGET_WORDS = 650
+NUMBER = re.compile(r"\b\d+\b")
 
 
-def write_articles(folder: Path, count: int) -> list[str]:
-    """Write `count` synthetic articles as title + date + body .txt files; return their bodies."""
-    bodies = []
-    for index, article in enumerate(synthetic_articles(count)):
+def source_paragraphs() -> list[str]:
+    """Distinct body paragraphs of the fixture articles and the bundled sample."""
+    articles = [a for a in read_inputs([FIXTURES, sample_dir()]) if isinstance(a, Article)]
+    return list(dict.fromkeys(p for a in articles for p in a.body.split("\n\n") if len(p.split()) > 6))
+
+
+def write_articles(folder: Path, count: int, seed: int = 7) -> list[str]:
+    """Write `count` news-length articles as title + date + body .txt files; return the bodies spaCy will see."""
+    paragraphs = source_paragraphs()
+    rng = random.Random(seed)
+    for index in range(count):
+        chosen, words = [], 0
+        for paragraph in rng.sample(paragraphs, len(paragraphs)):
+            if words >= TARGET_WORDS:
+                break
+            chosen.append(NUMBER.sub(lambda m: str(int(m.group()) + index % 7), paragraph))
+            words += len(paragraph.split())
         event_dir = folder / f"event-{index // ARTICLES_PER_EVENT:03d}"
         event_dir.mkdir(parents=True, exist_ok=True)
-        text = f"{article.title}\nMarch {1 + index % 28}, 2024\n\n{article.body}\n"
-        (event_dir / f"article-{index:04d}.txt").write_text(text, encoding="utf-8")
-        bodies.append(article.body)
-    return bodies
+        text = f"Report {index} on the harbour dispute\nMarch {1 + index % 28}, 2024\n\n" + "\n\n".join(chosen)
+        (event_dir / f"article-{index:04d}.txt").write_text(text + "\n", encoding="utf-8")
+    return [article.body for article in read_inputs([folder]) if isinstance(article, Article)]
 
 
 def timed_ingest(folder: Path, db_path: Path, workers: int, nlp) -> tuple[float, int]:
@@ -64,7 +80,9 @@ def main() -> int:
         nlp = load_pipeline()
         plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
         list(plain.pipe(bodies[:10]))
-        print(f"{count} articles in {count // ARTICLES_PER_EVENT} events; load average {os.getloadavg()[0]:.1f}")
+        words = sum(len(body.split()) for body in bodies)
+        print(f"{count} articles ({words // count} words each on average) in {count // ARTICLES_PER_EVENT} events; "
+              f"load average {os.getloadavg()[0]:.1f}")
         bare_times, ingest_times = [], []
         for round_number in range(2):
             started = time.perf_counter()

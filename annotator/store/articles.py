@@ -6,12 +6,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import JSON, String, bindparam, cast, func, insert, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-from annotator.errors import NotFoundError
+from annotator.errors import DatabaseError, NotFoundError
 from annotator.models import Article, ArticleRef, Claim, utc_now
 from annotator.store import convert
-from annotator.store.base import StoreBase
+from annotator.store.base import StoreBase, first_line
+from annotator.store.fast_rows import CLAIM_COLUMNS, claim_from_row
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
 STREAM_BATCH = 2000
@@ -84,7 +86,7 @@ class ArticleStore(StoreBase):
         self, *, event: str | None = None, article: str | None = None, include_superseded: bool = True
     ) -> Iterator[Claim]:
         """Stream claims in reading order (article ingest order, then position in the article)."""
-        query = select(ClaimRow, ArticleRow).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        query = select(*CLAIM_COLUMNS).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
         if event is not None:
             query = query.where(ArticleRow.event == event)
         if article is not None:
@@ -92,9 +94,14 @@ class ArticleStore(StoreBase):
         if not include_superseded:
             query = query.where(ArticleRow.superseded_by.is_(None))
         query = query.order_by(ArticleRow.ingest_order, ClaimRow.position)
-        with self._read() as session:
-            for claim_row, article_row in session.exec(query.execution_options(yield_per=STREAM_BATCH)):
-                yield convert.row_to_claim(claim_row, article_row)
+        refs: dict[str, ArticleRef] = {}
+        try:
+            with self.engine.connect() as connection:
+                rows = connection.execution_options(stream_results=True, yield_per=STREAM_BATCH).execute(query)
+                for row in rows:
+                    yield claim_from_row(tuple(row), refs)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
 
     def claim_ids(self) -> list[str]:
         """Ids of the current (not superseded) claims in reading order; cheap enough to hold for 100,000 claims."""
@@ -160,12 +167,12 @@ class ArticleStore(StoreBase):
         if not claim_ids:
             return []
         query = (
-            select(ClaimRow, ArticleRow)
+            select(*CLAIM_COLUMNS)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(ClaimRow.id.in_(list(claim_ids)))
         )
-        with self._read() as session:
-            found = {row.id: convert.row_to_claim(row, article) for row, article in session.exec(query)}
+        refs: dict[str, ArticleRef] = {}
+        found = {row[0]: claim_from_row(row, refs) for row in self._rows(query)}
         return [found[claim_id] for claim_id in claim_ids if claim_id in found]
 
     def get_claim(self, claim_id: str) -> Claim:

@@ -10,8 +10,6 @@ from annotator.models import (
     Article,
     ArticleRef,
     Claim,
-    Conflict,
-    EntitySpan,
 )
 from annotator.store.tables import AdjudicationRow, AnnotationRow, ArticleRow, ClaimRow
 
@@ -68,27 +66,6 @@ def claim_to_row(claim: Claim) -> ClaimRow:
         corroborated_by=list(claim.corroborated_by),
         conflicts=[conflict.model_dump() for conflict in claim.conflicts],
         entities=[entity.model_dump() for entity in claim.entities],
-    )
-
-
-def row_to_claim(row: ClaimRow, article: ArticleRow) -> Claim:
-    return Claim(
-        id=row.id,
-        article=row_to_ref(article),
-        text=row.text,
-        source_text=row.source_text,
-        start=row.start,
-        end=row.end,
-        kind=row.kind,
-        speaker=row.speaker,
-        checkworthiness=row.checkworthiness,
-        group=row.group_id,
-        corroborated_by=list(row.corroborated_by or []),
-        conflicts=[Conflict(**item) for item in row.conflicts or []],
-        needs_context=row.needs_context,
-        entities=[EntitySpan(**item) for item in row.entities or []],
-        position=row.position,
-        superseded=article.superseded_by is not None,
     )
 
 

@@ -7,62 +7,20 @@ is built once.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
-from annotator.models import Adjudication, Annotation, ArticleRef, Claim, Conflict, EntitySpan
+from annotator.models import Adjudication, Annotation, ArticleRef, Claim
+from annotator.store.fast_rows import ANNOTATION_COLUMNS, CLAIM_COLUMNS, annotation_from_row, claim_from_row
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
 if TYPE_CHECKING:
     from annotator.store.annotations import Store
 
 BATCH_ROWS = 5000
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
-CLAIM_COLUMNS = (
-    ClaimRow.id, ClaimRow.text, ClaimRow.source_text, ClaimRow.start, ClaimRow.end, ClaimRow.kind, ClaimRow.speaker,
-    ClaimRow.checkworthiness, ClaimRow.group_id, ClaimRow.corroborated_by, ClaimRow.conflicts,
-    ClaimRow.needs_context, ClaimRow.entities, ClaimRow.position,
-    ArticleRow.id, ArticleRow.source, ArticleRow.url, ArticleRow.title, ArticleRow.outlet, ArticleRow.published,
-)
-ANNOTATION_COLUMNS = (
-    AnnotationRow.claim_id, AnnotationRow.annotator, AnnotationRow.label, AnnotationRow.correction,
-    AnnotationRow.note, AnnotationRow.evidence, AnnotationRow.flagged, AnnotationRow.created_at,
-    AnnotationRow.updated_at, AnnotationRow.duration_ms,
-)
-
-
-def _json(value: Any) -> Any:
-    if value == "[]" or not value:
-        return []
-    return json.loads(value) if isinstance(value, str) else value
-
-
-def _trusted(model: type[ModelT], values: dict[str, Any]) -> ModelT:
-    """Build a model from values read back from our own tables, which were validated when they were written.
-
-    `model_construct` costs about 10 microseconds a call, which dominates a million-record export; this sets the
-    same instance attributes directly. `values` must hold every field of the model.
-    """
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance
-
-
-def _time(value: Any) -> datetime:
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 @contextmanager
@@ -87,33 +45,6 @@ def _cursor(store: "Store", query, name: str) -> Iterator[Iterator[tuple]]:
     finally:
         connection.rollback()
         connection.close()
-
-
-def _claim(row: tuple, refs: dict[str, ArticleRef]) -> Claim:
-    article_id = row[14]
-    ref = refs.get(article_id)
-    if ref is None:
-        ref = refs[article_id] = _trusted(ArticleRef, {
-            "id": article_id, "source": row[15], "url": row[16], "title": row[17], "outlet": row[18],
-            "published": row[19],
-        })
-    return _trusted(Claim, {
-        "id": row[0], "article": ref, "text": row[1], "source_text": row[2], "start": row[3], "end": row[4],
-        "kind": row[5], "speaker": row[6], "checkworthiness": row[7], "group": row[8],
-        "corroborated_by": _json(row[9]),
-        "conflicts": [_trusted(Conflict, item) for item in _json(row[10])],
-        "needs_context": bool(row[11]),
-        "entities": [_trusted(EntitySpan, item) for item in _json(row[12])],
-        "position": row[13], "superseded": False,
-    })
-
-
-def _annotation(row: tuple) -> Annotation:
-    return _trusted(Annotation, {
-        "claim_id": row[0], "annotator": row[1], "label": row[2], "correction": row[3], "note": row[4],
-        "evidence": _json(row[5]), "flagged": bool(row[6]), "created_at": _time(row[7]),
-        "updated_at": _time(row[8]), "duration_ms": row[9],
-    })
 
 
 def iter_export_items(store: "Store") -> Iterator[tuple[Claim, list[Annotation], Adjudication | None]]:
@@ -142,6 +73,6 @@ def iter_export_items(store: "Store") -> Iterator[tuple[Claim, list[Annotation],
                 pending = next(annotation_rows, None)
             claim_annotations = []
             while pending is not None and pending[0] == claim_id:
-                claim_annotations.append(_annotation(pending))
+                claim_annotations.append(annotation_from_row(pending))
                 pending = next(annotation_rows, None)
-            yield _claim(claim_row, refs), claim_annotations, adjudications.get(claim_id)
+            yield claim_from_row(claim_row, refs), claim_annotations, adjudications.get(claim_id)
