@@ -48,7 +48,7 @@ class ArticleStore(StoreBase):
             session.add(convert.article_to_row(article, next_order, utc_now()))
             session.flush()
             if claims:
-                session.execute(insert(ClaimRow), [convert.claim_to_row(claim).model_dump() for claim in claims])
+                session.execute(insert(ClaimRow), [convert.claim_values(claim) for claim in claims])
             if previous is not None:
                 previous.superseded_by = article.id
                 session.add(previous)
