@@ -49,6 +49,16 @@ class ChangeSaved(Message):
 
 
 @dataclass
+class StoreRetrying(Message):
+    """The database did not answer; the save is being tried again and nothing is shown as saved yet."""
+
+    doing: str
+    attempt: int
+    attempts: int
+    message: str
+
+
+@dataclass
 class StoreFailed(Message):
     """A Store call raised; nothing changed and the reviewer must be told."""
 

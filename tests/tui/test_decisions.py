@@ -169,6 +169,29 @@ async def test_failed_save_keeps_the_claim_unsaved_and_says_so(app, store, tmp_p
     assert saved_labels(store) == {"c01": "verified"}
 
 
+async def test_save_is_retried_while_the_database_is_away_and_lands_when_it_is_back(app, store, tmp_path):
+    import sqlite3
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("ALTER TABLE annotations RENAME TO annotations_away")
+        await pilot.press("v")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "trying again" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "trying again" in text and "NO LABEL YET" in text, "not shown as saved while retrying"
+        assert annotate_screen(app).queue.current == "c01"
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("ALTER TABLE annotations_away RENAME TO annotations")
+        await settle(pilot)
+        assert annotate_screen(app).queue.current == "c02"
+        assert "NOT SAVED" not in screen_text(app)
+    assert saved_labels(store) == {"c01": "verified"}
+
+
 async def test_quit_leaves_every_decision_saved(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -9,7 +9,7 @@ from textual.app import App
 
 from annotator.models import Annotation, Claim, Label
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
-from annotator.tui.messages import ChangeSaved, ClaimReserved, StoreFailed
+from annotator.tui.messages import ChangeSaved, ClaimReserved, StoreFailed, StoreRetrying
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets.claim_card import PendingExtras
 
@@ -155,6 +155,10 @@ class DecisionActions:
         else:
             self.say("Saved.")
             self.go(self.queue.position)
+
+    def on_store_retrying(self, message: StoreRetrying) -> None:
+        self.say(f"✖ Database not answering ({message.message}); not saved yet, trying again "
+                 f"({message.attempt}/{message.attempts})…", error=True)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.waiting.clear()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Collection, Sequence
 
 from textual import work
 
-from annotator.errors import AnnotatorError, ClaimFullError
+from annotator.errors import AnnotatorError, ClaimFullError, DatabaseError
 from annotator.models import Annotation
 from annotator.store import Store
 from annotator.tui.filters import ClaimFilter, matching_claim_ids
@@ -19,11 +20,16 @@ from annotator.tui.messages import (
     FilterReady,
     QueueLoaded,
     StoreFailed,
+    StoreRetrying,
     WindowLoaded,
 )
 from annotator.tui.state import ClaimCache, ClaimQueue
 
 TAKEN = "another reviewer took this claim"
+
+
+SAVE_RETRY_DELAYS = (0.5, 1.0, 2.0)
+"""Seconds to wait before each new attempt when the database does not answer a save."""
 
 
 def failure_reason(exc: Exception) -> str:
@@ -112,12 +118,7 @@ class StoreWorkers:
                      kind: str, reserve_skip: frozenset[str] | None, known_articles: tuple[str, ...]) -> None:
         doing = {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
         try:
-            if annotation is None:
-                self.store.remove_annotation(claim_id, self.annotator)
-                saved = None
-            else:
-                action = "undo" if kind == "undo" else "save"
-                saved = self.store.save_annotation(annotation, action=action, overlap=self.overlap)
+            saved = self._commit_with_retries(claim_id, annotation, kind, doing)
         except ClaimFullError:
             self.post_message(ClaimTaken(claim_id) if kind == "decision" else StoreFailed(doing, TAKEN))
             return
@@ -131,6 +132,23 @@ class StoreWorkers:
             except Exception:  # the decision is saved; the screen reserves again the usual way and reports errors
                 reserved = None
         self.post_message(ChangeSaved(claim_id, saved, previous, kind, reserved))
+
+    def _commit_with_retries(self, claim_id: str, annotation: Annotation | None, kind: str,
+                             doing: str) -> Annotation | None:
+        """Commit one change, trying again while the database is unreachable; raises once it gives up."""
+        for attempt, delay in enumerate((*SAVE_RETRY_DELAYS, None), start=1):
+            try:
+                if annotation is None:
+                    self.store.remove_annotation(claim_id, self.annotator)
+                    return None
+                action = "undo" if kind == "undo" else "save"
+                return self.store.save_annotation(annotation, action=action, overlap=self.overlap)
+            except DatabaseError as exc:
+                if delay is None:
+                    raise
+                self.post_message(StoreRetrying(doing, attempt, len(SAVE_RETRY_DELAYS) + 1, failure_reason(exc)))
+                time.sleep(delay)
+        raise AssertionError("unreachable")
 
     @work(thread=True, exit_on_error=False, group="store")
     def _filter_worker(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
