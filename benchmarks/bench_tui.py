@@ -21,6 +21,7 @@ import hashlib
 import os
 import statistics
 import time
+import tracemalloc
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -38,11 +39,11 @@ CLAIMS_PER_ARTICLE = 100
 SENTENCES_PER_PARAGRAPH = 5
 
 
-def build_database(path: Path) -> None:
-    """Write 1,000 fictional articles of 100 one-sentence claims each."""
+def build_database(path: Path, articles: int = ARTICLES) -> None:
+    """Write fictional articles (1,000 by default) of 100 one-sentence claims each."""
     store = open_store(f"sqlite:///{path}")
     started = time.perf_counter()
-    for number in range(ARTICLES):
+    for number in range(articles):
         sentences = [
             f"Officials in district {number} said that site {i} counted {100 + i * 7} visitors on day {i % 28 + 1}."
             for i in range(CLAIMS_PER_ARTICLE)
@@ -61,8 +62,9 @@ def build_database(path: Path) -> None:
                                 source_text=sentence, start=start, end=cursor, kind="statistic",
                                 speaker="Officials", checkworthiness=0.6, position=position))
         store.add_article(article, claims)
+    store.analyze()
     store.close()
-    print(f"generated {ARTICLES * CLAIMS_PER_ARTICLE:,} claims in {time.perf_counter() - started:.1f} s -> {path}")
+    print(f"generated {articles * CLAIMS_PER_ARTICLE:,} claims in {time.perf_counter() - started:.1f} s -> {path}")
 
 
 class MinimalApp(App[None]):
@@ -133,6 +135,15 @@ async def bench_baseline(presses: int) -> list[float]:
         return await time_presses(pilot, presses, lambda: app.shown)
 
 
+def peak_memory(url: str, presses: int) -> float:
+    """Peak MiB of Python allocations during a session of `presses` decisions (traced apart from the timings)."""
+    tracemalloc.start()
+    asyncio.run(bench_annotator(url, presses, None))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
@@ -160,6 +171,12 @@ def main() -> None:
           f"   mean {statistics.mean(latencies) * 1000:.2f} ms")
     print(f"minimal app key->shown      p50 {base_p50 * 1000:7.2f} ms   p95 {base_p95 * 1000:7.2f} ms")
     print(f"ratio p50 {app_p50 / base_p50:.2f}x   p95 {app_p95 / base_p95:.2f}x   (target <= 1.25x)")
+    small = args.db.with_name(args.db.stem + "_10k.db")
+    if not small.exists():
+        build_database(small, articles=ARTICLES // 10)
+    small_peak, large_peak = peak_memory(f"sqlite:///{small}", 50), peak_memory(url, 50)
+    print(f"peak Python memory, 50 decisions: {small_peak:.1f} MiB on 10,000 claims, {large_peak:.1f} MiB on "
+          f"100,000 claims ({large_peak / small_peak:.2f}x for 10x the claims)")
 
 
 if __name__ == "__main__":
