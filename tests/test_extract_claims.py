@@ -165,3 +165,12 @@ def test_attribution_forms(nlp, prefix, speaker, kind):
     claim = claim_starting(claims, prefix)
     assert (claim.speaker, claim.kind) == (speaker, kind)
     assert claim.needs_context == (speaker is None)
+
+
+def test_a_named_apposition_is_the_speaker_never_the_previous_one(nlp):
+    body = ("Mayor Jane Doe said 300 homes were flooded on Monday.\n\n"
+            "The opposition leader, Tom Roe, said the figure was closer to 200 homes.")
+    article = Article(id="appos", source="appos.txt", body=body)
+    claims = extract_claims(nlp, article)
+    assert claim_starting(claims, "The opposition leader").speaker == "Tom Roe"
+    assert claim_starting(claims, "Mayor Jane Doe").speaker == "Jane Doe"

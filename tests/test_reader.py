@@ -166,3 +166,10 @@ def test_text_without_a_title_line_keeps_its_first_paragraph():
     parsed = parse_article(first + "\n\nRepairs will start in May.")
     assert parsed.title is None
     assert parsed.paragraphs == [first, "Repairs will start in May."]
+
+
+def test_record_without_a_title_keeps_its_first_line_as_text(tmp_path):
+    path = tmp_path / "untitled.json"
+    path.write_text(json.dumps([{"id": "w", "text": "The minister said 30 people died in the flood."}]))
+    article = read_one(path)
+    assert article.body == "The minister said 30 people died in the flood." and article.title is None

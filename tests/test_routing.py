@@ -57,9 +57,9 @@ def test_saving_past_the_overlap_is_refused(store):
 
 def test_expired_lease_returns_claim_to_queue(store):
     seed_claims(store, 1)
-    assert store.reserve_next_claim("alice", overlap=1, lease_seconds=1).id == "rc0000"
+    assert store.reserve_next_claim("alice", overlap=1, lease_seconds=3).id == "rc0000"
     assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60) is None
-    time.sleep(1.2)
+    time.sleep(3.2)
     assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60).id == "rc0000"
 
 

@@ -175,3 +175,21 @@ def test_label_votes_are_the_current_decisions(two_articles):
     two_articles.save_annotation(Annotation(claim_id="a1-0", annotator="alice", label="contested"))
     two_articles.save_annotation(Annotation(claim_id="a2-0", annotator="bob", label="verified"))
     assert sorted(two_articles.label_votes()) == [("a1-0", "alice", "contested"), ("a2-0", "bob", "verified")]
+
+
+def test_import_of_records_without_a_time_zone_takes_them_as_utc(two_articles):
+    first = Annotation.model_validate({"claim_id": "a1-0", "annotator": "eve", "label": "verified",
+                                       "updated_at": "2024-01-02T00:00:00", "created_at": "2024-01-02T00:00:00"})
+    two_articles.import_annotations([first])
+    later = Annotation.model_validate({"claim_id": "a1-0", "annotator": "eve", "label": "contested",
+                                       "updated_at": "2024-01-03T00:00:00", "created_at": "2024-01-02T00:00:00"})
+    assert two_articles.import_annotations([later]).updated == 1
+    assert two_articles.get_annotation("a1-0", "eve").updated_at.tzinfo is not None
+
+
+def test_database_errors_never_show_a_password_and_missing_drivers_are_one_line():
+    with pytest.raises(DatabaseError) as caught:
+        open_store("postgresql+psycopg://u:hunter2@127.0.0.1:1/x?password=s3cret")
+    assert "hunter2" not in caught.value.message and "s3cret" not in caught.value.message
+    with pytest.raises(DatabaseError, match="cannot use database URL"):
+        open_store("mysql://user:pw@localhost/db")

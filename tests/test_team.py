@@ -62,3 +62,18 @@ def test_merge_brings_offline_work_in_once_and_keeps_newest(tmp_path, store):
     assert store.get_annotation(ids[1], "alice").label == "unverifiable"
     assert store.get_adjudication(ids[2]).label == "verified"
     laptop.close()
+
+
+def test_merge_never_makes_an_older_article_version_current_again(tmp_path, store):
+    from tests.test_store import make_article, make_claims
+
+    laptop = open_store(f"sqlite:///{tmp_path / 'laptop.db'}")
+    old = make_article("v1", "e/x.txt", "The ferry carried 40 cars.")
+    laptop.add_article(old, make_claims(old, ["The ferry carried 40 cars."]))
+    laptop.save_annotation(Annotation(claim_id="v1-0", annotator="alice", label="verified"))
+    new = make_article("v2", "e/x.txt", "The ferry carried 45 cars.")
+    store.add_article(new, make_claims(new, ["The ferry carried 45 cars."]))
+    store.merge_from(laptop)
+    assert store.claim_ids() == ["v2-0"], "the version reviewers here work on stays current"
+    assert store.get_claim("v1-0").superseded and store.get_annotation("v1-0", "alice").label == "verified"
+    laptop.close()

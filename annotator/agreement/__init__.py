@@ -10,7 +10,11 @@ on such data. Bad input (ragged rows, an unknown level, text labels for interval
 (the contract's `AgreementReport` plus extras) and `report_rows_csv(report)` its CSV view.
 """
 
-from annotator.agreement.alpha import alpha_from_counts, krippendorff_alpha, one_vs_rest_alpha
+from annotator.agreement.alpha import (
+    alpha_from_counts,
+    krippendorff_alpha,
+    one_vs_rest_alpha,
+)
 from annotator.agreement.bootstrap import AlphaInterval, bootstrap_alpha
 from annotator.agreement.coding import CodedMatrix, encode_matrix
 from annotator.agreement.csv_view import report_rows, report_rows_csv

@@ -13,7 +13,12 @@ from typing import Any
 import numpy as np
 
 from annotator.agreement.coding import as_category_counts, encode_matrix
-from annotator.agreement.result import NO_PAIRABLE_ITEMS, ONE_CATEGORY, Coefficient, undefined
+from annotator.agreement.result import (
+    NO_PAIRABLE_ITEMS,
+    ONE_CATEGORY,
+    Coefficient,
+    undefined,
+)
 from annotator.errors import UsageError
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")

@@ -14,7 +14,12 @@ import numpy as np
 
 from annotator.agreement.alpha import agreeing_pairs
 from annotator.agreement.coding import as_category_counts, encode_matrix
-from annotator.agreement.result import NO_PAIRABLE_ITEMS, ONE_CATEGORY, Coefficient, undefined
+from annotator.agreement.result import (
+    NO_PAIRABLE_ITEMS,
+    ONE_CATEGORY,
+    Coefficient,
+    undefined,
+)
 from annotator.errors import UsageError
 
 NO_SHARED_ITEMS = "the two annotators rated no item in common"

@@ -9,7 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from annotator.cli.common import DbOption, handle_errors, make_settings, opened_store, stderr_console
+from annotator.cli.common import (
+    DbOption,
+    handle_errors,
+    make_settings,
+    opened_store,
+    stderr_console,
+)
 
 DEMO_DATABASE = "sqlite:///annotator-demo.db"
 

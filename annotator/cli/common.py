@@ -9,10 +9,11 @@ from functools import wraps
 from typing import Annotated, Optional, TypeVar
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 
 from annotator.config import Settings
-from annotator.errors import AnnotatorError
+from annotator.errors import AnnotatorError, UsageError
 
 DbOption = Annotated[
     Optional[str],
@@ -37,7 +38,12 @@ def make_settings(db: str | None, **overrides) -> Settings:
     values = {key: value for key, value in overrides.items() if value is not None}
     if db is not None:
         values["db"] = db
-    return Settings(**values)
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        name = "ANNOTATOR_" + str(problem["loc"][0]).upper() if problem.get("loc") else "a setting"
+        raise UsageError(f"{name}: {problem['msg']} (got {problem.get('input')!r})") from None
 
 
 def fail(message: str, code: int) -> typer.Exit:

@@ -7,10 +7,23 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
-from annotator.cli.common import DbOption, fail, handle_errors, make_settings, opened_store, stderr_console
-from annotator.errors import UsageError
+from annotator.cli.common import (
+    DbOption,
+    fail,
+    handle_errors,
+    make_settings,
+    opened_store,
+    stderr_console,
+)
+from annotator.errors import ImportRecordError, UsageError
 
 
 def register(app: typer.Typer) -> None:
@@ -105,7 +118,7 @@ def import_annotations(
     known = {label.name for label in settings.labels()}
     for number, record in enumerate(records, start=1):
         if record.label not in known:
-            raise UsageError(f"{file}: record {number}: unknown label '{record.label}'")
+            raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
     with opened_store(settings) as store:
         result = store.import_annotations(records)
     stderr_console().print(

@@ -4,12 +4,18 @@ import parsing and the JSON Schemas of every record.
 Works over iterables of `annotator.models` objects and never touches the database: the CLI feeds it from the store.
 """
 
+from annotator.config import redact_url
 from annotator.export.dataset import export_dataset
 from annotator.export.formats import FORMATS, ExportFormat, get_format
-from annotator.export.gold import GoldResolution, Unresolved, latest_per_annotator, resolve_gold
+from annotator.export.gold import (
+    GoldResolution,
+    Unresolved,
+    latest_per_annotator,
+    resolve_gold,
+)
 from annotator.export.importing import parse_annotation_file, parse_annotation_line
 from annotator.export.items import ExportContext, ExportItem, Row
-from annotator.export.manifest import MANIFEST_NAME, Manifest, redact_url
+from annotator.export.manifest import MANIFEST_NAME, Manifest
 from annotator.export.records import (
     SCHEMA_VERSIONS,
     ClaimReviewRecord,

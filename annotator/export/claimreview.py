@@ -11,7 +11,13 @@ from typing import Iterator, Optional, Sequence
 
 from annotator.export.gold import CORRECTED, Unresolved, as_utc, latest_per_annotator
 from annotator.export.items import ExportContext, ExportItem, Row
-from annotator.export.records import Appearance, ClaimReviewRecord, Party, Rating, ReviewedClaim
+from annotator.export.records import (
+    Appearance,
+    ClaimReviewRecord,
+    Party,
+    Rating,
+    ReviewedClaim,
+)
 from annotator.models import Claim, GoldRecord
 
 TEAM_NAME = "Annotation team"

@@ -9,12 +9,19 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import annotator
+from annotator.config import redact_url
 from annotator.errors import UsageError
 from annotator.export.files import AtomicFileSet, AtomicJsonlFile
 from annotator.export.formats import ExportFormat, get_format
 from annotator.export.gold import Unresolved, resolve_gold
 from annotator.export.items import ExportContext, ExportItem, Row
-from annotator.export.manifest import MANIFEST_NAME, Manifest, ManifestFile, SchemaRef, SplitSettings, redact_url
+from annotator.export.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestFile,
+    SchemaRef,
+    SplitSettings,
+)
 from annotator.export.records import SCHEMA_VERSIONS, schema_id
 from annotator.export.splits import SPLIT_NAMES, SplitAssigner, SplitBy, split_key
 from annotator.models import DEFAULT_LABELS, Label, utc_now

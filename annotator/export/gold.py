@@ -17,11 +17,10 @@ adjudicated claim).
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
 from enum import StrEnum
 from typing import Iterable, NamedTuple, Optional, Sequence
 
-from annotator.models import Adjudication, Annotation, Claim, GoldRecord
+from annotator.models import Adjudication, Annotation, Claim, GoldRecord, as_utc
 
 CORRECTED = "corrected"
 NOT_A_CLAIM = "not_a_claim"
@@ -76,7 +75,7 @@ def resolve_gold(
         correction = None
         if label == CORRECTED:
             written = (adjudication.correction or "").strip()
-            correction = written or _majority_correction(votes)
+            correction = written or majority_correction(votes)
         return GoldResolution(_gold_record(claim, votes, counts, label, correction), None)
     if not votes:
         return GoldResolution(None, Unresolved.NO_ANNOTATIONS)
@@ -86,7 +85,7 @@ def resolve_gold(
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return GoldResolution(None, Unresolved.TIE)
     label = ranked[0][0]
-    correction = _majority_correction(votes) if label == CORRECTED else None
+    correction = majority_correction(votes) if label == CORRECTED else None
     return GoldResolution(_gold_record(claim, votes, counts, label, correction), None)
 
 
@@ -112,7 +111,7 @@ def _gold_record(
     )
 
 
-def _majority_correction(votes: list[Annotation]) -> Optional[str]:
+def majority_correction(votes: list[Annotation]) -> Optional[str]:
     """The correction written most often among `corrected` votes; ties go to the earliest written."""
     written = sorted(
         (vote for vote in votes if vote.label == CORRECTED and vote.correction and vote.correction.strip()),
@@ -123,8 +122,3 @@ def _majority_correction(votes: list[Annotation]) -> Optional[str]:
     counts = Counter(vote.correction.strip() for vote in written)  # type: ignore[union-attr]
     best = max(counts.values())
     return next(vote.correction.strip() for vote in written if counts[vote.correction.strip()] == best)  # type: ignore[union-attr]
-
-
-def as_utc(moment: datetime) -> datetime:
-    """Naive times (as SQLite may return them) are taken as UTC so they compare with aware ones."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal, Optional
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field
 
 MANIFEST_NAME = "manifest.json"
-SECRET_QUERY_KEYS = frozenset({"password", "passwd", "pwd", "sslpassword"})
 
 
 class ManifestModel(BaseModel):
@@ -89,28 +87,3 @@ class Manifest(ManifestModel):
     def to_json(self) -> str:
         """The manifest as written: indented, keys in model order, with a trailing newline."""
         return self.model_dump_json(by_alias=True, indent=2) + "\n"
-
-
-def redact_url(url: Optional[str]) -> Optional[str]:
-    """The URL with its password (in the user part or a `password=` query parameter) removed."""
-    if url is None or "://" not in url:
-        return url
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    if "@" in netloc:
-        userinfo, _, host = netloc.rpartition("@")
-        user = userinfo.split(":", 1)[0]
-        netloc = f"{user}@{host}" if user else host
-    query = parts.query
-    if query:
-        pairs = parse_qsl(query, keep_blank_values=True)
-        if any(key.lower() in SECRET_QUERY_KEYS for key, _ in pairs):
-            query = urlencode([(key, value) for key, value in pairs if key.lower() not in SECRET_QUERY_KEYS])
-    if netloc == parts.netloc and query == parts.query:
-        return url
-    rebuilt = f"{parts.scheme}://{netloc}{parts.path}"
-    if query:
-        rebuilt += f"?{query}"
-    if parts.fragment:
-        rebuilt += f"#{parts.fragment}"
-    return rebuilt

@@ -15,7 +15,13 @@ from typing import Literal
 from pydantic import BaseModel
 
 from annotator.export.manifest import Manifest
-from annotator.export.records import SCHEMA_VERSIONS, ClaimReviewRecord, FeverRecord, ProdigyRecord, schema_id
+from annotator.export.records import (
+    SCHEMA_VERSIONS,
+    ClaimReviewRecord,
+    FeverRecord,
+    ProdigyRecord,
+    schema_id,
+)
 from annotator.models import Annotation, AnnotationExportRecord, Claim, GoldRecord
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

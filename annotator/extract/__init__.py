@@ -9,10 +9,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from annotator.extract.parse import ParsedArticle, parse_article
-from annotator.extract.reader import article_from_text, outlet_from_url, read_file, read_inputs
+from annotator.extract.reader import (
+    article_from_text,
+    outlet_from_url,
+    read_file,
+    read_inputs,
+)
 
 if TYPE_CHECKING:
-    from annotator.extract.checkworthiness import checkworthiness, checkworthiness_features
+    from annotator.extract.checkworthiness import (
+        checkworthiness,
+        checkworthiness_features,
+    )
     from annotator.extract.claims import claims_from_doc, extract_claims, extract_many
     from annotator.extract.pipeline import load_pipeline, register_components
 

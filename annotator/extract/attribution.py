@@ -128,6 +128,9 @@ def _describe(head: Token, cue: str, method: str) -> Attribution:
     entity = _entity_of(head)
     if entity is not None and entity.label_ == "PERSON":
         return Attribution(entity.text, NAME, cue, method)
+    named = _appositive_person(head)
+    if named is not None:
+        return Attribution(named.text, NAME, cue, method)
     if head.pos_ == "PROPN" and (entity is None or entity.end - entity.start <= 3):
         parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
         text = " ".join(t.text for t in parts)
@@ -140,6 +143,16 @@ def _describe(head: Token, cue: str, method: str) -> Attribution:
     if _is_definite_role(head):
         return Attribution(_group_text(head), DESCRIPTION, cue, method)
     return Attribution(_group_text(head), GROUP, cue, method)
+
+
+def _appositive_person(head: Token) -> Optional[Span]:
+    """The person a description names in apposition ("The opposition leader, Tom Roe, said ...")."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            entity = _entity_of(child)
+            if entity is not None and entity.label_ == "PERSON":
+                return entity
+    return None
 
 
 def _entity_of(token: Token) -> Optional[Span]:

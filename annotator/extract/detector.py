@@ -11,7 +11,6 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span
 
 from annotator.extract import attribution as at
-from annotator.extract import lexicon as lx
 from annotator.extract.checkworthiness import checkworthiness_features, score_features
 from annotator.extract.quotes import QuoteIndex, find_quotes
 from annotator.extract.speakers import NameTable

@@ -76,7 +76,3 @@ class QuoteIndex:
     def overlapping(self, start: int, end: int) -> list[Quote]:
         """Quotes that share characters with [start, end)."""
         return [q for q in self.quotes if q.start < end and start < q.end]
-
-    def quoted_chars(self, start: int, end: int) -> int:
-        """How many characters of [start, end) are inside quotes."""
-        return sum(max(0, min(end, q.end) - max(start, q.start)) for q in self.quotes)

@@ -115,7 +115,7 @@ def _record_article(
     if body_text is None or not body_text.strip():
         return InputFileError(f"{path} ({where}): record has no text (expected a 'text' or 'body' field)")
     title = item.get("title") if isinstance(item.get("title"), str) else None
-    parsed = parse_article(body_text, with_header=title is None)
+    parsed = parse_article(body_text, with_header=False)
     if title is not None:
         parsed.title = title.strip()
     url = item.get("url") if isinstance(item.get("url"), str) else None

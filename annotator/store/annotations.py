@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,7 +11,15 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from annotator.errors import ClaimFullError, NotFoundError
-from annotator.models import Adjudication, Annotation, Claim, LabelVote, Progress, utc_now
+from annotator.models import (
+    Adjudication,
+    Annotation,
+    Claim,
+    LabelVote,
+    Progress,
+    as_utc,
+    utc_now,
+)
 from annotator.store import convert, routing
 from annotator.store.articles import STREAM_BATCH, ArticleStore
 from annotator.store.tables import (
@@ -186,7 +194,7 @@ class Store(ArticleStore):
                     result.added += 1
                 elif _same_decision(existing, record):
                     result.unchanged += 1
-                elif convert.as_utc(existing.updated_at) < record.updated_at:
+                elif as_utc(existing.updated_at) < record.updated_at:
                     self._upsert_annotation(session, record, action, keep_times=True)
                     result.updated += 1
                 else:

@@ -6,13 +6,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import JSON, String, bindparam, cast, func, insert, update
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
-from annotator.errors import DatabaseError, NotFoundError
+from annotator.errors import NotFoundError
 from annotator.models import Article, ArticleRef, Claim, utc_now
 from annotator.store import convert
-from annotator.store.base import StoreBase, first_line
+from annotator.store.base import StoreBase
 from annotator.store.fast_rows import CLAIM_COLUMNS, claim_from_row
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
@@ -60,6 +59,12 @@ class ArticleStore(StoreBase):
         with self._read() as session:
             return session.get(ArticleRow, article_id) is not None
 
+    def current_article_id(self, source: str) -> str | None:
+        """Id of the current (not superseded) version of the article read from `source`, if any."""
+        query = select(ArticleRow.id).where(ArticleRow.source == source, ArticleRow.superseded_by.is_(None))
+        found = self._scalars(query)
+        return found[0] if found else None
+
     def articles(self, *, event: str | None = None) -> list[Article]:
         """Every stored article version in ingest order, optionally of one event."""
         with self._read() as session:
@@ -95,13 +100,10 @@ class ArticleStore(StoreBase):
             query = query.where(ArticleRow.superseded_by.is_(None))
         query = query.order_by(ArticleRow.ingest_order, ClaimRow.position)
         refs: dict[str, ArticleRef] = {}
-        try:
-            with self.engine.connect() as connection:
-                rows = connection.execution_options(stream_results=True, yield_per=STREAM_BATCH).execute(query)
-                for row in rows:
-                    yield claim_from_row(tuple(row), refs)
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), self.engine.connect() as connection:
+            rows = connection.execution_options(stream_results=True, yield_per=STREAM_BATCH).execute(query)
+            for row in rows:
+                yield claim_from_row(tuple(row), refs)
 
     def claim_ids(self) -> list[str]:
         """Ids of the current (not superseded) claims in reading order; cheap enough to hold for 100,000 claims."""

@@ -35,14 +35,19 @@ class StoreBase:
         """`sqlite` or `postgresql`."""
         return self.engine.dialect.name
 
+    @contextmanager
+    def unavailable_as_error(self, *driver_errors: type[Exception]) -> Iterator[None]:
+        """Turn a database or driver failure into one DatabaseError line naming the database."""
+        try:
+            yield
+        except (SQLAlchemyError, *driver_errors) as exc:
+            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+
     def analyze(self) -> None:
         """Refresh the query planner's statistics, so routing and search pick their indexes after a big ingest."""
-        try:
-            with self.engine.connect() as connection:
-                connection.exec_driver_sql("ANALYZE")
-                connection.commit()
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), self.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+            connection.commit()
 
     def close(self) -> None:
         """Release every pooled connection."""
@@ -50,49 +55,34 @@ class StoreBase:
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        try:
-            with Session(self.engine) as session:
-                yield session
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), Session(self.engine) as session:
+            yield session
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        try:
-            with Session(self._write_engine) as session:
-                yield session
-                session.commit()
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), Session(self._write_engine) as session:
+            yield session
+            session.commit()
 
     def _scalars(self, query) -> list:
         """Run a one-column select on a bare connection (no ORM overhead) and return the values."""
-        try:
-            with self.engine.connect() as connection:
-                return list(connection.execute(query).scalars())
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), self.engine.connect() as connection:
+            return list(connection.execute(query).scalars())
 
     def _rows(self, query) -> list[tuple]:
         """Run a select on a bare connection (no ORM overhead) and return plain tuples."""
-        try:
-            with self.engine.connect() as connection:
-                return [tuple(row) for row in connection.execute(query)]
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        with self.unavailable_as_error(), self.engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(query)]
 
     def _raw_rows(self, query) -> list[tuple]:
         """Run a parameterless select on the driver's own cursor: the fastest way to read a million rows."""
         sql = str(query.compile(dialect=self.engine.dialect))
-        try:
+        # the driver's own error classes differ between SQLite and PostgreSQL, hence Exception
+        with self.unavailable_as_error(Exception):
             connection = self.engine.raw_connection()
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
-        try:
-            cursor = connection.cursor()
-            cursor.execute(sql)
-            return cursor.fetchall()
-        except Exception as exc:  # the driver's own error classes differ between SQLite and PostgreSQL
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
-        finally:
-            connection.close()
+            try:
+                cursor = connection.cursor()
+                cursor.execute(sql)
+                return cursor.fetchall()
+            finally:
+                connection.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from annotator.models import (
     Adjudication,
@@ -10,13 +10,9 @@ from annotator.models import (
     Article,
     ArticleRef,
     Claim,
+    as_utc,
 )
 from annotator.store.tables import AdjudicationRow, AnnotationRow, ArticleRow
-
-
-def as_utc(value: datetime) -> datetime:
-    """Treat naive datetimes read back from SQLite as UTC."""
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 def article_to_row(article: Article, ingest_order: int, created_at: datetime) -> ArticleRow:

@@ -7,17 +7,10 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 from sqlmodel import create_engine
 
+from annotator.config import redact_url
 from annotator.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-
-
-def redact_url(url: str) -> str:
-    """The URL with any password hidden, safe to print or store in a manifest."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
 
 
 def make_engine(url: str) -> Engine:
@@ -31,7 +24,7 @@ def make_engine(url: str) -> Engine:
             _configure_sqlite(engine)
         else:
             engine = create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as exc:
         raise DatabaseError(f"cannot use database URL '{redact_url(url)}': {exc}") from None
     return engine
 

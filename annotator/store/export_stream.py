@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from sqlmodel import select
 
 from annotator.models import Adjudication, Annotation, ArticleRef, Claim
-from annotator.store.fast_rows import ANNOTATION_COLUMNS, CLAIM_COLUMNS, annotation_from_row, claim_from_row
+from annotator.store.fast_rows import (
+    ANNOTATION_COLUMNS,
+    CLAIM_COLUMNS,
+    annotation_from_row,
+    claim_from_row,
+)
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
 if TYPE_CHECKING:

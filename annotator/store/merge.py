@@ -24,6 +24,9 @@ class MergeResult:
 def merge_into(target: "Store", source: "Store") -> MergeResult:
     """Copy missing articles and claims, then annotations (newest edit wins, history keeps both) and adjudications.
 
+    Where this database already has a current version of an article, an incoming other version comes in as
+    superseded, so a merge never hides the version reviewers here are working on.
+
     Claims are matched by their stable ids, so running the same merge twice changes nothing.
     """
     result = MergeResult()
@@ -31,10 +34,13 @@ def merge_into(target: "Store", source: "Store") -> MergeResult:
     for claim in source.claims():
         claims_by_article[claim.article.id].append(claim)
     for article in source.articles():
-        if not target.has_article(article.id):
-            outcome = target.add_article(article,
-                                         claims_by_article.get(article.id, []))
-            result.articles += outcome.status != "unchanged"
+        if target.has_article(article.id):
+            continue
+        current = target.current_article_id(article.source)
+        if article.superseded_by is None and current is not None:
+            article = article.model_copy(update={"superseded_by": current})
+        outcome = target.add_article(article, claims_by_article.get(article.id, []))
+        result.articles += outcome.status != "unchanged"
     result.annotations = target.import_annotations(list(source.annotations()), action="merge")
     existing = {item.claim_id: item for item in target.adjudications()}
     for adjudication in source.adjudications():

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from annotator.config import redact_url
 from annotator.errors import DatabaseError
 from annotator.store.annotations import Store
 from annotator.store.base import first_line
-from annotator.store.engine import make_engine, redact_url
+from annotator.store.engine import make_engine
 from annotator.store.migrate import upgrade
 
 

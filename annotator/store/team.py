@@ -10,7 +10,13 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from annotator.models import AnnotatorStats, TeamStats, utc_now
-from annotator.store.tables import AdjudicationRow, AnnotationRow, ArticleRow, ClaimRow, LeaseRow
+from annotator.store.tables import (
+    AdjudicationRow,
+    AnnotationRow,
+    ArticleRow,
+    ClaimRow,
+    LeaseRow,
+)
 
 if TYPE_CHECKING:
     from annotator.store.annotations import Store

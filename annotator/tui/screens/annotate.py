@@ -35,7 +35,13 @@ from annotator.tui.screens.annotate_workers import StoreWorkers
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.serial import SerialActions
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
-from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
+from annotator.tui.widgets import (
+    ClaimCard,
+    ContextView,
+    KeyLegend,
+    LinksPanel,
+    StatusLine,
+)
 from annotator.tui.widgets.claim_card import PendingExtras
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.quiet import update_if_changed

@@ -9,7 +9,12 @@ from textual.app import App
 
 from annotator.models import Annotation, Claim, Label
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
-from annotator.tui.messages import ChangeSaved, ClaimReserved, StoreFailed, StoreRetrying
+from annotator.tui.messages import (
+    ChangeSaved,
+    ClaimReserved,
+    StoreFailed,
+    StoreRetrying,
+)
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets.claim_card import PendingExtras
 

@@ -37,7 +37,11 @@ from annotator.tui.screens.serial import SerialActions
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, StatusLine
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.quiet import update_if_changed
-from annotator.tui.widgets.review_panels import AnnotationsPanel, render_adjudicated_claim, render_review_status
+from annotator.tui.widgets.review_panels import (
+    AnnotationsPanel,
+    render_adjudicated_claim,
+    render_review_status,
+)
 
 
 @dataclass

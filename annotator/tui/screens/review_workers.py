@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from textual import work
 from textual.message import Message
 
+from annotator.export.gold import majority_correction
 from annotator.models import Adjudication, Annotation, Article, Claim
 from annotator.store import Store
 from annotator.tui.screens.annotate_workers import failure_reason
@@ -24,8 +24,7 @@ class ReviewItem:
 
     def suggested_correction(self) -> str:
         """What the correction editor starts with: the annotators' most common correction, else the claim text."""
-        corrections = Counter(a.correction.strip() for a in self.annotations if a.correction and a.correction.strip())
-        return corrections.most_common(1)[0][0] if corrections else self.claim.text
+        return majority_correction(self.annotations) or self.claim.text
 
 
 def load_item(store: Store, claim_id: str) -> ReviewItem:
