@@ -25,7 +25,6 @@ from annotator.models import Claim, Label
 from annotator.store import Store
 from annotator.tui.filters import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
-from annotator.tui.literal import literal
 from annotator.tui.messages import ClaimReserved, QueueLoaded, WindowLoaded
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.annotate_decisions import DecisionActions
@@ -296,18 +295,3 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
             self.queue.position if self.queue.ids else None, len(self.queue),
             article_done, self.queue.filter_description, overlap=self.overlap,
         ), layout=False)
-
-    def say(self, message: str, *, error: bool = False) -> None:
-        """Show a one-line message (literal); errors are marked in words as well as colour."""
-        line = self.query_one("#message", Static)
-        if error and not message.startswith("✖"):
-            message = f"✖ {message}"
-        if not message and not line.display:
-            return
-        line.display = bool(message)
-        line.set_class(error, "-error")
-        update_if_changed(line, literal(message))
-
-    def clear_message(self) -> None:
-        """Remove the message line's text."""
-        self.say("")

@@ -21,7 +21,6 @@ from annotator.models import Adjudication, Label
 from annotator.store import Store
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
 from annotator.tui.keys import MAX_DIGIT_LABELS, REVIEW_COMMANDS
-from annotator.tui.literal import literal
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
@@ -307,18 +306,3 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         status = render_review_status(self.adjudicator, len(self.adjudicated), len(self.claim_ids), position,
                                       self.include_agreed)
         update_if_changed(self.query_one(StatusLine), status, layout=False)
-
-    def say(self, message: str, *, error: bool = False) -> None:
-        """Show a one-line message (literal); errors are marked in words as well as colour."""
-        line = self.query_one("#message", Static)
-        if error and not message.startswith("✖"):
-            message = f"✖ {message}"
-        if not message and not line.display:
-            return
-        line.display = bool(message)
-        line.set_class(error, "-error")
-        update_if_changed(line, literal(message))
-
-    def clear_message(self) -> None:
-        """Remove the message line's text."""
-        self.say("")

@@ -6,6 +6,10 @@ from collections import deque
 from collections.abc import Callable
 
 from textual.app import App
+from textual.widgets import Static
+
+from annotator.tui.literal import literal
+from annotator.tui.widgets.quiet import update_if_changed
 
 
 class SerialActions:
@@ -38,3 +42,18 @@ class SerialActions:
         """Open a dialog; keys typed ahead were meant for the claim, not the dialog, so they are dropped."""
         self.waiting.clear()
         self.app.push_screen(dialog, callback)
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """Show a one-line message in the screen's #message line (literal); errors are marked in words too."""
+        line = self.query_one("#message", Static)
+        if error and not message.startswith("✖"):
+            message = f"✖ {message}"
+        if not message and not line.display:
+            return
+        line.display = bool(message)
+        line.set_class(error, "-error")
+        update_if_changed(line, literal(message))
+
+    def clear_message(self) -> None:
+        """Remove the message line's text."""
+        self.say("")
