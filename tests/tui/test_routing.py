@@ -179,11 +179,11 @@ async def test_a_reviewer_with_no_claim_gets_one_another_gave_back(store, routed
 
 
 async def test_claim_on_screen_stays_reserved_past_the_lease_while_shown(store, routed_app):
-    alice = routed_app("alice", 1, lease_seconds=1)
+    alice = routed_app("alice", 1, lease_seconds=2)
     async with alice.run_test(size=SIZE) as alice_pilot:
         await settle(alice_pilot)
         held = current(alice_pilot)
-        await asyncio.sleep(2.5)
+        await asyncio.sleep(4.5)
         other = open_store(str(store.engine.url))
         taken = other.reserve_next_claim("bob", overlap=1, lease_seconds=60)
         other.close()

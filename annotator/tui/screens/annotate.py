@@ -114,7 +114,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.query_one("#message").display = False
         self.load_queue()
         if self.overlap is not None:
-            self.set_interval(max(1.0, self.lease_seconds / 3), self.renew_held_claim)
+            self.set_interval(max(0.2, self.lease_seconds / 3), self.renew_held_claim)
 
     def renew_held_claim(self) -> None:
         """Keep the reserved claim from expiring while the reviewer is still reading it."""
