@@ -130,12 +130,12 @@ def test_only_skipped_claims_left_means_an_empty_queue_at_once(store):
 
 def test_renewing_keeps_a_claim_on_screen_reserved(store):
     seed_claims(store, 1)
-    claim = store.reserve_next_claim("alice", overlap=1, lease_seconds=1)
-    time.sleep(0.6)
-    assert store.renew_lease(claim.id, "alice", overlap=1, lease_seconds=2)
-    time.sleep(0.6)
-    assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60) is None, "still alice's"
-    time.sleep(2.1)
+    claim = store.reserve_next_claim("alice", overlap=1, lease_seconds=2)
+    time.sleep(1.0)
+    assert store.renew_lease(claim.id, "alice", overlap=1, lease_seconds=3)
+    time.sleep(1.5)
+    assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60) is None, "still alice's after the first lease"
+    time.sleep(1.8)
     assert store.reserve_next_claim("bob", overlap=1, lease_seconds=60).id == claim.id
     assert not store.renew_lease(claim.id, "alice", overlap=1, lease_seconds=60), "bob holds it now"
 
