@@ -47,6 +47,9 @@ def agreement(
             store.label_votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
             bootstrap=bootstrap, seed=seed,
         )
+        table_view = not (as_json or as_csv)
+        disputed = [item.claim_id for item in report.most_disagreement[:10]] if table_view else []
+        texts = {claim.id: claim.text for claim in store.get_claims(disputed)}
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     elif as_csv:
@@ -54,7 +57,7 @@ def agreement(
     else:
         from rich.console import Console
 
-        Console().print(render_table(report))
+        Console().print(render_table(report, texts))
     for warning in report.warnings:
         stderr_console().print(f"warning: {warning}", markup=False)
 

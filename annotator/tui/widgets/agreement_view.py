@@ -44,6 +44,10 @@ def render_overall(report: FullAgreementReport) -> Table:
     table.add_row("claims with two or more labels", str(report.n_co_rated_items))
     table.add_row("percent agreement", number(report.percent_agreement))
     table.add_row("Krippendorff's alpha (nominal)", number(report.krippendorff_alpha))
+    interval = report.krippendorff_alpha_ci
+    if interval is not None:
+        table.add_row("  alpha 95% CI (bootstrap)",
+                      f"{number(interval.low)} to {number(interval.high)} ({interval.n_boot} resamples)")
     table.add_row("Fleiss' kappa", number(report.fleiss_kappa))
     table.add_row("Gwet's AC1", number(report.gwet_ac1))
     for name, reason in report.undefined.items():
