@@ -15,6 +15,9 @@ from annotator.store import Store
 if TYPE_CHECKING:
     from spacy.language import Language
 
+RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson")
+"""Files that hold many article records each."""
+
 ProgressCallback = Callable[[str, int], None]
 """Called with ("read" | "extracted" | "error", count) as ingest advances, for a progress bar."""
 
@@ -103,12 +106,14 @@ def relink_event(store: Store, event: str) -> int:
     return store.update_links(changed)
 
 
-def count_input_files(paths: Iterable[Path]) -> int:
-    """How many files the paths name (folders recursively), for the progress bar's total."""
-    total = 0
-    for path in paths:
-        if path.is_dir():
-            total += sum(1 for child in path.rglob("*") if child.is_file() and not child.name.startswith("."))
-        else:
-            total += 1
-    return total
+def expected_articles(paths: Iterable[Path]) -> int | None:
+    """How many articles the paths hold, for the progress bar's total; None when record files may hold any number."""
+    files = [
+        child
+        for path in paths
+        for child in (sorted(path.rglob("*")) if path.is_dir() else [path])
+        if not child.is_dir() and not child.name.startswith(".")
+    ]
+    if any(path.suffix in RECORD_SUFFIXES for path in files):
+        return None
+    return len(files)

@@ -50,3 +50,12 @@ def test_changed_article_is_a_new_version_and_old_claims_keep_their_annotations(
     old_claim = store.get_claim(old_id)
     assert old_claim.superseded and store.get_annotation(old_id, "alice").label == "contested"
     assert any("three hours" in c.text for c in store.claims(include_superseded=False))
+
+
+def test_progress_total_counts_files_unless_record_files_may_hold_many(tmp_path):
+    from annotator.ingest import expected_articles
+
+    copy_sample(tmp_path / "event", ["01_northern_ledger.txt", "02_coastal_post.txt"])
+    assert expected_articles([tmp_path / "event"]) == 2
+    (tmp_path / "event" / "feed.jsonl").write_text("{}\n")
+    assert expected_articles([tmp_path / "event"]) is None

@@ -44,14 +44,11 @@ def ingest(
     spacy_model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Read articles, extract and link their claims, and store them (re-ingesting the same content changes nothing)."""
-    from annotator.ingest import count_input_files, ingest_paths
+    from annotator.ingest import expected_articles, ingest_paths
 
     settings = make_settings(db, spacy_model=spacy_model)
     console = stderr_console()
-    has_records = any(p.suffix in (".jsonl", ".json") for p in paths) or any(
-        next(p.rglob("*.json*"), None) for p in paths if p.is_dir()
-    )
-    total = None if has_records else count_input_files(paths)
+    total = expected_articles(paths)
     columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                TimeElapsedColumn()]
     with opened_store(settings) as store, Progress(*columns, console=console, transient=True) as bar:
