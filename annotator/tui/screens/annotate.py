@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from time import monotonic
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -123,17 +122,6 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
             self.renew_lease(held)
 
     # Keys
-
-    def on_key(self, event: events.Key) -> None:
-        label = self.labels_by_key.get(event.character or "")
-        if label is not None:
-            event.stop()
-            self.request(lambda: self.decide(label))
-
-    def action_choose(self, number: int) -> None:
-        if number <= len(self.labels):
-            label = self.labels[number - 1]
-            self.request(lambda: self.decide(label))
 
     def action_skip(self) -> None:
         self.request(self.skip_routed if self.routed else lambda: self.move(1, skip=True))

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -100,17 +99,6 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         self.load_review()
 
     # Keys
-
-    def on_key(self, event: events.Key) -> None:
-        label = self.labels_by_key.get(event.character or "")
-        if label is not None:
-            event.stop()
-            self.request(lambda: self.decide(label))
-
-    def action_choose(self, number: int) -> None:
-        if number <= len(self.labels):
-            label = self.labels[number - 1]
-            self.request(lambda: self.decide(label))
 
     def action_skip(self) -> None:
         self.request(lambda: self.move(1, skipping=True))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from textual import events
 from textual.app import App
 from textual.widgets import Static
 
+from annotator.models import Label
 from annotator.tui.literal import literal
 from annotator.tui.widgets.quiet import update_if_changed
 
@@ -20,6 +22,22 @@ class SerialActions:
     """True while a Store call the reviewer waits on is in flight (a load, a save)."""
     waiting: deque[Callable[[], None]]
     """Actions typed while busy, run in order once the screen is free."""
+    labels: Sequence[Label]
+    labels_by_key: dict[str, Label]
+    decide: Callable[[Label], None]
+
+    def on_key(self, event: events.Key) -> None:
+        """A label's key decides the claim on screen (after any Store call in flight)."""
+        label = self.labels_by_key.get(event.character or "")
+        if label is not None:
+            event.stop()
+            self.request(lambda: self.decide(label))
+
+    def action_choose(self, number: int) -> None:
+        """Digits 1-9 choose the labels in their configured order."""
+        if number <= len(self.labels):
+            label = self.labels[number - 1]
+            self.request(lambda: self.decide(label))
 
     def request(self, action: Callable[[], None]) -> None:
         """Run a reviewer action now, or after the Store call in flight has returned."""
