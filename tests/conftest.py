@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import os
 from pathlib import Path
@@ -14,6 +15,13 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _database_counter = itertools.count()
+
+
+def require_module(name: str):
+    """A test-only dependency: skipped on a laptop where it cannot install, a hard failure in CI (make test installs it)."""
+    if IN_CI:
+        return importlib.import_module(name)
+    return pytest.importorskip(name, reason=f"the test-only package {name} is not installed (pip install -e '.[dev]')")
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from itertools import combinations
 
 import numpy as np
 import pytest
+
+from tests.conftest import require_module
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,9 +22,9 @@ from annotator.agreement import (
     percent_agreement,
 )
 
-krippendorff = pytest.importorskip("krippendorff")
-inter_rater = pytest.importorskip("statsmodels.stats.inter_rater")
-sklearn_metrics = pytest.importorskip("sklearn.metrics")
+krippendorff = require_module("krippendorff")
+inter_rater = require_module("statsmodels.stats.inter_rater")
+sklearn_metrics = require_module("sklearn.metrics")
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

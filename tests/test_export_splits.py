@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_module
+
 from annotator.errors import UsageError
 from annotator.export import ExportItem, export_dataset, parse_split
 from annotator.models import ArticleRef
@@ -98,7 +100,7 @@ def test_split_text_is_read() -> None:
 
 
 def test_native_splits_load_with_huggingface_datasets(items, tmp_path: Path) -> None:
-    datasets = pytest.importorskip("datasets", reason="the `datasets` package is not installed")
+    datasets = require_module("datasets")
     export_dataset(items[:300], fmt="jsonl", out_dir=tmp_path, split=(80, 10, 10), seed=2)
     files = {"train": str(tmp_path / "train.jsonl"), "validation": str(tmp_path / "dev.jsonl"),
              "test": str(tmp_path / "test.jsonl")}
@@ -112,7 +114,7 @@ def test_native_splits_load_with_huggingface_datasets(items, tmp_path: Path) -> 
 @pytest.mark.parametrize("all_annotations", [False, True])
 def test_records_with_mixed_nulls_load_with_huggingface_datasets(all_annotations: bool, tmp_path: Path) -> None:
     """Fields that are null in some records and text in others (corrections, URLs) still load as one column."""
-    datasets = pytest.importorskip("datasets", reason="the `datasets` package is not installed")
+    datasets = require_module("datasets")
     manifest = export_dataset(sample_items(), fmt="jsonl", out_dir=tmp_path, all_annotations=all_annotations)
     path = tmp_path / manifest.files[0].name
     loaded = datasets.load_dataset("json", data_files=str(path), cache_dir=str(tmp_path / "hf-cache"))["train"]

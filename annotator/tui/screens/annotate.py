@@ -126,15 +126,6 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
     def action_skip(self) -> None:
         self.request(self.skip_routed if self.routed else lambda: self.move(1, skip=True))
 
-    def action_move(self, step: int) -> None:
-        self.request(lambda: self.move(step))
-
-    def action_undo(self) -> None:
-        self.request(self.undo)
-
-    def action_note(self) -> None:
-        self.request(self.edit_note)
-
     def action_flag(self) -> None:
         self.request(self.toggle_flag)
 

@@ -103,15 +103,6 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
     def action_skip(self) -> None:
         self.request(lambda: self.move(1, skipping=True))
 
-    def action_move(self, step: int) -> None:
-        self.request(lambda: self.move(step))
-
-    def action_undo(self) -> None:
-        self.request(self.undo)
-
-    def action_note(self) -> None:
-        self.request(self.edit_note)
-
     def action_article(self) -> None:
         item = self.current_item()
         if item is not None:

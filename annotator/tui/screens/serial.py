@@ -25,6 +25,9 @@ class SerialActions:
     labels: Sequence[Label]
     labels_by_key: dict[str, Label]
     decide: Callable[[Label], None]
+    move: Callable[..., None]
+    undo: Callable[[], None]
+    edit_note: Callable[[], None]
 
     def on_key(self, event: events.Key) -> None:
         """A label's key decides the claim on screen (after any Store call in flight)."""
@@ -38,6 +41,15 @@ class SerialActions:
         if number <= len(self.labels):
             label = self.labels[number - 1]
             self.request(lambda: self.decide(label))
+
+    def action_move(self, step: int) -> None:
+        self.request(lambda: self.move(step))
+
+    def action_undo(self) -> None:
+        self.request(self.undo)
+
+    def action_note(self) -> None:
+        self.request(self.edit_note)
 
     def request(self, action: Callable[[], None]) -> None:
         """Run a reviewer action now, or after the Store call in flight has returned."""

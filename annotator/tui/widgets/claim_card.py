@@ -45,14 +45,19 @@ def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingEx
     text.append("\n")
     text.append_text(claim_details(claim))
     if annotation is not None:
-        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
-            if value:
-                text.append(f"\n{name}: ", style="dim")
-                text.append_text(literal(value))
-        for item in annotation.evidence:
-            text.append("\nevidence: ", style="dim")
-            text.append_text(literal(item))
+        append_decision_details(text, annotation)
     return text
+
+
+def append_decision_details(text: Text, decision: Annotation, indent: str = "") -> None:
+    """Add a decision's correction, note and evidence lines (literal) to `text`."""
+    for name, value in (("correction", decision.correction), ("note", decision.note)):
+        if value:
+            text.append(f"\n{indent}{name}: ", style="dim")
+            text.append_text(literal(value))
+    for item in decision.evidence:
+        text.append(f"\n{indent}evidence: ", style="dim")
+        text.append_text(literal(item))
 
 
 def claim_details(claim: Claim) -> Text:

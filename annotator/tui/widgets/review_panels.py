@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from annotator.models import Adjudication, Annotation, Claim
 from annotator.tui.literal import literal
-from annotator.tui.widgets.claim_card import claim_details
+from annotator.tui.widgets.claim_card import append_decision_details, claim_details
 from annotator.tui.widgets.quiet import update_if_changed
 
 
@@ -51,13 +51,7 @@ def render_annotations(annotations: Sequence[Annotation]) -> Text:
         text.append(f"  {seconds(annotation.duration_ms)}", style="dim")
         if annotation.flagged:
             text.append("  ⚑ flagged", style="bold")
-        for name, value in (("correction", annotation.correction), ("note", annotation.note)):
-            if value:
-                text.append(f"\n  {name}: ", style="dim")
-                text.append_text(literal(value))
-        for item in annotation.evidence:
-            text.append("\n  evidence: ", style="dim")
-            text.append_text(literal(item))
+        append_decision_details(text, annotation, indent="  ")
     return text
 
 
