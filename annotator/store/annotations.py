@@ -17,10 +17,11 @@ from annotator.models import (
     Claim,
     LabelVote,
     Progress,
+    QueueSpec,
     as_utc,
     utc_now,
 )
-from annotator.store import convert, routing
+from annotator.store import convert, queue, routing
 from annotator.store.articles import STREAM_BATCH, ArticleStore
 from annotator.store.tables import (
     AdjudicationRow,
@@ -256,6 +257,26 @@ class Store(ArticleStore):
         from annotator.store.team import claims_to_review
 
         return claims_to_review(self, include_agreed=include_agreed)
+
+    def queue_length(self, spec: QueueSpec) -> int:
+        """How many claims an annotator's queue holds."""
+        return queue.queue_length(self, spec)
+
+    def queue_page(self, spec: QueueSpec, offset: int, limit: int) -> list[str]:
+        """The claim ids at positions `offset` .. `offset + limit - 1` of an annotator's queue."""
+        return queue.queue_page(self, spec, offset, limit)
+
+    def queue_index(self, spec: QueueSpec, claim_id: str) -> int | None:
+        """Where a claim sits in an annotator's queue (None: not in it)."""
+        return queue.queue_index(self, spec, claim_id)
+
+    def queue_next_unlabelled(self, spec: QueueSpec, after: str | None) -> tuple[int, str, bool] | None:
+        """Position, id and whether the search wrapped, of the next claim after `after` the annotator has not labelled."""
+        return queue.queue_next_unlabelled(self, spec, after)
+
+    def queue_ids_starting(self, spec: QueueSpec, prefix: str, limit: int = 2) -> list[str]:
+        """Ids in an annotator's queue starting with `prefix`, the exact id first."""
+        return queue.queue_ids_starting(self, spec, prefix, limit)
 
     def team_stats(self, *, overlap: int = 1) -> "TeamStats":
         """Queue progress, per-annotator counts and pace, and claims awaiting adjudication."""

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, String, bindparam, cast, func, insert, update
+from sqlalchemy import JSON, bindparam, func, insert, update
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
-from annotator.models import Article, ArticleRef, Claim, utc_now
-from annotator.store import convert
+from annotator.models import Article, ArticleRef, Claim, ClaimFilter, QueueSpec, utc_now
+from annotator.store import convert, queue
 from annotator.store.base import StoreBase
 from annotator.store.fast_rows import CLAIM_COLUMNS, claim_from_row
-from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
+from annotator.store.tables import ArticleRow, ClaimRow
 
 STREAM_BATCH = 2000
 
@@ -106,7 +106,7 @@ class ArticleStore(StoreBase):
                 yield claim_from_row(tuple(row), refs)
 
     def claim_ids(self) -> list[str]:
-        """Ids of the current (not superseded) claims in reading order; cheap enough to hold for 100,000 claims."""
+        """Ids of the current (not superseded) claims in reading order."""
         return self.search_claim_ids()
 
     def search_claim_ids(
@@ -125,33 +125,12 @@ class ArticleStore(StoreBase):
         `text` matches the claim text case-insensitively; `article` an article's id, source, outlet or title;
         `label`, `unlabelled` and `flagged` refer to `annotator`'s own decisions.
         """
-        query = (
-            select(ClaimRow.id)
-            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(ArticleRow.superseded_by.is_(None))
-            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+        wanted = ClaimFilter(
+            text=text or "", article=article or "", conflicts=has_conflicts,
+            label=label or "" if annotator else "", unlabelled=unlabelled and annotator is not None,
+            flagged=flagged and annotator is not None,
         )
-        if text:
-            query = query.where(func.lower(ClaimRow.text).contains(text.lower(), autoescape=True))
-        if article:
-            needle = article.lower()
-            query = query.where(
-                (ArticleRow.id == article)
-                | (ArticleRow.source == article)
-                | func.lower(func.coalesce(ArticleRow.outlet, "")).contains(needle, autoescape=True)
-                | func.lower(func.coalesce(ArticleRow.title, "")).contains(needle, autoescape=True)
-            )
-        if has_conflicts:
-            query = query.where(cast(ClaimRow.conflicts, String) != "[]")
-        if annotator is not None and (label or unlabelled or flagged):
-            mine = select(AnnotationRow.claim_id).where(AnnotationRow.annotator == annotator)
-            if unlabelled:
-                query = query.where(ClaimRow.id.not_in(mine))
-            if label:
-                query = query.where(ClaimRow.id.in_(mine.where(AnnotationRow.label == label)))
-            if flagged:
-                query = query.where(ClaimRow.id.in_(mine.where(AnnotationRow.flagged.is_(True))))
-        return self._scalars(query)
+        return self._scalars(queue.ordered_ids(QueueSpec(annotator=annotator or "", claim_filter=wanted)))
 
     def article_claim_ids(self, article_id: str) -> list[str]:
         """Ids of one article's claims in reading order."""

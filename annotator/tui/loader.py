@@ -2,43 +2,101 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from annotator.models import ArticleRef
+from annotator.models import ArticleRef, ClaimFilter, QueueSpec
 from annotator.store import Store
-from annotator.tui.state import ArticleInfo, Window
+from annotator.tui.state import PAGE_SIZE, ArticleInfo, ClaimQueue, Window, window_ids, window_pages
 
 
 @dataclass
 class QueueStart:
-    """What the screen needs before the first claim: the claim ids to work through and the labelled ones."""
+    """What the screen needs before the first claim: the queue with its cursor placed, and the progress counts."""
 
-    claim_ids: list[str]
-    labelled: set[str]
+    queue: ClaimQueue
     total: int
     """Current claims in the database."""
+    done: int
+    """Current claims this annotator has labelled."""
+    reserved: str | None = None
+    """Routing: the claim reserved for this annotator (None: none left for them)."""
 
 
-def load_queue(store: Store, annotator: str) -> QueueStart:
-    """The claim ids in reading order and the ones already labelled by `annotator` (ids only, cheap at 100k)."""
-    claim_ids = store.claim_ids()
-    current = set(claim_ids)
-    labelled = {claim_id for claim_id in store.labelled_claim_ids(annotator) if claim_id in current}
-    return QueueStart(claim_ids, labelled, total=len(claim_ids))
+@dataclass
+class Around:
+    """Where the cursor goes in a queue, with the pages of ids and the claims needed to show it."""
+
+    spec: QueueSpec
+    length: int
+    position: int | None
+    """None: no such claim (nothing matched, nothing left)."""
+    pages: dict[int, list[str]] = field(default_factory=dict)
+    window: Window = field(default_factory=Window)
+
+
+def load_queue(store: Store, annotator: str, known_articles: Collection[str] = ()) -> tuple[QueueStart, Window]:
+    """Every current claim in reading order, the cursor on the first one `annotator` has not labelled."""
+    spec = QueueSpec(annotator=annotator)
+    length = store.queue_length(spec)
+    found = store.queue_next_unlabelled(spec, None)
+    around = load_around(store, spec, length, found[0] if found else 0, {}, frozenset(), known_articles)
+    queue = ClaimQueue(spec, length, around.position or 0)
+    queue.add_pages(around.pages)
+    return QueueStart(queue, total=length, done=store.progress(annotator).done), around.window
 
 
 def load_routed_queue(
     store: Store, annotator: str, *, overlap: int, lease_seconds: int
-) -> tuple[QueueStart, str | None]:
-    """This annotator's labelled claims in reading order plus the claim reserved for them next (None: none left)."""
-    labelled = store.labelled_claim_ids(annotator)
-    all_ids = store.claim_ids()
-    mine = [claim_id for claim_id in all_ids if claim_id in labelled]
+) -> tuple[QueueStart, Window]:
+    """This annotator's labelled claims plus the claim reserved for them next, the cursor on the last one."""
     claim = store.reserve_next_claim(annotator, overlap=overlap, lease_seconds=lease_seconds)
-    if claim is not None:
-        mine.append(claim.id)
-    return QueueStart(mine, labelled & set(mine), total=len(all_ids)), claim.id if claim else None
+    spec = QueueSpec(annotator=annotator, mine_only=True, held=claim.id if claim else None)
+    length = store.queue_length(spec)
+    around = load_around(store, spec, length, max(0, length - 1), {}, frozenset(), ())
+    queue = ClaimQueue(spec, length, around.position or 0)
+    queue.add_pages(around.pages)
+    progress = store.progress(annotator)
+    start = QueueStart(queue, total=progress.total, done=progress.done, reserved=claim.id if claim else None)
+    return start, around.window
+
+
+def load_around(
+    store: Store, spec: QueueSpec, length: int, position: int, known_pages: Mapping[int, Sequence[str]],
+    ready: Collection[str], known_articles: Collection[str],
+) -> Around:
+    """Read the pages of ids around a position that are not in `known_pages`, and the claims not `ready`."""
+    pages = {
+        number: store.queue_page(spec, number * PAGE_SIZE, PAGE_SIZE)
+        for number in window_pages(position, length)
+        if number not in known_pages
+    }
+    ids = window_ids({**known_pages, **pages}, position, length)
+    window = load_window(store, spec.annotator, [i for i in ids if i not in ready], known_articles)
+    return Around(spec, length, position, pages, window)
+
+
+def find_next_unlabelled(store: Store, spec: QueueSpec, length: int, after: str | None,
+                         ready: Collection[str], known_articles: Collection[str]) -> tuple[Around, bool]:
+    """The next claim after `after` that the annotator has not labelled, and whether the search wrapped round."""
+    found = store.queue_next_unlabelled(spec, after)
+    if found is None:
+        return Around(spec, length, None), False
+    position, _claim_id, wrapped = found
+    return load_around(store, spec, length, position, {}, ready, known_articles), wrapped
+
+
+def find_claim(store: Store, spec: QueueSpec, claim_id: str, ready: Collection[str],
+               known_articles: Collection[str]) -> Around:
+    """A claim's place in the queue; outside a filter, its place with the filter cleared (None position: absent)."""
+    index = store.queue_index(spec, claim_id)
+    if index is None and spec.filtered:
+        spec = spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})
+        index = store.queue_index(spec, claim_id)
+    length = store.queue_length(spec)
+    if index is None:
+        return Around(spec, length, None)
+    return load_around(store, spec, length, index, {}, ready, known_articles)
 
 
 def article_name(article: ArticleRef) -> str:
@@ -76,4 +134,3 @@ def load_window(
     found = store.annotations_by_claim(annotator, asked)
     window.annotations = {claim_id: found.get(claim_id) for claim_id in asked}
     return window
-

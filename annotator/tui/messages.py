@@ -6,21 +6,17 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from annotator.models import Annotation
-from annotator.tui.filters import ClaimFilter
-from annotator.tui.state import ClaimQueue, Window
+from annotator.models import Annotation, QueueSpec
+from annotator.tui.loader import Around, QueueStart
+from annotator.tui.state import Window
 
 
 @dataclass
 class QueueLoaded(Message):
     """The queue is known with its cursor on the first unlabelled claim, and the window around it is loaded."""
 
-    queue: ClaimQueue
+    start: QueueStart
     window: Window
-    total_claims: int
-    """Current claims in the database (the queue holds fewer when claims are routed)."""
-    reserved: str | None = None
-    """Routing: the claim reserved for this annotator, already in the queue (None: none left for them)."""
 
 
 @dataclass
@@ -31,6 +27,23 @@ class WindowLoaded(Message):
     show: bool
     change_count: int
     """How many changes the screen had saved when the load started; later saves win over what it read."""
+    spec: QueueSpec
+    """The queue the pages were read for; they are dropped if the queue changed meanwhile."""
+    pages: dict[int, list[str]]
+
+
+@dataclass
+class QueueMoved(Message):
+    """The Store found where the cursor goes (a search, a go-to, the next unlabelled claim) and loaded around it."""
+
+    reason: str
+    """`filter`, `goto`, `next` (after a decision) or `undo`."""
+    around: Around
+    change_count: int
+    wrapped: bool = False
+    """`next`: the search went back to the start of the queue."""
+    detail: str = ""
+    """`goto`: why nothing was found, when a reason is known."""
 
 
 @dataclass
@@ -65,14 +78,6 @@ class StoreFailed(Message):
     doing: str
     """What was being done, e.g. "save the decision"."""
     message: str
-
-
-@dataclass
-class FilterReady(Message):
-    """The ids matching a search, in queue order (a None filter means back to every claim)."""
-
-    claim_filter: ClaimFilter | None
-    claim_ids: list[str]
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The annotation screen's state in plain Python: the claim queue, the cached window of claims, the undo stack.
+"""The annotation screen's state in plain Python: the paged claim queue, the cached window of claims, the undo stack.
 
 None of it touches Textual or the Store, so the rules (resume, next unlabelled, undo order) are easy to follow and
 test; the screen owns one of each and changes them only on the UI thread.
@@ -7,10 +7,10 @@ test; the screen owns one of each and changes them only on the UI thread.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.models import Annotation, Article, Claim
+from annotator.models import Annotation, Article, Claim, QueueSpec
 
 WINDOW_BEFORE = 10
 WINDOW_AFTER = 40
@@ -110,77 +110,144 @@ class UndoEntry:
     previous: Annotation | None
 
 
-class ClaimQueue:
-    """The ordered claim ids being worked through, the cursor in them and which ones this annotator has labelled."""
+PAGE_SIZE = 100
+CACHED_PAGES = 8
 
-    def __init__(self, all_ids: Sequence[str], labelled: set[str]) -> None:
-        self.all_ids: list[str] = list(all_ids)
-        self.labelled: set[str] = labelled
-        self.ids: list[str] = self.all_ids
-        self.position = 0
-        self.filter_description: str | None = None
-        self._index: dict[str, int] | None = None
+
+def window_pages(position: int, length: int) -> range:
+    """The page numbers holding the window around a position in a queue of `length` claims."""
+    start, stop = max(0, position - WINDOW_BEFORE), min(length, position + WINDOW_AFTER)
+    return range(start // PAGE_SIZE, (stop - 1) // PAGE_SIZE + 1) if start < stop else range(0)
+
+
+def window_ids(pages: Mapping[int, Sequence[str]], position: int, length: int) -> list[str]:
+    """The ids of the window around a position found in `pages` (positions on missing pages are left out)."""
+    found = (_id_in(pages, index) for index in range(max(0, position - WINDOW_BEFORE),
+                                                      min(length, position + WINDOW_AFTER)))
+    return [claim_id for claim_id in found if claim_id is not None]
+
+
+def _id_in(pages: Mapping[int, Sequence[str]], position: int) -> str | None:
+    page = pages.get(position // PAGE_SIZE)
+    offset = position % PAGE_SIZE
+    return page[offset] if page is not None and offset < len(page) else None
+
+
+class ClaimQueue:
+    """The claims being worked through, known page by page: the cursor, the queue's length and the cached pages.
+
+    Only a few pages of ids around the cursor are held (the Store pages through the rest), so memory does not grow
+    with the database. `spec` says which claims the Store puts in the queue and in what order.
+    """
+
+    def __init__(self, spec: QueueSpec, length: int, position: int = 0) -> None:
+        self.spec = spec
+        self.length = length
+        self.position = position
+        self.pages: _Lru = _Lru(CACHED_PAGES)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.length
+
+    @property
+    def filter_description(self) -> str | None:
+        """What the filter keeps, for the status line (None: no filter)."""
+        return self.spec.claim_filter.describe() if self.spec.filtered else None
 
     @property
     def current(self) -> str | None:
-        """The claim id under the cursor, or None when the queue is empty."""
-        return self.ids[self.position] if self.ids else None
+        """The claim id under the cursor, or None when the queue is empty or that page is not loaded."""
+        return self.id_at(self.position)
 
-    @property
-    def done(self) -> int:
-        """How many claims of the whole queue (not the filter) this annotator has labelled."""
-        return len(self.labelled)
-
-    def index_of(self, claim_id: str) -> int | None:
-        """Position of a claim in the current queue."""
-        if self._index is None:
-            self._index = {claim_id: i for i, claim_id in enumerate(self.ids)}
-        return self._index.get(claim_id)
-
-    def first_unlabelled(self) -> int:
-        """Where to resume: the first claim not yet labelled, else the first claim."""
-        return next((i for i, claim_id in enumerate(self.ids) if claim_id not in self.labelled), 0)
-
-    def next_unlabelled(self) -> tuple[int, bool] | None:
-        """Position of the next unlabelled claim after the cursor (wrapping round) and whether it wrapped."""
-        count = len(self.ids)
-        for step in range(1, count + 1):
-            index = (self.position + step) % count
-            if self.ids[index] not in self.labelled:
-                return index, index <= self.position
-        return None
+    def id_at(self, position: int) -> str | None:
+        """The claim id at a position, when its page is loaded."""
+        if not 0 <= position < self.length:
+            return None
+        return _id_in(self.pages, position)
 
     def window(self, position: int | None = None) -> list[str]:
-        """The ids to load around a position: a few behind, more ahead, since reviewers mostly move forward."""
-        position = self.position if position is None else position
-        return self.ids[max(0, position - WINDOW_BEFORE) : position + WINDOW_AFTER]
+        """The loaded ids around a position: a few behind, more ahead, since reviewers mostly move forward."""
+        return window_ids(self.pages, self.position if position is None else position, self.length)
 
-    def apply_filter(self, ids: Sequence[str], description: str | None, keep: str | None) -> None:
-        """Narrow the queue to `ids` (None description: back to every claim), keeping claim `keep` if it is there."""
-        self.ids = list(ids) if description is not None else self.all_ids
-        self.filter_description = description
-        self._index = None
-        index = self.index_of(keep) if keep is not None else None
-        self.position = index if index is not None else 0
+    def missing_pages(self, position: int | None = None) -> list[int]:
+        """The pages of the window around a position that are not loaded."""
+        position = self.position if position is None else position
+        return [number for number in window_pages(position, self.length) if number not in self.pages]
+
+    def known_pages(self, position: int | None = None) -> dict[int, list[str]]:
+        """The loaded pages of the window around a position (a copy a worker may read)."""
+        position = self.position if position is None else position
+        return {number: list(self.pages[number]) for number in window_pages(position, self.length)
+                if number in self.pages}
+
+    def add_pages(self, pages: dict[int, list[str]]) -> None:
+        """Take in pages of ids read from the Store."""
+        for number, ids in pages.items():
+            self.pages.put(number, list(ids))
+            if len(ids) < PAGE_SIZE:
+                self.length = min(self.length, number * PAGE_SIZE + len(ids))
+        self.position = min(self.position, max(0, self.length - 1))
+
+    def cached_ids(self) -> list[str]:
+        """Every loaded id in queue order (the whole queue when it fits in the cached pages)."""
+        return [claim_id for number in sorted(self.pages) for claim_id in self.pages[number]]
+
+    def index_of(self, claim_id: str) -> int | None:
+        """Position of a claim among the loaded pages (None: not loaded, or not in the queue)."""
+        for number, ids in self.pages.items():
+            if claim_id in ids:
+                return number * PAGE_SIZE + ids.index(claim_id)
+        return None
+
+    def next_unlabelled(self, annotations: dict[str, Annotation | None]) -> int | None | bool:
+        """Position of the next unlabelled claim after the cursor among the loaded claims whose decision is known.
+
+        False when a claim ahead is not loaded or its decision not known (the Store must be asked), None when the
+        rest of the queue is labelled (the Store must be asked about the claims before the cursor).
+        """
+        for position in range(self.position + 1, self.length):
+            claim_id = self.id_at(position)
+            if claim_id is None or claim_id not in annotations:
+                return False
+            if annotations[claim_id] is None:
+                return position
+        return None
+
+    def same_order(self, spec: QueueSpec) -> bool:
+        """True when `spec` puts the same claims at the same positions as this queue (pages read for it fit)."""
+        return spec.model_copy(update={"keep": ()}) == self.spec.model_copy(update={"keep": ()})
+
+    def keep_changed(self, claim_id: str) -> None:
+        """Keep a claim changed under a filter in the queue, so positions already shown stay where they are."""
+        if self.spec.filtered and claim_id not in self.spec.keep:
+            self.spec = self.spec.model_copy(update={"keep": (*self.spec.keep, claim_id)})
 
     def append(self, claim_id: str) -> None:
-        """Add a claim at the end of the whole queue (routing serves one claim at a time); clears any filter."""
-        if self.filter_description is not None:
-            self.apply_filter([], None, keep=self.current)
-        self.all_ids.append(claim_id)
-        self._index = None
+        """Routing: the claim newly held for this annotator joins the end of the queue."""
+        self.spec = self.spec.model_copy(update={"held": claim_id})
+        number, offset = divmod(self.length, PAGE_SIZE)
+        page = self.pages.get(number)
+        if page is not None and len(page) == offset:
+            page.append(claim_id)
+        elif offset == 0:
+            self.pages.put(number, [claim_id])
+        self.length += 1
 
     def remove(self, claim_id: str) -> None:
-        """Drop a claim that is no longer this annotator's (given back, or taken by another reviewer)."""
-        for ids in (self.all_ids, self.ids) if self.ids is not self.all_ids else (self.all_ids,):
-            if claim_id in ids:
-                index = ids.index(claim_id)
-                del ids[index]
-                if ids is self.ids and index < self.position:
-                    self.position -= 1
-        self.labelled.discard(claim_id)
-        self._index = None
-        self.position = min(self.position, max(0, len(self.ids) - 1))
+        """Routing: drop a claim that is no longer this annotator's (given back, or taken by another reviewer)."""
+        if self.spec.held == claim_id:
+            self.spec = self.spec.model_copy(update={"held": None})
+        index = self.index_of(claim_id)
+        if index is None:
+            return
+        number = index // PAGE_SIZE
+        last_page = (self.length - 1) // PAGE_SIZE
+        for later in [page for page in self.pages if page >= number]:
+            if later == number == last_page:
+                self.pages[later].remove(claim_id)
+            else:
+                del self.pages[later]
+        self.length -= 1
+        if index < self.position:
+            self.position -= 1
+        self.position = min(self.position, max(0, self.length - 1))

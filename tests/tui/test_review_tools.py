@@ -79,14 +79,14 @@ async def test_search_by_text_narrows_the_queue_and_clear_restores_it(app, store
         await type_text(pilot, "operator")
         await press(pilot, "enter")
         screen = annotate_screen(app)
-        assert screen.queue.ids == ["c05", "c06"] and screen.queue.current == "c05"
+        assert screen.queue.cached_ids() == ["c05", "c06"] and screen.queue.current == "c05"
         assert 'filter: text "operator"' in screen_text(app)
         await press(pilot, "v")
         assert screen.queue.current == "c06"
         await press(pilot, "slash")
         await pilot.click("#clear")
         await settle(pilot)
-        assert len(screen.queue.ids) == 7 and screen.queue.current == "c06"
+        assert len(screen.queue.cached_ids()) == 7 and screen.queue.current == "c06"
     assert store.get_annotation("c05", "alice").label == "verified"
 
 
@@ -102,7 +102,7 @@ async def test_filters_for_article_unlabelled_label_flagged_and_conflicts(app, s
         await press(pilot, "slash")
         await setup()
         await press(pilot, "enter")
-        return annotate_screen(pilot.app).queue.ids
+        return annotate_screen(pilot.app).queue.cached_ids()
 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -140,7 +140,7 @@ async def test_search_with_no_match_keeps_the_queue(app):
         await press(pilot, "slash")
         await type_text(pilot, "zeppelin")
         await press(pilot, "enter")
-        assert len(annotate_screen(app).queue.ids) == 7
+        assert len(annotate_screen(app).queue.cached_ids()) == 7
         assert "No claim matches" in screen_text(app)
 
 

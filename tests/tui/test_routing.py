@@ -108,7 +108,7 @@ async def test_skip_gives_the_claim_back_and_quit_releases_the_claim_on_screen(s
         assert current(alice_pilot) == "c01"
         await press(alice_pilot, "s")
         assert current(alice_pilot) == "c02"
-        assert annotate_screen(alice).queue.ids == ["c02"]
+        assert annotate_screen(alice).queue.cached_ids() == ["c02"]
         async with bob.run_test(size=SIZE) as bob_pilot:
             await settle(bob_pilot)
             assert current(bob_pilot) == "c01"
@@ -133,7 +133,7 @@ async def test_decision_on_a_claim_someone_else_took_is_not_saved_and_moves_on(s
         await press(pilot, "x")
         assert "Another reviewer took this claim" in screen_text(alice)
         assert current(pilot) == "c02"
-        assert annotate_screen(alice).queue.ids == ["c02"]
+        assert annotate_screen(alice).queue.cached_ids() == ["c02"]
     assert store.get_annotation("c01", "alice") is None
     assert annotations_per_claim(store)["c01"] == 1
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from annotator.models import Label as ClaimLabel
-from annotator.tui.filters import ClaimFilter
+from annotator.models import ClaimFilter
 
 
 class MarkedCheckbox(Checkbox):

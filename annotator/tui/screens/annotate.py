@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from annotator.models import Claim, Label
 from annotator.store import Store
-from annotator.tui.filters import ClaimFilter
+from annotator.models import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.messages import ClaimReserved, QueueLoaded, WindowLoaded
 from annotator.tui.screens.agreement import AgreementScreen
@@ -32,7 +32,7 @@ from annotator.tui.screens.annotate_routing import RoutingActions
 from annotator.tui.screens.annotate_workers import StoreWorkers
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.serial import SerialActions
-from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
+from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry, Window
 from annotator.tui.widgets import (
     ClaimCard,
     ContextView,
@@ -74,6 +74,8 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.ready_reservation: ClaimReserved | None = None
         self.skipped: set[str] = set()
         self.total_claims = 0
+        self.done_count = 0
+        """Current claims this annotator has labelled."""
         self.labels = list(labels)
         self.labels_by_key = {label.key: label for label in self.labels}
         self.guidelines = guidelines
@@ -155,14 +157,11 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         if self.routed:
             self.next_routed_claim()
             return
-        found = self.queue.next_unlabelled()
-        if found is None:
-            self.say("Every claim in this queue is labelled. Use j/k, / or g to review.")
-            self.go(self.queue.position)
+        position = self.queue.next_unlabelled(self.cache.annotations)
+        if isinstance(position, bool) or position is None:
+            self.set_busy()
+            self.find_next_unlabelled(self.queue)
             return
-        position, wrapped = found
-        if wrapped:
-            self.say("Back to the first unlabelled claim of the queue.")
         self.go(position)
 
     def move(self, step: int, *, skip: bool = False) -> None:
@@ -187,13 +186,13 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         assert self.queue is not None
         self.queue.position = position
         claim_id = self.queue.current
-        if claim_id is None or self.cache.ready(claim_id):
+        if not len(self.queue) or (claim_id is not None and self.cache.ready(claim_id)):
             self.show_current()
             self.set_idle()
             self.schedule_prefetch()
             return
         self.set_busy()
-        self.load_window(self.cache.missing(self.queue.window()), show=True)
+        self.load_window(self.queue, show=True)
 
     def schedule_prefetch(self) -> None:
         """Prefetch once the reviewer pauses, so no key waits behind a window load it did not ask for."""
@@ -206,28 +205,42 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.prefetch_timer = None
         if self.prefetching or self.busy or not self.queue:
             return
-        ahead = self.queue.ids[self.queue.position : self.queue.position + PREFETCH_AHEAD]
-        if self.cache.missing(ahead):
+        ahead = [self.queue.id_at(position)
+                 for position in range(self.queue.position, min(len(self.queue), self.queue.position + PREFETCH_AHEAD))]
+        if any(claim_id is None or not self.cache.ready(claim_id) for claim_id in ahead):
             self.prefetching = True
-            self.load_window(self.cache.missing(self.queue.window()), show=False)
+            self.load_window(self.queue, show=False)
 
     def on_queue_loaded(self, message: QueueLoaded) -> None:
-        self.queue = message.queue
-        self.total_claims = message.total_claims
-        self.reserved = message.reserved
+        start = message.start
+        self.queue = start.queue
+        self.total_claims = start.total
+        self.done_count = start.done
+        self.reserved = start.reserved
         self.cache.merge(message.window)
-        if self.routed and message.reserved is None and message.total_claims:
+        if self.routed and start.reserved is None and start.total:
             self.say(f"No claim left for you: every claim has {self.overlap} reviewer(s) or is on someone's screen. "
                      "s checks again.")
         self.go(self.queue.position)
 
+    def merge_window(self, window: Window, change_count: int) -> None:
+        """Cache what a worker read, except decisions saved since it started reading."""
+        stale = {claim_id for claim_id, number in self.changed_at.items() if number > change_count}
+        self.cache.merge(window, keep=stale)
+
     def on_window_loaded(self, message: WindowLoaded) -> None:
-        stale = {claim_id for claim_id, number in self.changed_at.items() if number > message.change_count}
-        self.cache.merge(message.window, keep=stale)
+        self.merge_window(message.window, message.change_count)
+        fits = self.queue is not None and self.queue.same_order(message.spec)
+        if fits:
+            self.queue.add_pages(message.pages)
         if not message.show:
             self.prefetching = False
             return
-        claim_id = self.queue.current if self.queue else None
+        assert self.queue is not None
+        claim_id = self.queue.current
+        if claim_id is None and len(self.queue) and not fits:
+            self.load_window(self.queue, show=True)
+            return
         if claim_id is not None and not self.cache.ready(claim_id):
             self.say(f"Claim {claim_id} is no longer in the database.", error=True)
         self.show_current()
@@ -249,7 +262,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
             if claim.id != self.shown_claim_id:
                 self.shown_claim_id = claim.id
                 self.shown_at = monotonic()
-        elif self.queue is not None and not self.queue.ids:
+        elif self.queue is not None and not len(self.queue):
             self.show_empty()
         self.refresh_status(claim)
 
@@ -270,7 +283,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
             return
         article_done = self.cache.article_done(claim.article.id) if claim else (0, 0)
         update_if_changed(self.query_one(StatusLine), render_status(
-            self.annotator, self.queue.done, self.total_claims,
-            self.queue.position if self.queue.ids else None, len(self.queue),
+            self.annotator, self.done_count, self.total_claims,
+            self.queue.position if len(self.queue) else None, len(self.queue),
             article_done, self.queue.filter_description, overlap=self.overlap,
         ), layout=False)

@@ -41,6 +41,8 @@ class DecisionActions:
     set_idle: Callable[[], None]
     open_dialog: Callable[..., None]
     save_change: Callable[..., None]
+    find_claim: Callable[..., None]
+    done_count: int
     routed: bool
     reserve_after: Callable[[str], set[str] | None]
     ready_reservation: ClaimReserved | None
@@ -142,10 +144,9 @@ class DecisionActions:
         self.change_count += 1
         self.changed_at[claim_id] = self.change_count
         self.cache.annotations[claim_id] = message.saved
-        if message.saved is None:
-            self.queue.labelled.discard(claim_id)
-        else:
-            self.queue.labelled.add(claim_id)
+        self.done_count += (message.saved is not None) - (message.previous is not None)
+        if self.queue.index_of(claim_id) is not None:
+            self.queue.keep_changed(claim_id)
         if message.kind != "undo":
             self.undo_stack.append(UndoEntry(claim_id, message.previous))
         if message.kind == "decision":
@@ -156,7 +157,10 @@ class DecisionActions:
         elif message.kind == "undo":
             self.say(f"Undone: claim is back to {message.saved.label if message.saved else 'no label'}.")
             index = self.queue.index_of(claim_id)
-            self.go(self.queue.position if index is None else index)
+            if index is None:
+                self.find_claim("undo", self.queue, claim_id)
+            else:
+                self.go(index)
         else:
             self.say("Saved.")
             self.go(self.queue.position)

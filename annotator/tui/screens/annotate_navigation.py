@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from annotator.models import Claim, Label
+from annotator.models import Claim, ClaimFilter, Label
 from annotator.tui.dialogs import GotoDialog, SearchDialog
-from annotator.tui.filters import ClaimFilter
-from annotator.tui.messages import FilterReady
+from annotator.tui.messages import QueueMoved
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.state import ClaimCache, ClaimQueue
 
@@ -29,36 +28,23 @@ class NavigationActions:
     set_idle: Callable[[], None]
     open_dialog: Callable[..., None]
     current_claim: Callable[[], Claim | None]
-    find_claims: Callable[..., None]
+    apply_filter: Callable[..., None]
+    find_claim: Callable[..., None]
+    merge_window: Callable[..., None]
 
     def open_search(self) -> None:
         def searched(claim_filter: ClaimFilter | None) -> None:
             if claim_filter is None or self.queue is None:
                 return
-            if claim_filter.empty:
-                self.active_filter = None
-                self.queue.apply_filter([], None, keep=self.queue.current)
-                self.say("Filter cleared: every claim.")
-                self.go(self.queue.position)
+            if claim_filter.empty and not self.queue.spec.filtered:
+                self.say("No filter: every claim.")
                 return
             self.set_busy()
             self.say("Searching…")
-            self.find_claims(claim_filter, self.queue.all_ids)
+            spec = self.queue.spec.model_copy(update={"claim_filter": claim_filter, "keep": ()})
+            self.apply_filter(spec, self.queue.current)
 
         self.open_dialog(SearchDialog(self.labels, self.active_filter), searched)
-
-    def on_filter_ready(self, message: FilterReady) -> None:
-        assert self.queue is not None and message.claim_filter is not None
-        if not message.claim_ids:
-            self.say(f"No claim matches {message.claim_filter.describe()}; the queue is unchanged.")
-            self.set_idle()
-            return
-        self.active_filter = message.claim_filter
-        self.queue.apply_filter(message.claim_ids, message.claim_filter.describe(), keep=self.queue.current)
-        count = len(message.claim_ids)
-        matches = "1 claim matches" if count == 1 else f"{count} claims match"
-        self.say(f"{matches}. / changes the filter, / then Clear shows all.")
-        self.go(self.queue.position)
 
     def open_goto(self) -> None:
         if not self.queue:
@@ -81,23 +67,44 @@ class NavigationActions:
             else:
                 self.say(f"No claim number {number}: the queue has {len(self.queue)}.", error=True)
             return
-        for ids, in_filter in ((self.queue.ids, True), (self.queue.all_ids, False)):
-            found = [claim_id for claim_id in ids if claim_id.startswith(target)]
-            if len(found) > 1 and target not in found:
-                self.say(f"'{target}' starts {len(found)} claim ids; type more of it.", error=True)
-                return
-            if found:
-                claim_id = target if target in found else found[0]
-                if not in_filter:
-                    self.active_filter = None
-                    self.queue.apply_filter([], None, keep=claim_id)
-                    self.say("That claim is outside the filter: filter cleared.")
-                else:
-                    self.clear_message()
-                index = self.queue.index_of(claim_id)
-                self.go(self.queue.position if index is None else index)
-                return
-        self.say(f"No claim with id '{target}'.", error=True)
+        self.set_busy()
+        self.find_claim("goto", self.queue, target)
+
+    def on_queue_moved(self, message: QueueMoved) -> None:
+        assert self.queue is not None
+        around = message.around
+        self.merge_window(around.window, message.change_count)
+        if around.position is None:
+            self.say_not_found(message)
+            self.go(self.queue.position)
+            return
+        replaced = not self.queue.same_order(around.spec)
+        if replaced:
+            self.queue = ClaimQueue(around.spec, around.length, around.position)
+            self.active_filter = around.spec.claim_filter if around.spec.filtered else None
+            if message.reason in ("goto", "undo"):
+                self.say("That claim is outside the filter: filter cleared.")
+        self.queue.add_pages(around.pages)
+        if message.reason == "filter":
+            count = len(self.queue)
+            matches = "1 claim matches" if count == 1 else f"{count} claims match"
+            self.say(f"{matches}. / changes the filter, / then Clear shows all." if around.spec.filtered
+                     else "Filter cleared: every claim.")
+        elif message.reason == "goto" and not replaced:
+            self.clear_message()
+        elif message.wrapped:
+            self.say("Back to the first unlabelled claim of the queue.")
+        self.go(around.position)
+
+    def say_not_found(self, message: QueueMoved) -> None:
+        """Tell the reviewer the Store found no claim to move to."""
+        if message.reason == "filter":
+            described = message.around.spec.claim_filter.describe()
+            self.say(f"No claim matches {described}; the queue is unchanged.")
+        elif message.reason == "goto":
+            self.say(message.detail, error=True)
+        elif message.reason == "next":
+            self.say("Every claim in this queue is labelled. Use j/k, / or g to review.")
 
     def open_article(self) -> None:
         claim = self.current_claim()

@@ -1,6 +1,6 @@
 """Routing on the annotation screen (`--overlap K`): the claim on screen is reserved for this reviewer.
 
-The queue holds the reviewer's own labelled claims (to go back and relabel) plus the one claim reserved for them;
+The queue holds the reviewer's own labelled claims (to go back and relabel) plus, last, the one claim reserved for them;
 after a decision the next claim is reserved, skip gives the claim back and reserves another, quit gives it back.
 Other annotators' labels are never shown.
 """
@@ -46,7 +46,7 @@ class RoutingActions:
 
     def held_claim(self) -> str | None:
         """The reserved claim this reviewer has not labelled yet (given back on skip and quit)."""
-        if self.reserved is None or self.queue is None or self.reserved in self.queue.labelled:
+        if self.reserved is None or self.queue is None or self.cache.annotations.get(self.reserved) is not None:
             return None
         return self.reserved
 
@@ -62,10 +62,8 @@ class RoutingActions:
     def next_routed_claim(self) -> None:
         """After a decision: the claim still held for this reviewer, else a newly reserved one."""
         assert self.queue is not None
-        held = self.held_claim()
-        index = self.queue.index_of(held) if held is not None else None
-        if index is not None:
-            self.go(index)
+        if self.held_claim() is not None:
+            self.go(len(self.queue) - 1)
             return
         ready, self.ready_reservation = self.ready_reservation, None
         if ready is not None:
@@ -113,10 +111,9 @@ class RoutingActions:
             self.go(self.queue.position)
             return
         self.reserved = message.claim_id
-        if self.queue.index_of(message.claim_id) is None:
+        if self.queue.spec.held != message.claim_id:
             self.queue.append(message.claim_id)
-        index = self.queue.index_of(message.claim_id)
-        self.go(self.queue.position if index is None else index)
+        self.go(len(self.queue) - 1)
 
     def on_claim_taken(self, message: ClaimTaken) -> None:
         assert self.queue is not None

@@ -3,22 +3,29 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 
 from textual import work
 
 from annotator.errors import AnnotatorError, ClaimFullError, DatabaseError
-from annotator.models import Annotation
+from annotator.models import Annotation, ClaimFilter, QueueSpec
 from annotator.store import Store
-from annotator.tui.filters import ClaimFilter, matching_claim_ids
-from annotator.tui.loader import load_queue, load_routed_queue, load_window
+from annotator.tui.loader import (
+    Around,
+    find_claim,
+    find_next_unlabelled,
+    load_around,
+    load_queue,
+    load_routed_queue,
+    load_window,
+)
 from annotator.tui.messages import (
     ChangeSaved,
     ClaimReleased,
     ClaimReserved,
     ClaimTaken,
-    FilterReady,
     QueueLoaded,
+    QueueMoved,
     StoreFailed,
     StoreRetrying,
     WindowLoaded,
@@ -26,6 +33,8 @@ from annotator.tui.messages import (
 from annotator.tui.state import ClaimCache, ClaimQueue
 
 TAKEN = "another reviewer took this claim"
+GOTO_AMBIGUOUS_SHOWN = 10
+"""How many ids starting with a typed prefix are counted before "type more of it" says `9+`."""
 
 
 SAVE_RETRY_DELAYS = (0.5, 1.0, 2.0)
@@ -54,9 +63,28 @@ class StoreWorkers:
         """Find where to resume (or, with routing, reserve the first claim) and load the first window."""
         self._load_queue_worker()
 
-    def load_window(self, claim_ids: Sequence[str], *, show: bool) -> None:
-        """Load claims (and what they need to be shown) in the background."""
-        self._load_window_worker(list(claim_ids), tuple(self.cache.articles), self.change_count, show)
+    def load_window(self, queue: ClaimQueue, *, show: bool) -> None:
+        """Load the pages of ids and the claims around the cursor (what is missing of them) in the background."""
+        self._load_window_worker(queue.spec, len(queue), queue.position, queue.known_pages(), self._ready(queue),
+                                 tuple(self.cache.articles), self.change_count, show)
+
+    def find_next_unlabelled(self, queue: ClaimQueue) -> None:
+        """Ask the Store for the next unlabelled claim after the cursor; posts `QueueMoved`."""
+        self._move_worker("next", queue.spec, len(queue), queue.current, self._ready(queue),
+                          tuple(self.cache.articles), self.change_count)
+
+    def find_claim(self, reason: str, queue: ClaimQueue, target: str) -> None:
+        """Find a claim by id (`undo`) or by the start of its id (`goto`); posts `QueueMoved`."""
+        self._move_worker(reason, queue.spec, len(queue), target, self._ready(queue),
+                          tuple(self.cache.articles), self.change_count)
+
+    def apply_filter(self, spec: QueueSpec, keep: str | None) -> None:
+        """Page through a newly filtered queue, keeping the cursor on `keep` if it passes; posts `QueueMoved`."""
+        self._move_worker("filter", spec, 0, keep, frozenset(), tuple(self.cache.articles), self.change_count)
+
+    def _ready(self, queue: ClaimQueue) -> frozenset[str]:
+        """The window's claims that need no loading."""
+        return frozenset(claim_id for claim_id in queue.window() if self.cache.ready(claim_id))
 
     def save_change(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None, kind: str,
                     *, then_reserve: Collection[str] | None = None) -> None:
@@ -67,10 +95,6 @@ class StoreWorkers:
         """
         skip = frozenset(then_reserve) if then_reserve is not None else None
         self._save_worker(claim_id, annotation, previous, kind, skip, tuple(self.cache.articles))
-
-    def find_claims(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
-        """Compute the claims matching a search in the background."""
-        self._filter_worker(claim_filter, claim_ids)
 
     def reserve_claim(self, *, release: str | None, skip: Collection[str]) -> None:
         """Routing: give `release` back (a skip), then reserve the next claim not in `skip`; posts `ClaimReserved`."""
@@ -83,35 +107,67 @@ class StoreWorkers:
     @work(thread=True, exit_on_error=False, group="store")
     def _load_queue_worker(self) -> None:
         try:
-            reserved = None
             if self.overlap is None:
-                start = load_queue(self.store, self.annotator)
+                start, window = load_queue(self.store, self.annotator)
             else:
-                start, reserved = load_routed_queue(
+                start, window = load_routed_queue(
                     self.store, self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds
                 )
-            queue = ClaimQueue(start.claim_ids, start.labelled)
-            if reserved is not None:
-                queue.position = len(queue.ids) - 1
-            elif self.overlap is None:
-                queue.position = queue.first_unlabelled()
-            else:
-                queue.position = max(0, len(queue.ids) - 1)
-            window = load_window(self.store, self.annotator, queue.window(), ())
         except Exception as exc:  # a worker must always report back, or the screen would wait forever
             self.post_message(StoreFailed("load the claims", failure_reason(exc)))
             return
-        self.post_message(QueueLoaded(queue, window, start.total, reserved))
+        self.post_message(QueueLoaded(start, window))
 
     @work(thread=True, exit_on_error=False, group="store")
-    def _load_window_worker(self, claim_ids: list[str], known_articles: tuple[str, ...], change_count: int,
+    def _load_window_worker(self, spec: QueueSpec, length: int, position: int, known_pages: dict[int, list[str]],
+                            ready: frozenset[str], known_articles: tuple[str, ...], change_count: int,
                             show: bool) -> None:
         try:
-            window = load_window(self.store, self.annotator, claim_ids, known_articles)
+            around = load_around(self.store, spec, length, position, known_pages, ready, known_articles)
         except Exception as exc:
             self.post_message(StoreFailed("load the claims", failure_reason(exc)))
             return
-        self.post_message(WindowLoaded(window, show, change_count))
+        self.post_message(WindowLoaded(around.window, show, change_count, spec, around.pages))
+
+    @work(thread=True, exit_on_error=False, group="store")
+    def _move_worker(self, reason: str, spec: QueueSpec, length: int, target: str | None, ready: frozenset[str],
+                     known_articles: tuple[str, ...], change_count: int) -> None:
+        wrapped, detail = False, ""
+        try:
+            if reason == "next":
+                around, wrapped = find_next_unlabelled(self.store, spec, length, target, ready, known_articles)
+            elif reason == "filter":
+                around = self._filtered(spec, target, known_articles)
+            elif reason == "goto":
+                around, detail = self._goto(spec, target or "", ready, known_articles)
+            else:
+                around = find_claim(self.store, spec, target or "", ready, known_articles)
+        except Exception as exc:
+            self.post_message(StoreFailed("search" if reason in ("filter", "goto") else "load the claims",
+                                          failure_reason(exc)))
+            return
+        self.post_message(QueueMoved(reason, around, change_count, wrapped, detail))
+
+    def _filtered(self, spec: QueueSpec, keep: str | None, known_articles: tuple[str, ...]) -> Around:
+        length = self.store.queue_length(spec)
+        if not length:
+            return Around(spec, 0, None)
+        index = self.store.queue_index(spec, keep) if keep is not None else None
+        return load_around(self.store, spec, length, index or 0, {}, frozenset(), known_articles)
+
+    def _goto(self, spec: QueueSpec, prefix: str, ready: frozenset[str],
+              known_articles: tuple[str, ...]) -> tuple[Around, str]:
+        """The claim whose id is `prefix` or uniquely starts with it, in the queue or else with the filter cleared."""
+        for candidate in (spec, spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})):
+            found = self.store.queue_ids_starting(candidate, prefix, limit=GOTO_AMBIGUOUS_SHOWN)
+            if len(found) > 1 and found[0] != prefix:
+                many = f"{len(found)}" if len(found) < GOTO_AMBIGUOUS_SHOWN else f"{GOTO_AMBIGUOUS_SHOWN - 1}+"
+                return Around(spec, 0, None), f"'{prefix}' starts {many} claim ids; type more of it."
+            if found:
+                return find_claim(self.store, candidate, found[0], ready, known_articles), ""
+            if not candidate.filtered:
+                break
+        return Around(spec, 0, None), f"No claim with id '{prefix}'."
 
     @work(thread=True, exit_on_error=False, group="store")
     def _save_worker(self, claim_id: str, annotation: Annotation | None, previous: Annotation | None,
@@ -149,15 +205,6 @@ class StoreWorkers:
                 self.post_message(StoreRetrying(doing, attempt, len(SAVE_RETRY_DELAYS) + 1, failure_reason(exc)))
                 time.sleep(delay)
         raise AssertionError("unreachable")
-
-    @work(thread=True, exit_on_error=False, group="store")
-    def _filter_worker(self, claim_filter: ClaimFilter, claim_ids: Sequence[str]) -> None:
-        try:
-            matching = matching_claim_ids(self.store, self.annotator, claim_filter, claim_ids)
-        except Exception as exc:
-            self.post_message(StoreFailed("search", failure_reason(exc)))
-            return
-        self.post_message(FilterReady(claim_filter, matching))
 
     @work(thread=True, exit_on_error=False, group="store")
     def _reserve_worker(self, release: str | None, skip: frozenset[str], known_articles: tuple[str, ...]) -> None:

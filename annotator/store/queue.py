@@ -1,0 +1,178 @@
+"""An annotator's claim queue paged by the database: its length, a page of ids, where a claim sits, what comes next.
+
+The annotation screen holds a few pages of ids around its cursor instead of every claim id, so its memory stays
+the same whether the database has ten thousand claims or ten million. Positions are 0-based ordinals in the
+queue's order: reading order (article ingest order, then claim position), or for a routed queue the order in
+which the annotator first labelled their claims, with the claim held for them last.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import String, and_, cast, func, or_
+from sqlmodel import select
+
+from annotator.models import QueueSpec
+from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
+
+if TYPE_CHECKING:
+    from annotator.store.annotations import Store
+
+
+def _mine(spec: QueueSpec):
+    """Ids of the claims the queue's annotator has labelled."""
+    return select(AnnotationRow.claim_id).where(AnnotationRow.annotator == spec.annotator)
+
+
+def _filter_conditions(spec: QueueSpec) -> list:
+    """The WHERE conditions of the spec's filter (its `keep` claims always pass)."""
+    wanted = spec.claim_filter
+    conditions = []
+    if wanted.text:
+        conditions.append(func.lower(ClaimRow.text).contains(wanted.text.lower(), autoescape=True))
+    if wanted.article:
+        needle = wanted.article.lower()
+        conditions.append(
+            (ArticleRow.id == wanted.article)
+            | (ArticleRow.source == wanted.article)
+            | func.lower(func.coalesce(ArticleRow.outlet, "")).contains(needle, autoescape=True)
+            | func.lower(func.coalesce(ArticleRow.title, "")).contains(needle, autoescape=True)
+        )
+    if wanted.conflicts:
+        conditions.append(cast(ClaimRow.conflicts, String) != "[]")
+    if wanted.unlabelled:
+        conditions.append(ClaimRow.id.not_in(_mine(spec)))
+    if wanted.label:
+        conditions.append(ClaimRow.id.in_(_mine(spec).where(AnnotationRow.label == wanted.label)))
+    if wanted.flagged:
+        conditions.append(ClaimRow.id.in_(_mine(spec).where(AnnotationRow.flagged.is_(True))))
+    if not conditions:
+        return []
+    condition = and_(*conditions)
+    return [or_(condition, ClaimRow.id.in_(spec.keep)) if spec.keep else condition]
+
+
+def _members(spec: QueueSpec, *columns):
+    """A select of `columns` over the claims in the queue (for a routed queue, the labelled ones only)."""
+    query = (
+        select(*columns)
+        .select_from(ClaimRow)
+        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        .where(ArticleRow.superseded_by.is_(None), *_filter_conditions(spec))
+    )
+    if spec.mine_only:
+        query = query.join(
+            AnnotationRow, and_(AnnotationRow.claim_id == ClaimRow.id, AnnotationRow.annotator == spec.annotator)
+        )
+    return query
+
+
+def _order(spec: QueueSpec) -> tuple:
+    return (AnnotationRow.id,) if spec.mine_only else (ArticleRow.ingest_order, ClaimRow.position)
+
+
+def _before(spec: QueueSpec, key: tuple):
+    """The condition "comes before the claim whose order key is `key`"."""
+    if spec.mine_only:
+        return AnnotationRow.id < key[0]
+    order, position = key
+    return or_(ArticleRow.ingest_order < order, and_(ArticleRow.ingest_order == order, ClaimRow.position < position))
+
+
+def _after(spec: QueueSpec, key: tuple):
+    """The condition "comes after the claim whose order key is `key`"."""
+    if spec.mine_only:
+        return AnnotationRow.id > key[0]
+    order, position = key
+    return or_(ArticleRow.ingest_order > order, and_(ArticleRow.ingest_order == order, ClaimRow.position > position))
+
+
+def _held_last(store: Store, spec: QueueSpec) -> str | None:
+    """The held claim when it ends a routed queue: current, passing the filter and not labelled yet."""
+    if not spec.mine_only or spec.held is None:
+        return None
+    query = (
+        select(ClaimRow.id)
+        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+        .where(ClaimRow.id == spec.held, ArticleRow.superseded_by.is_(None), ClaimRow.id.not_in(_mine(spec)),
+               *_filter_conditions(spec))
+    )
+    found = store._scalars(query)
+    return found[0] if found else None
+
+
+def _count(store: Store, query) -> int:
+    return store._scalars(select(func.count()).select_from(query.subquery()))[0]
+
+
+def _key(store: Store, spec: QueueSpec, claim_id: str) -> tuple | None:
+    """The order key of a claim in the queue, or None when the claim is not in it."""
+    rows = store._rows(_members(spec, *_order(spec)).where(ClaimRow.id == claim_id))
+    return rows[0] if rows else None
+
+
+def queue_length(store: Store, spec: QueueSpec) -> int:
+    """How many claims the queue holds."""
+    return _count(store, _members(spec, ClaimRow.id)) + (_held_last(store, spec) is not None)
+
+
+def ordered_ids(spec: QueueSpec):
+    """A select of every id in a queue without a held claim, in queue order."""
+    return _members(spec, ClaimRow.id).order_by(*_order(spec))
+
+
+def queue_page(store: Store, spec: QueueSpec, offset: int, limit: int) -> list[str]:
+    """The ids at positions `offset` to `offset + limit - 1` of the queue (fewer at its end)."""
+    ids = store._scalars(ordered_ids(spec).offset(offset).limit(limit))
+    if len(ids) < limit:
+        held = _held_last(store, spec)
+        if held is not None and offset + len(ids) == _count(store, _members(spec, ClaimRow.id)):
+            ids.append(held)
+    return ids
+
+
+def queue_index(store: Store, spec: QueueSpec, claim_id: str) -> int | None:
+    """The position of a claim in the queue, or None when the claim is not in it."""
+    key = _key(store, spec, claim_id)
+    if key is None:
+        if claim_id == _held_last(store, spec):
+            return _count(store, _members(spec, ClaimRow.id))
+        return None
+    return _count(store, _members(spec, ClaimRow.id).where(_before(spec, key)))
+
+
+def queue_next_unlabelled(store: Store, spec: QueueSpec, after: str | None) -> tuple[int, str, bool] | None:
+    """Position and id of the first claim after claim `after` that the annotator has not labelled, and whether
+    the search wrapped round to the start of the queue (None `after`: from the start); None when there is none."""
+    held = _held_last(store, spec)
+    if spec.mine_only:
+        if held is None:
+            return None
+        return _count(store, _members(spec, ClaimRow.id)), held, after == held
+    unlabelled = _members(spec, ClaimRow.id).where(ClaimRow.id.not_in(_mine(spec))).order_by(*_order(spec)).limit(1)
+    key = _key(store, spec, after) if after is not None else None
+    found = store._scalars(unlabelled.where(_after(spec, key))) if key is not None else []
+    wrapped = after is not None and not found
+    if not found:
+        found = store._scalars(unlabelled)
+    if not found:
+        return None
+    index = queue_index(store, spec, found[0])
+    return (index, found[0], wrapped) if index is not None else None
+
+
+def queue_ids_starting(store: Store, spec: QueueSpec, prefix: str, limit: int = 2) -> list[str]:
+    """Ids in the queue that start with `prefix`, the exact id first, at most `limit` of them."""
+    exact = _key(store, spec, prefix) is not None or prefix == _held_last(store, spec)
+    query = (
+        _members(spec, ClaimRow.id)
+        .where(ClaimRow.id.startswith(prefix, autoescape=True), ClaimRow.id != prefix)
+        .order_by(*_order(spec))
+        .limit(limit)
+    )
+    found = ([prefix] if exact else []) + store._scalars(query)
+    held = _held_last(store, spec)
+    if held is not None and held != prefix and held.startswith(prefix):
+        found.append(held)
+    return found[:limit]

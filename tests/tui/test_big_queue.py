@@ -1,0 +1,137 @@
+"""A queue longer than the pages the screen keeps: resume, move across pages, jump far, filter, and stay bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.models import Annotation, Article, Claim
+from annotator.store import open_store
+from annotator.tui import make_app
+from annotator.tui.state import CACHED_PAGES, PAGE_SIZE
+from tests.tui.helpers import annotate_screen, press, screen_text, settle, type_text
+from tests.tui.sample_data import sample_settings
+
+pytestmark = pytest.mark.anyio
+SIZE = (120, 36)
+ARTICLES = 12
+CLAIMS_PER_ARTICLE = 100
+TOTAL = ARTICLES * CLAIMS_PER_ARTICLE
+
+
+def claim_id(number: int) -> str:
+    """The id of the claim at 1-based position `number` in reading order."""
+    article, position = divmod(number - 1, CLAIMS_PER_ARTICLE)
+    return f"d{article:02d}-{position:03d}"
+
+
+@pytest.fixture
+def big_store(tmp_path):
+    """1,200 claims in 12 articles, more than the screen's cached pages hold."""
+    store = open_store(f"sqlite:///{tmp_path / 'big.db'}")
+    for number in range(ARTICLES):
+        sentences = [f"Depot {number} shipped {100 + i} pallets on day {i + 1}." for i in range(CLAIMS_PER_ARTICLE)]
+        body = " ".join(sentences)
+        article = Article(id=f"d{number:02d}", source=f"depot{number}.txt", body=body, content_hash=f"d{number}",
+                          outlet=f"Depot Post {number}", title=f"Depot {number}")
+        claims, offset = [], 0
+        for position, sentence in enumerate(sentences):
+            start = body.index(sentence, offset)
+            offset = start + len(sentence)
+            claims.append(Claim(id=f"d{number:02d}-{position:03d}", article=article.ref(), text=sentence,
+                                source_text=sentence, start=start, end=offset, position=position, kind="statistic"))
+        store.add_article(article, claims)
+    yield store
+    store.close()
+
+
+def label_numbers(store, numbers) -> None:
+    store.import_annotations([Annotation(claim_id=claim_id(n), annotator="alice", label="verified") for n in numbers])
+
+
+def queue_of(app):
+    return annotate_screen(app).queue
+
+
+async def test_resumes_deep_in_the_queue_holding_only_a_few_pages(big_store):
+    label_numbers(big_store, range(1, 951))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert queue_of(app).current == claim_id(951)
+        assert f"claim 951 of {TOTAL}" in screen_text(app)
+        assert f"done 950/{TOTAL}" in screen_text(app)
+        assert len(queue_of(app).cached_ids()) < 3 * PAGE_SIZE
+        await press(pilot, *["v"] * 60)
+        assert queue_of(app).current == claim_id(1011), "decisions carry on across the page boundary"
+        assert f"done 1010/{TOTAL}" in screen_text(app)
+    assert big_store.get_annotation(claim_id(1000), "alice").label == "verified"
+    assert big_store.get_annotation(claim_id(1001), "alice").label == "verified"
+
+
+async def test_next_unlabelled_far_beyond_the_loaded_pages(big_store):
+    label_numbers(big_store, [n for n in range(1, TOTAL + 1) if n not in (5, 1150)])
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert queue_of(app).current == claim_id(5)
+        await press(pilot, "x")
+        assert queue_of(app).current == claim_id(1150)
+        assert f"claim 1150 of {TOTAL}" in screen_text(app)
+        await press(pilot, "v")
+        assert "Every claim in this queue is labelled" in screen_text(app)
+        assert queue_of(app).current == claim_id(1150)
+        await press(pilot, "z")
+        await press(pilot, "k", "k", "z")
+        assert queue_of(app).current == claim_id(5), "undo goes back to a claim whose page was dropped"
+        assert "Undone: claim is back to no label" in screen_text(app)
+    assert big_store.get_annotation(claim_id(5), "alice") is None
+    assert big_store.get_annotation(claim_id(1150), "alice") is None
+
+
+async def test_go_to_far_numbers_and_ids_keeps_memory_bounded(big_store):
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for number in (1200, 3, 640, 222, 1111, 880, 450, 10, 1030, 777):
+            await press(pilot, "g")
+            await type_text(pilot, str(number))
+            await press(pilot, "enter")
+            assert queue_of(app).current == claim_id(number)
+            assert len(queue_of(app).pages) <= CACHED_PAGES
+        await press(pilot, "g")
+        await type_text(pilot, "1200")
+        await press(pilot, "enter")
+        await press(pilot, "j")
+        assert "Last claim of the queue" in screen_text(app)
+        await press(pilot, "k")
+        assert queue_of(app).current == claim_id(1199)
+        await press(pilot, "g")
+        await type_text(pilot, "d03-04")
+        await press(pilot, "enter")
+        assert "starts 10 claim ids" not in screen_text(app) and "type more of it" in screen_text(app)
+        await press(pilot, "g")
+        await type_text(pilot, "d03-042")
+        await press(pilot, "enter")
+        assert queue_of(app).current == "d03-042"
+        assert f"claim {3 * CLAIMS_PER_ARTICLE + 43} of {TOTAL}" in screen_text(app)
+
+
+async def test_labelling_under_the_unlabelled_filter_keeps_positions(big_store):
+    label_numbers(big_store, range(1, 1001))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "g")
+        await type_text(pilot, "1")
+        await press(pilot, "enter")
+        await press(pilot, "slash")
+        app.screen.query_one("#search-unlabelled").value = True
+        await press(pilot, "enter")
+        assert "200 claims match" in screen_text(app)
+        assert queue_of(app).current == claim_id(1001)
+        await press(pilot, *["v"] * 150)
+        assert queue_of(app).current == claim_id(1151)
+        assert "claim 151 of 200" in screen_text(app), "labelled claims keep their places under the filter"
+        await press(pilot, *["k"] * 120)
+        assert queue_of(app).current == claim_id(1031)
+    assert big_store.progress("alice").done == 1150
