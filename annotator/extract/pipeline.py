@@ -13,6 +13,7 @@ from annotator.extract.detector import DEFAULT_MIN_SCORE, detect_claims
 
 PARAGRAPH_BREAKS = "annotator_paragraph_breaks_v1"
 CLAIM_DETECTOR = "annotator_claim_detector_v1"
+ATTRIBUTE_INDEX = "annotator_attribute_index_v1"
 CLAIMS_ATTR = "annotator_claims"
 """`doc._.annotator_claims`: the claim dicts the detector found."""
 
@@ -43,6 +44,13 @@ def make_paragraph_breaks(nlp: Language, name: str) -> ParagraphBreaks:
     return ParagraphBreaks()
 
 
+def make_attribute_index(nlp: Language, name: str, ruler: str):
+    """Factory of `annotator_attribute_index_v1`: the rules of the pipeline's attribute ruler named `ruler`."""
+    from annotator.extract.attribute_index import AttributeIndex
+
+    return AttributeIndex(nlp.get_pipe(ruler))
+
+
 def make_claim_detector(nlp: Language, name: str, min_score: float) -> ClaimDetector:
     """Factory of `annotator_claim_detector_v1`."""
     register_components()
@@ -55,6 +63,13 @@ def register_components() -> None:
         Doc.set_extension(CLAIMS_ATTR, default=None)
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.factory(PARAGRAPH_BREAKS, func=make_paragraph_breaks)
+    if not Language.has_factory(ATTRIBUTE_INDEX):
+        Language.factory(
+            ATTRIBUTE_INDEX,
+            default_config={"ruler": "attribute_ruler"},
+            assigns=["token.pos", "token.morph", "token.lemma"],
+            func=make_attribute_index,
+        )
     if not Language.has_factory(CLAIM_DETECTOR):
         Language.factory(
             CLAIM_DETECTOR,
@@ -89,4 +104,23 @@ def load_pipeline(name: Optional[str] = None, *, min_score: float = DEFAULT_MIN_
     else:
         nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
     nlp.add_pipe(CLAIM_DETECTOR, last=True, config={"min_score": min_score})
+    _index_attribute_ruler(nlp)
     return nlp
+
+
+def _index_attribute_ruler(nlp: Language) -> None:
+    """Swap the model's attribute ruler for the same rules looked up by tag, word and dependency (much faster)."""
+    from spacy.pipeline import AttributeRuler
+
+    if not isinstance(nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None,
+                      AttributeRuler):
+        return
+    try:
+        from annotator.extract.attribute_index import AttributeIndex  # noqa: F401  (uses a spaCy internal)
+    except ImportError:  # a spaCy release without that internal keeps its own, slower ruler
+        return
+    try:
+        nlp.add_pipe(ATTRIBUTE_INDEX, before="attribute_ruler", config={"ruler": "attribute_ruler"})
+    except ValueError:  # rules this index cannot evaluate exactly: the model's own ruler stays
+        return
+    nlp.disable_pipe("attribute_ruler")
