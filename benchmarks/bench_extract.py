@@ -3,7 +3,8 @@
 Builds a few hundred synthetic articles from the fictional fixture articles, then times, in this one run and
 over alternating rounds (best of each kept, so other load on the machine disturbs the ratios less):
   base      bare `nlp.pipe` of the spaCy model alone (no project components)
-  full      bare `nlp.pipe` of the project pipeline (model + paragraph breaks + claim detector)
+  full      bare `nlp.pipe` of the project pipeline (model + paragraph breaks + claim detector, with the
+            attribute index in place of the model's attribute ruler)
   extract   `extract_many` single-process (project pipeline + Claim models)
   extract2  `extract_many(n_process=2)` (wall time; needs two idle cores to show its gain)
 Single-process runs report wall and CPU time; the load average is printed because the machine may be shared.
