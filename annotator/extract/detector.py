@@ -54,6 +54,7 @@ def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dic
     quotes = QuoteIndex(find_quotes(body))
     entities = [(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents]
     names = NameTable(text for _, _, label, text in entities if label == "PERSON")
+    names.add_full_forms(body, [(start, end) for start, end, label, _ in entities if label != "PERSON"])
     sentences = [s for s in (_trimmed(span, body) for span in sentence_spans(doc, body)) if s is not None]
     for sentence in sentences:
         sentence.entities = [e for e in entities if e[0] >= sentence.start and e[1] <= sentence.end]

@@ -11,8 +11,19 @@ HONORIFICS = {
     "prince", "princess", "pope", "judge", "justice", "mayor", "ambassador", "spokesman", "spokeswoman",
     "spokesperson", "foreign", "prime", "vice", "deputy", "state", "of", "us", "u.s.", "uk", "russian",
     "ukrainian", "american", "british", "german", "french", "chief", "head", "leader", "colonel", "captain",
+    "councillor", "councilor", "commissioner", "director", "inspector", "superintendent", "sergeant", "sgt",
+    "lieutenant", "lt", "admiral", "marshal", "bishop", "archbishop", "cardinal", "rev", "reverend", "rabbi",
+    "imam", "sheikh", "lord", "lady", "baroness", "baron", "mp", "mep", "congressman", "congresswoman",
+    "representative", "chairman", "chairwoman", "chair", "ceo", "coach", "economist", "analyst", "officer",
 }
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_GIVEN_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+NOT_GIVEN_NAMES = frozenset(
+    """the a an and but or so then in on at of for from with by to as after before when while if since
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december his her their its our my your this that these those he she they we""".split()
+)
+"""Capitalised words that start a sentence or a phrase but are never a first name."""
 _EDGE_JUNK = " \t\n,.;:\"'“”‘’()[]"
 
 
@@ -39,6 +50,25 @@ class NameTable:
             known = self._by_surname.get(surname)
             if known is None or len(name.split()) > len(known.split()):
                 self._by_surname[surname] = name
+
+    def add_full_forms(self, body: str, blocked: Iterable[tuple[int, int]] = ()) -> None:
+        """Take longer forms of known people's names from the text itself ("Ilse Marquardt" where the model only
+        marked "Ms Marquardt" as a person): a capitalised first name right before a known surname.
+
+        Words inside `blocked` character spans (places, organisations, dates the model found) are never first names.
+        """
+        blocked = list(blocked)
+        for surname_key, known in list(self._by_surname.items()):
+            surname = known.split()[-1]
+            for match in re.finditer(rf"\b({_GIVEN_NAME})\s+{re.escape(surname)}\b", body):
+                given = match.group(1)
+                if (given.lower() in HONORIFICS or given.lower() in NOT_GIVEN_NAMES
+                        or any(a <= match.start(1) < b for a, b in blocked)):
+                    continue
+                candidate = f"{given} {surname}"
+                current = self._by_surname[surname_key]
+                if len(candidate.split()) > len(current.split()) and _compatible(current, candidate):
+                    self._by_surname[surname_key] = candidate
 
     def canonical(self, mention: str) -> Optional[str]:
         """The fullest known form of a person mention, or the cleaned mention when the surname is new."""
