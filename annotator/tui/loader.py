@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.models import ArticleRef, ClaimFilter, QueueSpec
+from annotator.models import ArticleRef, Claim, ClaimFilter, QueueSpec
 from annotator.store import Store
 from annotator.tui.state import PAGE_SIZE, ArticleInfo, ClaimQueue, Window, window_ids, window_pages
 
@@ -104,6 +104,24 @@ def article_name(article: ArticleRef) -> str:
     return article.outlet or article.title or article.source
 
 
+def load_links(store: Store, claims: Sequence[Claim]) -> tuple[dict[str, Claim | None], dict[str, str]]:
+    """The claims the given claims conflict with (None: gone from the database) and the display name of every
+    article they or their corroborations come from, for the links panel."""
+    related_ids = [c.claim_id for claim in claims for c in claim.conflicts]
+    related: dict[str, Claim | None] = {claim.id: claim for claim in store.get_claims(related_ids)}
+    for claim_id in related_ids:
+        related.setdefault(claim_id, None)
+    outlets: dict[str, str] = {}
+    for claim in [*(c for c in related.values() if c is not None), *claims]:
+        outlets[claim.article.id] = article_name(claim.article)
+    mentioned = {aid for claim in claims for aid in claim.corroborated_by} - set(outlets)
+    if mentioned:
+        refs = store.article_refs(mentioned)
+        for article_id in mentioned:
+            outlets[article_id] = article_name(refs[article_id]) if article_id in refs else article_id
+    return related, outlets
+
+
 def load_window(
     store: Store, annotator: str, claim_ids: Sequence[str], known_articles: Collection[str]
 ) -> Window:
@@ -115,20 +133,7 @@ def load_window(
             continue
         article = store.get_article(article_id)
         window.articles[article_id] = ArticleInfo(article, tuple(store.article_claim_ids(article_id)))
-    related_ids = [c.claim_id for claim in window.claims.values() for c in claim.conflicts]
-    window.related = {claim.id: claim for claim in store.get_claims(related_ids)}
-    for claim_id in related_ids:
-        window.related.setdefault(claim_id, None)
-    for claim in window.related.values():
-        if claim is not None:
-            window.outlets[claim.article.id] = article_name(claim.article)
-    for claim in window.claims.values():
-        window.outlets[claim.article.id] = article_name(claim.article)
-    mentioned = {aid for claim in window.claims.values() for aid in claim.corroborated_by} - set(window.outlets)
-    if mentioned:
-        refs = store.article_refs(mentioned)
-        for article_id in mentioned:
-            window.outlets[article_id] = article_name(refs[article_id]) if article_id in refs else article_id
+    window.related, window.outlets = load_links(store, list(window.claims.values()))
     asked = list(window.claims) + [i for info in window.articles.values() for i in info.claim_ids]
     asked = list(dict.fromkeys(asked))
     found = store.annotations_by_claim(annotator, asked)

@@ -126,3 +126,52 @@ async def test_note_is_saved_with_the_decision_or_at_once_on_an_adjudicated_clai
     adjudication = store.get_adjudication("c02")
     assert (adjudication.label, adjudication.note) == ("contested", "operator confirmed 1,500")
     assert unchanged(store, disputed)
+
+
+async def test_adjudication_is_retried_while_the_database_is_away_and_lands_when_it_is_back(store, disputed,
+                                                                                            tmp_path):
+    import sqlite3
+
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("ALTER TABLE adjudications RENAME TO adjudications_away")
+        await pilot.press("v")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "trying again" in screen_text(app):
+                break
+        text = screen_text(app)
+        assert "trying again" in text and "NOT ADJUDICATED YET" in text, "not shown as saved while retrying"
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("ALTER TABLE adjudications_away RENAME TO adjudications")
+        await settle(pilot)
+        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        assert "NOT SAVED" not in screen_text(app)
+    assert store.get_adjudication("c02").label == "verified"
+
+
+async def test_adjudication_that_never_lands_says_not_saved(store, disputed, tmp_path):
+    import sqlite3
+
+    app = review_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with sqlite3.connect(tmp_path / "t.db") as connection:
+            connection.execute("ALTER TABLE adjudications RENAME TO adjudications_away")
+        await press(pilot, "v")
+        text = screen_text(app)
+        assert "NOT SAVED" in text and "NOT ADJUDICATED YET" in text
+        assert working_screen(app).claim_ids[working_screen(app).position] == "c02"
+
+
+async def test_other_outlets_and_conflicts_are_shown_beside_the_annotations(store, disputed):
+    app = review_app(store)
+    async with app.run_test(size=(150, 36)) as pilot:
+        await settle(pilot)
+        assert "conflicts" not in screen_text(app), "c02 stands alone"
+        await press(pilot, "j")
+        text = screen_text(app)
+        assert "also reported by (1): Harbour Gazette" in text
+        assert "day: Wednesday vs Tuesday" in text and "four-day suspension" in text

@@ -17,7 +17,7 @@ from annotator.agreement import FullAgreementReport, build_report
 from annotator.models import Label as ClaimLabel
 from annotator.store import Store
 from annotator.tui.literal import literal
-from annotator.tui.screens.annotate_workers import failure_reason
+from annotator.tui.retry import failure_reason
 from annotator.tui.widgets.agreement_view import (
     render_disputed,
     render_kappa_legend,

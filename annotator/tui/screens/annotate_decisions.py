@@ -15,6 +15,7 @@ from annotator.tui.messages import (
     StoreFailed,
     StoreRetrying,
 )
+from annotator.tui.retry import retry_notice
 from annotator.tui.state import ClaimCache, ClaimQueue, UndoEntry
 from annotator.tui.widgets.claim_card import PendingExtras
 
@@ -166,8 +167,7 @@ class DecisionActions:
             self.go(self.queue.position)
 
     def on_store_retrying(self, message: StoreRetrying) -> None:
-        self.say(f"✖ Database not answering ({message.message}); not saved yet, trying again "
-                 f"({message.attempt}/{message.attempts})…", error=True)
+        self.say(retry_notice(message.attempt, message.attempts, message.message), error=True)
 
     def on_store_failed(self, message: StoreFailed) -> None:
         self.waiting.clear()

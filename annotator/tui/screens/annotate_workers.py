@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Collection
 
 from textual import work
 
-from annotator.errors import AnnotatorError, ClaimFullError, DatabaseError
+from annotator.errors import ClaimFullError
 from annotator.models import Annotation, ClaimFilter, QueueSpec
 from annotator.store import Store
 from annotator.tui.loader import (
@@ -30,23 +29,12 @@ from annotator.tui.messages import (
     StoreRetrying,
     WindowLoaded,
 )
+from annotator.tui.retry import commit_with_retries, failure_reason
 from annotator.tui.state import ClaimCache, ClaimQueue
 
 TAKEN = "another reviewer took this claim"
 GOTO_AMBIGUOUS_SHOWN = 10
 """How many ids starting with a typed prefix are counted before "type more of it" says `9+`."""
-
-
-SAVE_RETRY_DELAYS = (0.5, 1.0, 2.0)
-"""Seconds to wait before each new attempt when the database does not answer a save."""
-
-
-def failure_reason(exc: Exception) -> str:
-    """One line saying why a Store call failed."""
-    if isinstance(exc, AnnotatorError):
-        return exc.message
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0] if text else 'no detail'}"
 
 
 class StoreWorkers:
@@ -192,19 +180,18 @@ class StoreWorkers:
     def _commit_with_retries(self, claim_id: str, annotation: Annotation | None, kind: str,
                              doing: str) -> Annotation | None:
         """Commit one change, trying again while the database is unreachable; raises once it gives up."""
-        for attempt, delay in enumerate((*SAVE_RETRY_DELAYS, None), start=1):
-            try:
-                if annotation is None:
-                    self.store.remove_annotation(claim_id, self.annotator)
-                    return None
-                action = "undo" if kind == "undo" else "save"
-                return self.store.save_annotation(annotation, action=action, overlap=self.overlap)
-            except DatabaseError as exc:
-                if delay is None:
-                    raise
-                self.post_message(StoreRetrying(doing, attempt, len(SAVE_RETRY_DELAYS) + 1, failure_reason(exc)))
-                time.sleep(delay)
-        raise AssertionError("unreachable")
+
+        def commit() -> Annotation | None:
+            if annotation is None:
+                self.store.remove_annotation(claim_id, self.annotator)
+                return None
+            action = "undo" if kind == "undo" else "save"
+            return self.store.save_annotation(annotation, action=action, overlap=self.overlap)
+
+        def retrying(attempt: int, attempts: int, reason: str) -> None:
+            self.post_message(StoreRetrying(doing, attempt, attempts, reason))
+
+        return commit_with_retries(commit, retrying)
 
     @work(thread=True, exit_on_error=False, group="store")
     def _reserve_worker(self, release: str | None, skip: frozenset[str], known_articles: tuple[str, ...]) -> None:

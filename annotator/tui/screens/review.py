@@ -20,6 +20,8 @@ from annotator.models import Adjudication, Label
 from annotator.store import Store
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
 from annotator.tui.keys import MAX_DIGIT_LABELS, REVIEW_COMMANDS
+from annotator.tui.messages import StoreRetrying
+from annotator.tui.retry import retry_notice
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
@@ -32,7 +34,7 @@ from annotator.tui.screens.review_workers import (
     ReviewWorkers,
 )
 from annotator.tui.screens.serial import SerialActions
-from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, StatusLine
+from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.quiet import update_if_changed
 from annotator.tui.widgets.review_panels import (
@@ -88,7 +90,9 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
             with Vertical(id="main-column"):
                 yield ClaimCard("loading…", id="claim", markup=False)
                 yield ContextView(id="context")
-            yield AnnotationsPanel(id="annotations")
+            with Vertical(id="side-column"):
+                yield AnnotationsPanel(id="annotations")
+                yield LinksPanel(id="links")
         yield Static("", id="message", markup=False)
         yield KeyLegend(render_legend(self.labels, REVIEW_COMMANDS), id="legend", markup=False)
 
@@ -96,6 +100,7 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         self.query_one("#claim").border_title = "Claim under review"
         self.query_one("#context").border_title = "In the article"
         self.query_one("#message").display = False
+        self.query_one(LinksPanel).display = False
         self.load_review()
 
     # Keys
@@ -219,6 +224,9 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
         self.say("Every claim here is adjudicated. j/k go through them; a label key changes one.")
         return self.position
 
+    def on_store_retrying(self, message: StoreRetrying) -> None:
+        self.say(retry_notice(message.attempt, message.attempts, message.message), error=True)
+
     def on_review_failed(self, message: ReviewFailed) -> None:
         self.waiting.clear()
         self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. Nothing changed.", error=True)
@@ -234,7 +242,7 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
             what = "claims with two or more annotators" if self.include_agreed else "disagreements"
             self.query_one(ClaimCard).show_text(Text(f"No {what} to review yet."))
             self.query_one("#context").display = False
-            self.query_one("#annotations").display = False
+            self.query_one("#side-column").display = False
             self.refresh_status()
             self.set_idle()
             return
@@ -277,6 +285,7 @@ class ReviewScreen(SerialActions, ReviewWorkers, Screen[None]):
             self.query_one(ClaimCard).show_text(card, decided=item.adjudication is not None)
             self.query_one(ContextView).show_context(item.claim, item.article)
             self.query_one(AnnotationsPanel).show_annotations(item.annotations)
+            self.query_one(LinksPanel).show_links(item.claim, item.outlets, item.related)
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual import work
 from textual.message import Message
@@ -10,7 +10,9 @@ from textual.message import Message
 from annotator.export.gold import majority_correction
 from annotator.models import Adjudication, Annotation, Article, Claim
 from annotator.store import Store
-from annotator.tui.screens.annotate_workers import failure_reason
+from annotator.tui.loader import load_links
+from annotator.tui.messages import StoreRetrying
+from annotator.tui.retry import commit_with_retries, failure_reason
 
 
 @dataclass
@@ -21,6 +23,10 @@ class ReviewItem:
     article: Article
     annotations: list[Annotation]
     adjudication: Adjudication | None
+    related: dict[str, Claim | None] = field(default_factory=dict)
+    """The claims in other articles this one conflicts with (None: no longer in the database)."""
+    outlets: dict[str, str] = field(default_factory=dict)
+    """Display names of the articles the links panel mentions."""
 
     def suggested_correction(self) -> str:
         """What the correction editor starts with: the annotators' most common correction, else the claim text."""
@@ -28,10 +34,11 @@ class ReviewItem:
 
 
 def load_item(store: Store, claim_id: str) -> ReviewItem:
-    """Everything the review screen shows for one claim."""
+    """Everything the review screen shows for one claim, with the other outlets and conflicts."""
     claim = store.get_claim(claim_id)
+    related, outlets = load_links(store, [claim])
     return ReviewItem(claim, store.get_article(claim.article.id), store.annotations_for_claim(claim_id),
-                      store.get_adjudication(claim_id))
+                      store.get_adjudication(claim_id), related, outlets)
 
 
 @dataclass
@@ -99,15 +106,22 @@ class ReviewWorkers:
     @work(thread=True, exit_on_error=False, group="store")
     def save_adjudication(self, claim_id: str, adjudication: Adjudication | None, previous: Adjudication | None,
                           kind: str) -> None:
-        """Commit an adjudication (a decision, or the state an undo puts back: None removes it)."""
-        try:
+        """Commit an adjudication (a decision, or the state an undo puts back: None removes it), trying again
+        while the database does not answer."""
+        doing = "undo" if kind == "undo" else "save the adjudication"
+
+        def commit() -> Adjudication | None:
             if adjudication is None:
                 self.store.remove_adjudication(claim_id)
-                saved = None
-            else:
-                saved = self.store.save_adjudication(adjudication)
+                return None
+            return self.store.save_adjudication(adjudication)
+
+        def retrying(attempt: int, attempts: int, reason: str) -> None:
+            self.post_message(StoreRetrying(doing, attempt, attempts, reason))
+
+        try:
+            saved = commit_with_retries(commit, retrying)
         except Exception as exc:
-            doing = "undo" if kind == "undo" else "save the adjudication"
             self.post_message(ReviewFailed(doing, failure_reason(exc)))
             return
         self.post_message(AdjudicationSaved(claim_id, saved, previous, kind))
