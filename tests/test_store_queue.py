@@ -136,3 +136,26 @@ def test_ids_starting_with_a_prefix_put_the_exact_id_first(harbour):
     assert harbour.queue_ids_starting(spec, "zz") == []
     routed = QueueSpec(annotator="ana", mine_only=True, held="a2-1")
     assert harbour.queue_ids_starting(routed, "a2") == ["a2-1"]
+
+
+def test_a_sqlite_file_without_planner_statistics_gets_them_when_opened(tmp_path):
+    import sqlite3
+
+    from annotator.store import open_store
+
+    path = tmp_path / "stats.db"
+    store = open_store(f"sqlite:///{path}")
+    for number in range(ARTICLES):
+        store.add_article(*make_article(number))
+    store.close()
+    with sqlite3.connect(path) as connection:
+        assert not connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchall()
+    open_store(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as connection:
+        tables = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
+        plan = " ".join(row[3] for row in connection.execute(
+            "EXPLAIN QUERY PLAN SELECT claims.id FROM claims JOIN articles ON claims.article_id = articles.id "
+            "WHERE articles.superseded_by IS NULL ORDER BY articles.ingest_order, claims.position LIMIT 5"))
+    assert {"claims", "articles"} <= tables
+    assert plan.startswith("SCAN articles"), plan
+

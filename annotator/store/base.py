@@ -49,6 +49,26 @@ class StoreBase:
             connection.exec_driver_sql("ANALYZE")
             connection.commit()
 
+    def ensure_statistics(self) -> None:
+        """Give a SQLite file that never had planner statistics its first ones.
+
+        Without them SQLite may scan every claim and sort to read the queue in reading order (100 ms per claim at
+        100,000 claims instead of 1 ms). PostgreSQL's autovacuum keeps its own statistics. A file that cannot be
+        written stays as it is: the statistics only make queries faster.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:
+            with self.engine.connect() as connection:
+                has_stats = connection.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+                ).first() is not None
+                if not has_stats and connection.exec_driver_sql("SELECT 1 FROM claims LIMIT 1").first():
+                    connection.exec_driver_sql("ANALYZE")
+                    connection.commit()
+        except Exception:  # noqa: BLE001 (read-only file, locked database: the planner does without)
+            return
+
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()

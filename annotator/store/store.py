@@ -21,4 +21,6 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseError(f"cannot open database '{redact_url(url)}': {first_line(exc)}") from None
-    return Store(engine)
+    store = Store(engine)
+    store.ensure_statistics()
+    return store
