@@ -125,7 +125,8 @@ def test_a_routed_queue_is_my_labels_in_labelling_order_then_the_held_claim(harb
     assert all_ids(harbour, spec) == ["a2-0", "a0-3", "a1-1", "a0-1"], "a relabel keeps its place; held now mine"
     assert harbour.queue_next_unlabelled(spec, "a0-1") is None
     refuted = spec.model_copy(update={"claim_filter": ClaimFilter(label="refuted"), "held": "a1-0"})
-    assert all_ids(harbour, refuted) == ["a2-0"], "the held claim shows only if it passes the filter"
+    assert all_ids(harbour, refuted) == ["a2-0", "a1-0"], "the held claim ends the queue whatever the filter"
+    assert harbour.queue_index(refuted, "a1-0") == 1
 
 
 def test_ids_starting_with_a_prefix_put_the_exact_id_first(harbour):
@@ -133,6 +134,7 @@ def test_ids_starting_with_a_prefix_put_the_exact_id_first(harbour):
     assert harbour.queue_ids_starting(spec, "a1-", limit=10) == ["a1-0", "a1-1", "a1-2", "a1-3"]
     assert harbour.queue_ids_starting(spec, "a1-2") == ["a1-2"]
     assert harbour.queue_ids_starting(spec, "a_") == [], "_ is a character, not a wildcard"
+    assert harbour.queue_ids_starting(spec, "A1-") == [], "ids are case-sensitive on every database"
     assert harbour.queue_ids_starting(spec, "zz") == []
     routed = QueueSpec(annotator="ana", mine_only=True, held="a2-1")
     assert harbour.queue_ids_starting(routed, "a2") == ["a2-1"]
@@ -159,3 +161,28 @@ def test_a_sqlite_file_without_planner_statistics_gets_them_when_opened(tmp_path
     assert {"claims", "articles"} <= tables
     assert plan.startswith("SCAN articles"), plan
 
+
+
+def test_articles_ingested_with_the_same_order_number_still_give_distinct_positions(harbour):
+    from sqlalchemy import update
+
+    from annotator.store.tables import ArticleRow
+
+    with harbour.engine.begin() as connection:
+        connection.execute(update(ArticleRow).values(ingest_order=1))
+    spec = QueueSpec(annotator="ana")
+    ids = all_ids(harbour, spec)
+    assert sorted(ids) == sorted(READING_ORDER) and ids == all_ids(harbour, spec)
+    assert [harbour.queue_index(spec, claim_id) for claim_id in ids] == list(range(12))
+
+
+def test_text_filter_folds_case_beyond_ascii(store):
+    article, claims = make_article(7)
+    body = "Die Ärzte in Harbour 7 zählten 40 Kisten."
+    article = article.model_copy(update={"body": body, "id": "u7", "content_hash": "u7"})
+    claim = claims[0].model_copy(update={"id": "u7-0", "article": article.ref(), "text": body,
+                                         "source_text": body, "start": 0, "end": len(body)})
+    store.add_article(article, [claim])
+    for needle in ("ärzte", "ÄRZTE", "ZÄHLTEN"):
+        spec = QueueSpec(annotator="ana", claim_filter=ClaimFilter(text=needle))
+        assert store.queue_page(spec, 0, 5) == ["u7-0"], needle

@@ -29,12 +29,18 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _unicode_lower(value):
+    return value.lower() if isinstance(value, str) else value
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Set pragmas on every connection and let writers take the write lock up front (BEGIN IMMEDIATE)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         dbapi_connection.isolation_level = None
+        # SQLite's own lower() folds ASCII only; search must find "Ärzte" from "ärzte" as PostgreSQL does
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")

@@ -69,34 +69,40 @@ def _members(spec: QueueSpec, *columns):
 
 
 def _order(spec: QueueSpec) -> tuple:
-    return (AnnotationRow.id,) if spec.mine_only else (ArticleRow.ingest_order, ClaimRow.position)
+    """The columns that order the queue; together unique, so positions never tie."""
+    if spec.mine_only:
+        return (AnnotationRow.id,)
+    return (ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position)
+
+
+def _compare(columns: tuple, key: tuple, less: bool):
+    """The lexicographic condition "columns < key" (or "> key"), written out so every database uses its indexes."""
+    column, value = columns[0], key[0]
+    strictly = column < value if less else column > value
+    if len(columns) == 1:
+        return strictly
+    return or_(strictly, and_(column == value, _compare(columns[1:], key[1:], less)))
 
 
 def _before(spec: QueueSpec, key: tuple):
     """The condition "comes before the claim whose order key is `key`"."""
-    if spec.mine_only:
-        return AnnotationRow.id < key[0]
-    order, position = key
-    return or_(ArticleRow.ingest_order < order, and_(ArticleRow.ingest_order == order, ClaimRow.position < position))
+    return _compare(_order(spec), tuple(key), less=True)
 
 
 def _after(spec: QueueSpec, key: tuple):
     """The condition "comes after the claim whose order key is `key`"."""
-    if spec.mine_only:
-        return AnnotationRow.id > key[0]
-    order, position = key
-    return or_(ArticleRow.ingest_order > order, and_(ArticleRow.ingest_order == order, ClaimRow.position > position))
+    return _compare(_order(spec), tuple(key), less=False)
 
 
 def _held_last(store: Store, spec: QueueSpec) -> str | None:
-    """The held claim when it ends a routed queue: current, passing the filter and not labelled yet."""
+    """The held claim when it ends a routed queue: current and not labelled yet (whatever the filter says, so the
+    claim reserved for the reviewer is always one key away)."""
     if not spec.mine_only or spec.held is None:
         return None
     query = (
         select(ClaimRow.id)
         .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-        .where(ClaimRow.id == spec.held, ArticleRow.superseded_by.is_(None), ClaimRow.id.not_in(_mine(spec)),
-               *_filter_conditions(spec))
+        .where(ClaimRow.id == spec.held, ArticleRow.superseded_by.is_(None), ClaimRow.id.not_in(_mine(spec)))
     )
     found = store._scalars(query)
     return found[0] if found else None
@@ -167,7 +173,7 @@ def queue_ids_starting(store: Store, spec: QueueSpec, prefix: str, limit: int = 
     exact = _key(store, spec, prefix) is not None or prefix == _held_last(store, spec)
     query = (
         _members(spec, ClaimRow.id)
-        .where(ClaimRow.id.startswith(prefix, autoescape=True), ClaimRow.id != prefix)
+        .where(func.substr(ClaimRow.id, 1, len(prefix)) == prefix, ClaimRow.id != prefix)
         .order_by(*_order(spec))
         .limit(limit)
     )

@@ -33,6 +33,15 @@ class Around:
     """None: no such claim (nothing matched, nothing left)."""
     pages: dict[int, list[str]] = field(default_factory=dict)
     window: Window = field(default_factory=Window)
+    reset: bool = False
+    """The cached pages no longer line up with the database (claims came or went): the queue was read afresh."""
+    done: int | None = None
+    """With a fresh length: the annotator's labelled claims now (None: not read)."""
+    total: int | None = None
+
+
+class QueueChanged(Exception):
+    """A page read now does not line up with the cached pages beside it: the queue changed in the database."""
 
 
 def load_queue(store: Store, annotator: str, known_articles: Collection[str] = ()) -> tuple[QueueStart, Window]:
@@ -65,9 +74,12 @@ def load_around(
     store: Store, spec: QueueSpec, length: int, position: int, known_pages: Mapping[int, Sequence[str]],
     ready: Collection[str], known_articles: Collection[str],
 ) -> Around:
-    """Read the pages of ids around a position that are not in `known_pages`, and the claims not `ready`."""
+    """Read the pages of ids around a position that are not in `known_pages`, and the claims not `ready`.
+
+    Raises QueueChanged when a page read does not join the known pages beside it.
+    """
     pages = {
-        number: store.queue_page(spec, number * PAGE_SIZE, PAGE_SIZE)
+        number: _read_page(store, spec, number, known_pages)
         for number in window_pages(position, length)
         if number not in known_pages
     }
@@ -76,27 +88,63 @@ def load_around(
     return Around(spec, length, position, pages, window)
 
 
+def _read_page(store: Store, spec: QueueSpec, number: int, known_pages: Mapping[int, Sequence[str]]) -> list[str]:
+    """One page of ids, read with the id just before and just after it to check it joins its known neighbours."""
+    before = 1 if number > 0 else 0
+    ids = store.queue_page(spec, number * PAGE_SIZE - before, PAGE_SIZE + before + 1)
+    head, page, tail = ids[:before], ids[before : before + PAGE_SIZE], ids[before + PAGE_SIZE :]
+    previous, following = known_pages.get(number - 1), known_pages.get(number + 1)
+    if (previous is not None and head != list(previous[-1:])) or (
+        following is not None and tail != list(following[:1])
+    ):
+        raise QueueChanged(f"page {number} no longer joins its neighbours")
+    return page
+
+
+def reread_around(store: Store, spec: QueueSpec, anchor: str | None, position: int, ready: Collection[str],
+                  known_articles: Collection[str]) -> Around:
+    """Read the queue afresh around claim `anchor` (else around `position`), with the progress counts."""
+    length = store.queue_length(spec)
+    index = store.queue_index(spec, anchor) if anchor is not None else None
+    position = index if index is not None else min(position, max(0, length - 1))
+    around = load_around(store, spec, length, position, {}, ready, known_articles)
+    progress = store.progress(spec.annotator)
+    around.reset, around.done, around.total = True, progress.done, progress.total
+    return around
+
+
 def find_next_unlabelled(store: Store, spec: QueueSpec, length: int, after: str | None,
                          ready: Collection[str], known_articles: Collection[str]) -> tuple[Around, bool]:
     """The next claim after `after` that the annotator has not labelled, and whether the search wrapped round."""
     found = store.queue_next_unlabelled(spec, after)
+    fresh = store.queue_length(spec)
     if found is None:
-        return Around(spec, length, None), False
-    position, _claim_id, wrapped = found
-    return load_around(store, spec, length, position, {}, ready, known_articles), wrapped
+        around, wrapped = Around(spec, fresh, None), False
+    else:
+        around = load_around(store, spec, fresh, found[0], {}, ready, known_articles)
+        wrapped = found[2]
+    return _with_progress(store, around, length), wrapped
 
 
-def find_claim(store: Store, spec: QueueSpec, claim_id: str, ready: Collection[str],
+def find_claim(store: Store, spec: QueueSpec, claim_id: str, length: int, ready: Collection[str],
                known_articles: Collection[str]) -> Around:
     """A claim's place in the queue; outside a filter, its place with the filter cleared (None position: absent)."""
     index = store.queue_index(spec, claim_id)
     if index is None and spec.filtered:
         spec = spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})
         index = store.queue_index(spec, claim_id)
-    length = store.queue_length(spec)
+    fresh = store.queue_length(spec)
     if index is None:
-        return Around(spec, length, None)
-    return load_around(store, spec, length, index, {}, ready, known_articles)
+        return _with_progress(store, Around(spec, fresh, None), length)
+    return _with_progress(store, load_around(store, spec, fresh, index, {}, ready, known_articles), length)
+
+
+def _with_progress(store: Store, around: Around, known_length: int) -> Around:
+    """Add the progress counts when the queue's length changed since the screen last knew it."""
+    if around.length != known_length:
+        progress = store.progress(around.spec.annotator)
+        around.done, around.total = progress.done, progress.total
+    return around
 
 
 def article_name(article: ArticleRef) -> str:

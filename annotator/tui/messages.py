@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from annotator.models import Annotation, QueueSpec
+from annotator.models import Annotation
 from annotator.tui.loader import Around, QueueStart
 from annotator.tui.state import Window
 
@@ -21,15 +21,18 @@ class QueueLoaded(Message):
 
 @dataclass
 class WindowLoaded(Message):
-    """A window of claims arrived; `show` says the screen was waiting on it to show the claim under the cursor."""
+    """Pages and claims around the cursor arrived; `show` says the screen was waiting on them to show the claim."""
 
-    window: Window
+    around: Around
+    """What was read, for the queue as it stood when the load started (`around.spec`)."""
     show: bool
     change_count: int
     """How many changes the screen had saved when the load started; later saves win over what it read."""
-    spec: QueueSpec
-    """The queue the pages were read for; they are dropped if the queue changed meanwhile."""
-    pages: dict[int, list[str]]
+
+
+@dataclass
+class PrefetchFailed(Message):
+    """A background load the reviewer was not waiting on failed; the next move loads again and reports errors."""
 
 
 @dataclass

@@ -175,10 +175,11 @@ class ClaimQueue:
         return [number for number in window_pages(position, self.length) if number not in self.pages]
 
     def known_pages(self, position: int | None = None) -> dict[int, list[str]]:
-        """The loaded pages of the window around a position (a copy a worker may read)."""
+        """The loaded pages of the window around a position and the pages beside them (a copy a worker may read)."""
         position = self.position if position is None else position
-        return {number: list(self.pages[number]) for number in window_pages(position, self.length)
-                if number in self.pages}
+        wanted = window_pages(position, self.length)
+        numbers = range(max(0, wanted.start - 1), wanted.stop + 1) if wanted else range(0)
+        return {number: list(self.pages[number]) for number in numbers if number in self.pages}
 
     def add_pages(self, pages: dict[int, list[str]]) -> None:
         """Take in pages of ids read from the Store."""

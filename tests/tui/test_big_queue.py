@@ -135,3 +135,96 @@ async def test_labelling_under_the_unlabelled_filter_keeps_positions(big_store):
         await press(pilot, *["k"] * 120)
         assert queue_of(app).current == claim_id(1031)
     assert big_store.progress("alice").done == 1150
+
+
+def add_depot(store, article_id: str, number: int, claims: int, content_hash: str) -> None:
+    """Another process ingests an article (a new version when `article_id` names an existing source)."""
+    sentences = [f"Depot {number} revised {i + 1} pallet counts." for i in range(claims)]
+    body = " ".join(sentences)
+    article = Article(id=article_id, source=f"depot{number}.txt", body=body, content_hash=content_hash,
+                      outlet=f"Depot Post {number}", title=f"Depot {number}")
+    found, offset = [], 0
+    for position, sentence in enumerate(sentences):
+        start = body.index(sentence, offset)
+        offset = start + len(sentence)
+        found.append(Claim(id=f"{article_id}-{position:03d}", article=article.ref(), text=sentence,
+                           source_text=sentence, start=start, end=offset, position=position, kind="statistic"))
+    store.add_article(article, found)
+
+
+async def test_claims_superseded_underneath_are_not_skipped_past(big_store):
+    label_numbers(big_store, range(1, 151))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert queue_of(app).current == claim_id(151)
+        add_depot(big_store, "d00v2", 0, 1, "depot0-v2")
+        await press(pilot, *["v"] * 60)
+        assert queue_of(app).current == claim_id(211), "no claim of the next article was skipped"
+        text = screen_text(app)
+        assert "claim 111 of 1101" in text and "done 110/1101" in text, "positions and progress were read again"
+    assert big_store.get_annotation(claim_id(201), "alice").label == "verified"
+
+
+async def test_claims_added_underneath_are_reached_after_the_last_one(big_store):
+    label_numbers(big_store, range(1, TOTAL))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert queue_of(app).current == claim_id(TOTAL)
+        add_depot(big_store, "d99", 99, 2, "depot99")
+        await press(pilot, "v")
+        assert queue_of(app).current == "d99-000"
+        assert f"claim {TOTAL + 1} of {TOTAL + 2}" in screen_text(app)
+
+
+async def test_the_same_filter_applied_again_shows_each_claim_once(big_store):
+    label_numbers(big_store, range(1, 1001))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for presses in (["v"] * 5, []):
+            await press(pilot, "slash")
+            app.screen.query_one("#search-unlabelled").value = True
+            await press(pilot, "enter")
+            await press(pilot, *presses)
+        assert "195 claims match" in screen_text(app)
+        seen = []
+        await press(pilot, "g")
+        await type_text(pilot, "1")
+        await press(pilot, "enter")
+        for _ in range(150):
+            seen.append(queue_of(app).current)
+            await press(pilot, "j")
+        assert len(seen) == len(set(seen)) and claim_id(1006) in seen
+
+
+async def test_undo_under_a_filter_brings_the_claim_back_into_it(big_store):
+    label_numbers(big_store, range(1, 1001))
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "v")
+        await press(pilot, "slash")
+        app.screen.query_one("#search-unlabelled").value = True
+        await press(pilot, "enter")
+        assert "199 claims match" in screen_text(app)
+        await press(pilot, "z")
+        assert queue_of(app).current == claim_id(1001)
+        assert "claim 1 of 200" in screen_text(app)
+
+
+async def test_a_first_load_that_fails_is_tried_again_with_s(big_store, tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "big.db") as connection:
+        connection.execute("ALTER TABLE claims RENAME TO claims_away")
+    app = make_app(big_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        words = " ".join(screen_text(app).split())
+        assert "Could not load the claims" in words and "Press s to try again" in words
+        with sqlite3.connect(tmp_path / "big.db") as connection:
+            connection.execute("ALTER TABLE claims_away RENAME TO claims")
+        await press(pilot, "s")
+        assert queue_of(app).current == claim_id(1)

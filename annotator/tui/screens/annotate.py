@@ -24,7 +24,8 @@ from annotator.models import Claim, Label
 from annotator.store import Store
 from annotator.models import ClaimFilter
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
-from annotator.tui.messages import ClaimReserved, QueueLoaded, WindowLoaded
+from annotator.tui.loader import Around
+from annotator.tui.messages import ClaimReserved, PrefetchFailed, QueueLoaded, WindowLoaded
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.annotate_decisions import DecisionActions
 from annotator.tui.screens.annotate_navigation import NavigationActions
@@ -126,7 +127,16 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
     # Keys
 
     def action_skip(self) -> None:
+        if self.queue is None:
+            self.request(self.reload_queue)
+            return
         self.request(self.skip_routed if self.routed else lambda: self.move(1, skip=True))
+
+    def reload_queue(self) -> None:
+        """Try the first load again after it failed."""
+        self.set_busy()
+        self.say("Loading the claims again…")
+        self.load_queue()
 
     def action_flag(self) -> None:
         self.request(self.toggle_flag)
@@ -229,14 +239,22 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.cache.merge(window, keep=stale)
 
     def on_window_loaded(self, message: WindowLoaded) -> None:
-        self.merge_window(message.window, message.change_count)
-        fits = self.queue is not None and self.queue.same_order(message.spec)
-        if fits:
-            self.queue.add_pages(message.pages)
+        around = message.around
+        self.merge_window(around.window, message.change_count)
         if not message.show:
             self.prefetching = False
-            return
         assert self.queue is not None
+        fits = self.queue.spec == around.spec
+        if fits and around.reset:
+            self.take_queue(around)
+            self.say("Claims changed in the database (a new article version, or links recomputed): "
+                     "the queue was read again.")
+        elif fits:
+            self.queue.add_pages(around.pages)
+        if not message.show:
+            if around.reset:
+                self.show_current()
+            return
         claim_id = self.queue.current
         if claim_id is None and len(self.queue) and not fits:
             self.load_window(self.queue, show=True)
@@ -246,6 +264,20 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
         self.show_current()
         self.set_idle()
         self.schedule_prefetch()
+
+    def on_prefetch_failed(self, message: PrefetchFailed) -> None:
+        self.prefetching = False
+
+    def take_queue(self, around: Around) -> None:
+        """Replace the queue with one read afresh (a new filter, or claims that came or went in the database)."""
+        assert around.position is not None
+        self.queue = ClaimQueue(around.spec, around.length, around.position)
+        self.queue.add_pages(around.pages)
+        self.active_filter = around.spec.claim_filter if around.spec.filtered else None
+        if around.done is not None:
+            self.done_count = around.done
+        if around.total is not None:
+            self.total_claims = around.total
 
     # Display
 

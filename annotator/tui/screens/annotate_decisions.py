@@ -157,6 +157,11 @@ class DecisionActions:
             self.advance()
         elif message.kind == "undo":
             self.say(f"Undone: claim is back to {message.saved.label if message.saved else 'no label'}.")
+            if self.routed and message.saved is None and claim_id != self.queue.spec.held:
+                self.queue.remove(claim_id)
+                self.say("Undone: the claim is back to no label and back in the shared queue for anyone.")
+                self.go(self.queue.position)
+                return
             index = self.queue.index_of(claim_id)
             if index is None:
                 self.find_claim("undo", self.queue, claim_id)
@@ -175,7 +180,7 @@ class DecisionActions:
             self.say(f"✖ NOT SAVED — could not {message.doing}: {message.message}. "
                      "The claim is unchanged; press the key again to retry.", error=True)
         else:
-            retry = " Press s to try again." if self.routed else ""
+            retry = " Press s to try again." if self.routed or self.queue is None else ""
             self.say(f"✖ Could not {message.doing}: {message.message}.{retry}", error=True)
         if self.queue is not None and self.current_claim() is not None:
             self.show_current()

@@ -8,6 +8,7 @@ from textual.app import App
 
 from annotator.models import Claim, ClaimFilter, Label
 from annotator.tui.dialogs import GotoDialog, SearchDialog
+from annotator.tui.loader import Around
 from annotator.tui.messages import QueueMoved
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.state import ClaimCache, ClaimQueue
@@ -31,6 +32,9 @@ class NavigationActions:
     apply_filter: Callable[..., None]
     find_claim: Callable[..., None]
     merge_window: Callable[..., None]
+    take_queue: Callable[..., None]
+    done_count: int
+    total_claims: int
 
     def open_search(self) -> None:
         def searched(claim_filter: ClaimFilter | None) -> None:
@@ -74,23 +78,29 @@ class NavigationActions:
         assert self.queue is not None
         around = message.around
         self.merge_window(around.window, message.change_count)
+        if around.done is not None:
+            self.done_count = around.done
+        if around.total is not None:
+            self.total_claims = around.total
         if around.position is None:
+            if around.length != len(self.queue) and around.length and self.queue.same_order(around.spec):
+                self.take_queue(Around(around.spec, around.length, min(self.queue.position, around.length - 1)))
             self.say_not_found(message)
             self.go(self.queue.position)
             return
-        replaced = not self.queue.same_order(around.spec)
-        if replaced:
-            self.queue = ClaimQueue(around.spec, around.length, around.position)
-            self.active_filter = around.spec.claim_filter if around.spec.filtered else None
-            if message.reason in ("goto", "undo"):
-                self.say("That claim is outside the filter: filter cleared.")
-        self.queue.add_pages(around.pages)
-        if message.reason == "filter":
+        filter_cleared = not self.queue.same_order(around.spec) and message.reason in ("goto", "undo")
+        if message.reason == "filter" or not self.queue.same_order(around.spec) or around.length != len(self.queue):
+            self.take_queue(around)
+        else:
+            self.queue.add_pages(around.pages)
+        if filter_cleared:
+            self.say("That claim is outside the filter: filter cleared.")
+        elif message.reason == "filter":
             count = len(self.queue)
             matches = "1 claim matches" if count == 1 else f"{count} claims match"
             self.say(f"{matches}. / changes the filter, / then Clear shows all." if around.spec.filtered
                      else "Filter cleared: every claim.")
-        elif message.reason == "goto" and not replaced:
+        elif message.reason == "goto":
             self.clear_message()
         elif message.wrapped:
             self.say("Back to the first unlabelled claim of the queue.")

@@ -6,23 +6,26 @@ from collections.abc import Collection
 
 from textual import work
 
-from annotator.errors import ClaimFullError
+from annotator.errors import ClaimFullError, DatabaseError
 from annotator.models import Annotation, ClaimFilter, QueueSpec
 from annotator.store import Store
 from annotator.tui.loader import (
     Around,
+    QueueChanged,
     find_claim,
     find_next_unlabelled,
     load_around,
     load_queue,
     load_routed_queue,
     load_window,
+    reread_around,
 )
 from annotator.tui.messages import (
     ChangeSaved,
     ClaimReleased,
     ClaimReserved,
     ClaimTaken,
+    PrefetchFailed,
     QueueLoaded,
     QueueMoved,
     StoreFailed,
@@ -53,8 +56,8 @@ class StoreWorkers:
 
     def load_window(self, queue: ClaimQueue, *, show: bool) -> None:
         """Load the pages of ids and the claims around the cursor (what is missing of them) in the background."""
-        self._load_window_worker(queue.spec, len(queue), queue.position, queue.known_pages(), self._ready(queue),
-                                 tuple(self.cache.articles), self.change_count, show)
+        self._load_window_worker(queue.spec, len(queue), queue.position, queue.current, queue.known_pages(),
+                                 self._ready(queue), tuple(self.cache.articles), self.change_count, show)
 
     def find_next_unlabelled(self, queue: ClaimQueue) -> None:
         """Ask the Store for the next unlabelled claim after the cursor; posts `QueueMoved`."""
@@ -107,15 +110,18 @@ class StoreWorkers:
         self.post_message(QueueLoaded(start, window))
 
     @work(thread=True, exit_on_error=False, group="store")
-    def _load_window_worker(self, spec: QueueSpec, length: int, position: int, known_pages: dict[int, list[str]],
-                            ready: frozenset[str], known_articles: tuple[str, ...], change_count: int,
-                            show: bool) -> None:
+    def _load_window_worker(self, spec: QueueSpec, length: int, position: int, anchor: str | None,
+                            known_pages: dict[int, list[str]], ready: frozenset[str],
+                            known_articles: tuple[str, ...], change_count: int, show: bool) -> None:
         try:
-            around = load_around(self.store, spec, length, position, known_pages, ready, known_articles)
+            try:
+                around = load_around(self.store, spec, length, position, known_pages, ready, known_articles)
+            except QueueChanged:
+                around = reread_around(self.store, spec, anchor, position, ready, known_articles)
         except Exception as exc:
-            self.post_message(StoreFailed("load the claims", failure_reason(exc)))
+            self.post_message(StoreFailed("load the claims", failure_reason(exc)) if show else PrefetchFailed())
             return
-        self.post_message(WindowLoaded(around.window, show, change_count, spec, around.pages))
+        self.post_message(WindowLoaded(around, show, change_count))
 
     @work(thread=True, exit_on_error=False, group="store")
     def _move_worker(self, reason: str, spec: QueueSpec, length: int, target: str | None, ready: frozenset[str],
@@ -127,9 +133,9 @@ class StoreWorkers:
             elif reason == "filter":
                 around = self._filtered(spec, target, known_articles)
             elif reason == "goto":
-                around, detail = self._goto(spec, target or "", ready, known_articles)
+                around, detail = self._goto(spec, length, target or "", ready, known_articles)
             else:
-                around = find_claim(self.store, spec, target or "", ready, known_articles)
+                around = find_claim(self.store, spec, target or "", length, ready, known_articles)
         except Exception as exc:
             self.post_message(StoreFailed("search" if reason in ("filter", "goto") else "load the claims",
                                           failure_reason(exc)))
@@ -143,7 +149,7 @@ class StoreWorkers:
         index = self.store.queue_index(spec, keep) if keep is not None else None
         return load_around(self.store, spec, length, index or 0, {}, frozenset(), known_articles)
 
-    def _goto(self, spec: QueueSpec, prefix: str, ready: frozenset[str],
+    def _goto(self, spec: QueueSpec, length: int, prefix: str, ready: frozenset[str],
               known_articles: tuple[str, ...]) -> tuple[Around, str]:
         """The claim whose id is `prefix` or uniquely starts with it, in the queue or else with the filter cleared."""
         for candidate in (spec, spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})):
@@ -152,7 +158,7 @@ class StoreWorkers:
                 many = f"{len(found)}" if len(found) < GOTO_AMBIGUOUS_SHOWN else f"{GOTO_AMBIGUOUS_SHOWN - 1}+"
                 return Around(spec, 0, None), f"'{prefix}' starts {many} claim ids; type more of it."
             if found:
-                return find_claim(self.store, candidate, found[0], ready, known_articles), ""
+                return find_claim(self.store, candidate, found[0], length, ready, known_articles), ""
             if not candidate.filtered:
                 break
         return Around(spec, 0, None), f"No claim with id '{prefix}'."
@@ -162,6 +168,8 @@ class StoreWorkers:
                      kind: str, reserve_skip: frozenset[str] | None, known_articles: tuple[str, ...]) -> None:
         doing = {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
         try:
+            if kind == "undo":  # the screen's cache may have forgotten a claim changed long ago
+                previous = self._stored_annotation(claim_id, previous)
             saved = self._commit_with_retries(claim_id, annotation, kind, doing)
         except ClaimFullError:
             self.post_message(ClaimTaken(claim_id) if kind == "decision" else StoreFailed(doing, TAKEN))
@@ -176,6 +184,13 @@ class StoreWorkers:
             except Exception:  # the decision is saved; the screen reserves again the usual way and reports errors
                 reserved = None
         self.post_message(ChangeSaved(claim_id, saved, previous, kind, reserved))
+
+    def _stored_annotation(self, claim_id: str, cached: Annotation | None) -> Annotation | None:
+        """The annotator's decision on a claim as the database has it (the cached one if it cannot say)."""
+        try:
+            return self.store.get_annotation(claim_id, self.annotator)
+        except DatabaseError:  # the save that follows retries and reports the outage
+            return cached
 
     def _commit_with_retries(self, claim_id: str, annotation: Annotation | None, kind: str,
                              doing: str) -> Annotation | None:
