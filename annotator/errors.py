@@ -25,6 +25,10 @@ class DatabaseError(AnnotatorError):
     exit_code = 2
 
 
+class DatabaseUnavailable(DatabaseError):
+    """The database cannot be reached or did not answer (connection lost, locked too long): trying again may work."""
+
+
 class InputFileError(AnnotatorError):
     """An input file is missing, unreadable, binary, empty or malformed."""
 

@@ -74,3 +74,23 @@ def test_a_ruler_with_rules_the_index_cannot_read_stays_in_place(pipelines):
     register_components()
     _index_attribute_ruler(nlp)
     assert "attribute_ruler" in nlp.pipe_names and ATTRIBUTE_INDEX not in nlp.pipe_names
+
+
+@pytest.mark.parametrize("rule, index", [
+    ([{"ORTH": "US", "TAG": "NNP"}], 0),
+    ([{"TAG": "NNP"}, {"LOWER": "said"}], -3),
+    ([{"TAG": "NNP"}], 1),
+    ([{"TAG": 12345}], 0),
+])
+def test_rules_the_index_cannot_evaluate_exactly_keep_the_models_ruler(pipelines, rule, index):
+    import spacy
+
+    from annotator.extract.pipeline import _index_attribute_ruler, register_components
+
+    ours, _ = pipelines
+    nlp = spacy.load(ours.meta["lang"] + "_" + ours.meta["name"])
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([rule], {"LEMMA": "x"}, index=index)
+    register_components()
+    _index_attribute_ruler(nlp)
+    assert "attribute_ruler" in nlp.pipe_names and ATTRIBUTE_INDEX not in nlp.pipe_names

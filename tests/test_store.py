@@ -193,3 +193,15 @@ def test_database_errors_never_show_a_password_and_missing_drivers_are_one_line(
     assert "hunter2" not in caught.value.message and "s3cret" not in caught.value.message
     with pytest.raises(DatabaseError, match="cannot use database URL"):
         open_store("mysql://user:pw@localhost/db")
+
+
+def test_a_refused_change_is_not_reported_as_an_unreachable_database(two_articles):
+    from annotator.errors import DatabaseUnavailable
+    from annotator.store.tables import AnnotatorRow
+
+    with pytest.raises(DatabaseError, match="refused") as caught:
+        with two_articles._write() as session:
+            session.add(AnnotatorRow(name="alice", created_at=utc_now()))
+            session.flush()
+            session.add(AnnotatorRow(name="alice", created_at=utc_now()))
+    assert not isinstance(caught.value, DatabaseUnavailable)

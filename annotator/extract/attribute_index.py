@@ -30,18 +30,26 @@ class _Rule:
     target: int
 
 
-_SUPPORTED_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE", "ORTH"})
+_SUPPORTED_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})
+"""What the cache key holds: a rule on any other property (ORTH, LEMMA, ...) could tell apart tokens the cache
+treats as one, so a ruler with such rules is left to run itself."""
 _SUPPORTED_OPERATORS = frozenset({"IN", "NOT_IN", "REGEX"})
 
 
-def _check_supported(pattern: list[dict]) -> None:
+def _check_supported(pattern: list[dict], index: int) -> None:
     """Raise ValueError for a rule this index cannot evaluate exactly (the pipeline then keeps the model's ruler)."""
+    if not -len(pattern) <= index < len(pattern):
+        raise ValueError(f"attribute ruler index {index} is outside its pattern {pattern}")
     for spec in pattern:
         for key, wanted in spec.items():
             if key not in _SUPPORTED_KEYS:
                 raise ValueError(f"attribute ruler pattern key {key!r} is not supported")
+            values = list(wanted.values()) if isinstance(wanted, dict) else [wanted]
             if isinstance(wanted, dict) and not set(wanted) <= _SUPPORTED_OPERATORS:
                 raise ValueError(f"attribute ruler operators {sorted(wanted)} are not supported")
+            flat = [item for value in values for item in (value if isinstance(value, list) else [value])]
+            if not all(isinstance(item, (str, bool)) for item in flat):
+                raise ValueError(f"attribute ruler values {flat} are not all text")
 
 
 def _value(token: Token, key: str):
@@ -53,8 +61,6 @@ def _value(token: Token, key: str):
         return token.dep_
     if key == "IS_SPACE":
         return token.is_space
-    if key == "ORTH":
-        return token.text
     raise ValueError(f"attribute ruler pattern key {key!r} is not supported")
 
 
@@ -108,8 +114,8 @@ class AttributeIndex:
         strings = ruler.vocab.strings
         for attr_id, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
-                _check_supported(pattern)
                 index = entry.get("index", 0)
+                _check_supported(pattern, index)
                 rule = _Rule(attr_id, tuple(pattern), index if index >= 0 else len(pattern) + index)
                 if len(pattern) == 1:
                     self._add_single(rule)

@@ -54,13 +54,28 @@ def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dic
     quotes = QuoteIndex(find_quotes(body))
     entities = [(ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents]
     names = NameTable(text for _, _, label, text in entities if label == "PERSON")
-    names.add_full_forms(body, [(start, end) for start, end, label, _ in entities if label != "PERSON"])
+    names.add_first_names(_first_names_before_known_surnames(doc, names))
     sentences = [s for s in (_trimmed(span, body) for span in sentence_spans(doc, body)) if s is not None]
     for sentence in sentences:
         sentence.entities = [e for e in entities if e[0] >= sentence.start and e[1] <= sentence.end]
     _attribute(sentences, body, quotes, names)
     _attribute_quotes(sentences, body)
     return [claim for claim in (_claim(s, body, min_score) for s in sentences) if claim is not None]
+
+
+def _first_names_before_known_surnames(doc: Doc, names: NameTable) -> list[tuple[str, str]]:
+    """(first name, surname) where a proper noun sits right before a known person's surname on the same line and
+    outside any place, organisation or date the model found."""
+    pairs = []
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (
+            token.pos_ == "PROPN" and token.is_alpha and token.is_title and token.whitespace_ == " "
+            and token.ent_type_ in ("", "PERSON") and following.is_title
+            and names.is_known_person(following.text)
+        ):
+            pairs.append((token.text, following.text))
+    return pairs
 
 
 def sentence_spans(doc: Doc, body: str) -> list[Span]:

@@ -15,63 +15,79 @@ HONORIFICS = {
     "lieutenant", "lt", "admiral", "marshal", "bishop", "archbishop", "cardinal", "rev", "reverend", "rabbi",
     "imam", "sheikh", "lord", "lady", "baroness", "baron", "mp", "mep", "congressman", "congresswoman",
     "representative", "chairman", "chairwoman", "chair", "ceo", "coach", "economist", "analyst", "officer",
+    "doctor", "speaker", "detective", "father", "sister", "brother", "pastor", "sheriff", "madam", "mister",
+    "constable", "commander", "lady", "dean", "principal", "inspector",
 }
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_GIVEN_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
 NOT_GIVEN_NAMES = frozenset(
     """the a an and but or so then in on at of for from with by to as after before when while if since
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december his her their its our my your this that these those he she they we""".split()
+    september october november december his her their its our my your this that these those he she they we
+    under despite unlike although because without against like meanwhile however still also even only yet both
+    either neither whereas though unless until upon during over through into onto about above below across behind
+    beyond near towards toward via per amid among between within around outside inside thanks according including
+    instead already now later earlier today yesterday tomorrow last next asked told says said""".split()
 )
 """Capitalised words that start a sentence or a phrase but are never a first name."""
 _EDGE_JUNK = " \t\n,.;:\"'“”‘’()[]"
 
 
 def clean_name(text: str) -> str:
-    """A person mention without titles, honorifics, possessive or surrounding punctuation."""
+    """A person mention without titles, honorifics, leading function words ("Outside Ahmed's" -> "Ahmed"),
+    possessive or surrounding punctuation."""
     words = [w for w in text.strip(_EDGE_JUNK).split() if w]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in NOT_GIVEN_NAMES):
         words.pop(0)
     return " ".join(w.strip(_EDGE_JUNK) for w in words if w.strip(_EDGE_JUNK))
 
 
 class NameTable:
-    """The people named in one article, each surname mapped to the fullest form of the name seen."""
+    """The people named in one article, each surname mapped to the fullest form of the name seen.
+
+    A surname borne by two people ("Anna Berg", "Tom Berg") maps to nobody: a bare "Berg" is then left as written
+    rather than guessed.
+    """
 
     def __init__(self, person_mentions: Iterable[str]) -> None:
         self._by_surname: dict[str, str] = {}
+        self._ambiguous: set[str] = set()
         for mention in person_mentions:
             name = clean_name(mention)
-            if not name or not name[0].isupper():
-                continue
-            surname = name.split()[-1].lower()
-            known = self._by_surname.get(surname)
-            if known is None or len(name.split()) > len(known.split()):
-                self._by_surname[surname] = name
+            if name and name[0].isupper():
+                self._add(name)
 
-    def add_full_forms(self, body: str, blocked: Iterable[tuple[int, int]] = ()) -> None:
-        """Take longer forms of known people's names from the text itself ("Ilse Marquardt" where the model only
-        marked "Ms Marquardt" as a person): a capitalised first name right before a known surname.
+    def _add(self, name: str) -> None:
+        surname = name.split()[-1].lower()
+        if surname in self._ambiguous:
+            return
+        known = self._by_surname.get(surname)
+        if known is None or (_compatible(known, name) and len(name.split()) > len(known.split())):
+            self._by_surname[surname] = name
+        elif not _compatible(known, name) and not _compatible(name, known):
+            del self._by_surname[surname]
+            self._ambiguous.add(surname)
 
-        Words inside `blocked` character spans (places, organisations, dates the model found) are never first names.
+    def add_first_names(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Complete known surnames with the first names written right before them in the text.
+
+        `pairs` are (first name, surname) read from the article, for names the model did not mark in full ("Ilse
+        Marquardt" where it only marked "Ms Marquardt" as a person). A surname preceded by two different first
+        names belongs to two people and is left short.
         """
-        blocked = list(blocked)
-        for surname_key, known in list(self._by_surname.items()):
-            surname = known.split()[-1]
-            for match in re.finditer(rf"\b({_GIVEN_NAME})\s+{re.escape(surname)}\b", body):
-                given = match.group(1)
-                if (given.lower() in HONORIFICS or given.lower() in NOT_GIVEN_NAMES
-                        or any(a <= match.start(1) < b for a, b in blocked)):
-                    continue
-                candidate = f"{given} {surname}"
-                current = self._by_surname[surname_key]
-                if len(candidate.split()) > len(current.split()) and _compatible(current, candidate):
-                    self._by_surname[surname_key] = candidate
+        found: dict[str, set[str]] = {}
+        for given, surname in pairs:
+            key = surname.lower()
+            if key in self._by_surname and given.lower() not in HONORIFICS | NOT_GIVEN_NAMES:
+                found.setdefault(key, set()).add(given)
+        for key, givens in found.items():
+            surname = self._by_surname[key].split()[-1]
+            for given in sorted(givens):
+                self._add(f"{given} {surname}")
 
     def canonical(self, mention: str) -> Optional[str]:
-        """The fullest known form of a person mention, or the cleaned mention when the surname is new."""
+        """The fullest known form of a person mention, or the cleaned mention when the surname is new or shared."""
         name = clean_name(mention)
         if not name:
             return None
@@ -83,7 +99,8 @@ class NameTable:
     def is_known_person(self, mention: str) -> bool:
         """True when the mention's surname belongs to a person named in the article."""
         name = clean_name(mention)
-        return bool(name) and name.split()[-1].lower() in self._by_surname
+        surname = name.split()[-1].lower() if name else ""
+        return bool(name) and (surname in self._by_surname or surname in self._ambiguous)
 
 
 def _compatible(short: str, full: str) -> bool:

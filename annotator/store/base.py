@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlmodel import Session
 
-from annotator.errors import DatabaseError
+from annotator.errors import DatabaseError, DatabaseUnavailable
 
 
 def first_line(exc: BaseException) -> str:
@@ -37,11 +38,17 @@ class StoreBase:
 
     @contextmanager
     def unavailable_as_error(self, *driver_errors: type[Exception]) -> Iterator[None]:
-        """Turn a database or driver failure into one DatabaseError line naming the database."""
+        """Turn a database or driver failure into one DatabaseError line naming the database.
+
+        A lost connection or a database that does not answer becomes DatabaseUnavailable, which screens retry;
+        a refused statement (a broken constraint) stays a plain DatabaseError, since trying again cannot help.
+        """
         try:
             yield
-        except (SQLAlchemyError, *driver_errors) as exc:
-            raise DatabaseError(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        except (OperationalError, InterfaceError, DisconnectionError, PoolTimeoutError, *driver_errors) as exc:
+            raise DatabaseUnavailable(f"database unavailable ({self.url}): {first_line(exc)}") from None
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"database refused the operation ({self.url}): {first_line(exc)}") from None
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics, so routing and search pick their indexes after a big ingest."""

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from annotator.errors import AnnotatorError, DatabaseError
+from annotator.errors import AnnotatorError, DatabaseUnavailable
 
 SAVE_RETRY_DELAYS = (0.5, 1.0, 2.0)
 """Seconds to wait before each new attempt when the database does not answer a save."""
@@ -26,13 +26,13 @@ def commit_with_retries(commit: Callable[[], Saved], on_retry: Callable[[int, in
     """Run `commit`, again after each delay while the database is unreachable; raises once it gives up.
 
     `on_retry(attempt, attempts, reason)` is called before each wait, so the screen can say nothing is saved yet.
-    Only `DatabaseError` is retried: any other error would fail the same way again.
+    Only `DatabaseUnavailable` is retried: a refused change (a broken constraint) would fail the same way again.
     """
     attempts = len(SAVE_RETRY_DELAYS) + 1
     for attempt, delay in enumerate((*SAVE_RETRY_DELAYS, None), start=1):
         try:
             return commit()
-        except DatabaseError as exc:
+        except DatabaseUnavailable as exc:
             if delay is None:
                 raise
             on_retry(attempt, attempts, failure_reason(exc))
