@@ -64,3 +64,9 @@ def test_the_full_name_written_elsewhere_names_the_speaker(nlp):
 def test_a_function_word_the_model_took_into_a_name_is_dropped():
     names = NameTable(["Outside Ahmed's", "Dr Ahmed"])
     assert names.canonical("Dr Ahmed") == "Ahmed"
+
+
+def test_whatever_precedes_a_title_is_not_part_of_the_name():
+    names = NameTable(["House Speaker Pelosi", "Bank of England Governor Andrew Bailey"])
+    assert names.canonical("Pelosi") == "Pelosi"
+    assert names.canonical("Mr Bailey") == "Andrew Bailey"

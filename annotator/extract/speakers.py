@@ -33,13 +33,16 @@ _EDGE_JUNK = " \t\n,.;:\"'“”‘’()[]"
 
 
 def clean_name(text: str) -> str:
-    """A person mention without titles, honorifics, leading function words ("Outside Ahmed's" -> "Ahmed"),
-    possessive or surrounding punctuation."""
+    """A person mention without titles (and whatever precedes the last title: "House Speaker Pelosi" -> "Pelosi"),
+    leading function words ("Outside Ahmed's" -> "Ahmed"), possessive or surrounding punctuation."""
     words = [w for w in text.strip(_EDGE_JUNK).split() if w]
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in NOT_GIVEN_NAMES):
         words.pop(0)
+    titled = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in HONORIFICS]
+    if titled:  # "House Speaker Pelosi", "Bank of England Governor Andrew Bailey": the name follows the last title
+        words = words[titled[-1] + 1 :]
     return " ".join(w.strip(_EDGE_JUNK) for w in words if w.strip(_EDGE_JUNK))
 
 
