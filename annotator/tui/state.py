@@ -169,11 +169,6 @@ class ClaimQueue:
         """The loaded ids around a position: a few behind, more ahead, since reviewers mostly move forward."""
         return window_ids(self.pages, self.position if position is None else position, self.length)
 
-    def missing_pages(self, position: int | None = None) -> list[int]:
-        """The pages of the window around a position that are not loaded."""
-        position = self.position if position is None else position
-        return [number for number in window_pages(position, self.length) if number not in self.pages]
-
     def known_pages(self, position: int | None = None) -> dict[int, list[str]]:
         """The loaded pages of the window around a position and the pages beside them (a copy a worker may read)."""
         position = self.position if position is None else position
@@ -200,16 +195,16 @@ class ClaimQueue:
                 return number * PAGE_SIZE + ids.index(claim_id)
         return None
 
-    def next_unlabelled(self, annotations: dict[str, Annotation | None]) -> int | None | bool:
-        """Position of the next unlabelled claim after the cursor among the loaded claims whose decision is known.
+    def next_unlabelled(self, annotations: dict[str, Annotation | None]) -> int | None:
+        """Position of the next unlabelled claim after the cursor, when the loaded claims ahead show it.
 
-        False when a claim ahead is not loaded or its decision not known (the Store must be asked), None when the
-        rest of the queue is labelled (the Store must be asked about the claims before the cursor).
+        None when a claim ahead is not loaded, its decision is not known, or the rest of the queue is labelled:
+        then the Store must be asked (it also looks before the cursor).
         """
         for position in range(self.position + 1, self.length):
             claim_id = self.id_at(position)
             if claim_id is None or claim_id not in annotations:
-                return False
+                return None
             if annotations[claim_id] is None:
                 return position
         return None

@@ -168,7 +168,7 @@ class AnnotateScreen(SerialActions, StoreWorkers, DecisionActions, NavigationAct
             self.next_routed_claim()
             return
         position = self.queue.next_unlabelled(self.cache.annotations)
-        if isinstance(position, bool) or position is None:
+        if position is None:
             self.set_busy()
             self.find_next_unlabelled(self.queue)
             return
