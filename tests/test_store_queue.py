@@ -186,3 +186,27 @@ def test_text_filter_folds_case_beyond_ascii(store):
     for needle in ("ärzte", "ÄRZTE", "ZÄHLTEN"):
         spec = QueueSpec(annotator="ana", claim_filter=ClaimFilter(text=needle))
         assert store.queue_page(spec, 0, 5) == ["u7-0"], needle
+
+
+def test_articles_added_at_once_by_several_processes_get_distinct_ingest_numbers(db_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy import select
+
+    from annotator.store import open_store
+    from annotator.store.tables import ArticleRow
+
+    stores = [open_store(db_url) for _ in range(6)]  # one engine each, as separate reviewers' processes have
+
+    def add_some(worker: int) -> None:
+        for number in range(6):
+            stores[worker].add_article(*make_article(100 * worker + number))
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(add_some, range(6)))
+    for other in stores:
+        other.close()
+    store = open_store(db_url)
+    orders = [row[0] for row in store._rows(select(ArticleRow.ingest_order))]
+    store.close()
+    assert len(orders) == 36 and len(set(orders)) == 36

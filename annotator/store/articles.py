@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, bindparam, func, insert, update
+from sqlalchemy import JSON, bindparam, func, insert, text, update
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
@@ -16,6 +16,8 @@ from annotator.store.fast_rows import CLAIM_COLUMNS, claim_from_row
 from annotator.store.tables import ArticleRow, ClaimRow
 
 STREAM_BATCH = 2000
+ARTICLE_LOCK_KEY = 7_401_318
+"""PostgreSQL advisory lock every process takes while adding an article (SQLite's write lock does the same)."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class ArticleStore(StoreBase):
     def add_article(self, article: Article, claims: Sequence[Claim]) -> AddArticleResult:
         """Store an article and its claims; the same content again changes nothing, changed content is a new version."""
         with self._write() as session:
+            if self.dialect == "postgresql":  # one article at a time: ingest numbers and versions stay unique
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ARTICLE_LOCK_KEY})
             if session.get(ArticleRow, article.id) is not None:
                 return AddArticleResult("unchanged", article.id)
             previous = None
