@@ -55,3 +55,28 @@ def screen_text(app: App) -> str:
                       legacy_windows=False, safe_box=False)
     console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
     return console.export_text()
+
+
+def take_table_away(db_path, table: str) -> None:
+    """Make the database stop answering for one table (renamed aside), as a lost server would for a save."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(f"ALTER TABLE {table} RENAME TO {table}_away")
+
+
+def put_table_back(db_path, table: str) -> None:
+    """Undo `take_table_away`: the database answers again."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(f"ALTER TABLE {table}_away RENAME TO {table}")
+
+
+async def wait_for_text(pilot: Pilot, text: str, attempts: int = 100) -> str:
+    """Pause until `text` is on screen (or the attempts run out) and return what the screen shows."""
+    for _ in range(attempts):
+        await pilot.pause(0.05)
+        if text in screen_text(pilot.app):
+            break
+    return screen_text(pilot.app)

@@ -8,7 +8,7 @@ from annotator.models import Annotation, Article, Claim
 from annotator.store import open_store
 from annotator.tui import make_app
 from annotator.tui.state import CACHED_PAGES, PAGE_SIZE
-from tests.tui.helpers import annotate_screen, press, screen_text, settle, type_text
+from tests.tui.helpers import annotate_screen, press, put_table_back, screen_text, settle, take_table_away, type_text
 from tests.tui.sample_data import sample_settings
 
 pytestmark = pytest.mark.anyio
@@ -24,22 +24,27 @@ def claim_id(number: int) -> str:
     return f"d{article:02d}-{position:03d}"
 
 
+def depot_article(article_id: str, number: int, sentences: list[str]) -> tuple[Article, list[Claim]]:
+    """An article of one depot whose every sentence is a claim, with exact offsets."""
+    body = " ".join(sentences)
+    article = Article(id=article_id, source=f"depot{number}.txt", body=body, content_hash=f"{article_id}:{body}",
+                      outlet=f"Depot Post {number}", title=f"Depot {number}")
+    claims, offset = [], 0
+    for position, sentence in enumerate(sentences):
+        start = body.index(sentence, offset)
+        offset = start + len(sentence)
+        claims.append(Claim(id=f"{article_id}-{position:03d}", article=article.ref(), text=sentence,
+                            source_text=sentence, start=start, end=offset, position=position, kind="statistic"))
+    return article, claims
+
+
 @pytest.fixture
 def big_store(tmp_path):
     """1,200 claims in 12 articles, more than the screen's cached pages hold."""
     store = open_store(f"sqlite:///{tmp_path / 'big.db'}")
     for number in range(ARTICLES):
         sentences = [f"Depot {number} shipped {100 + i} pallets on day {i + 1}." for i in range(CLAIMS_PER_ARTICLE)]
-        body = " ".join(sentences)
-        article = Article(id=f"d{number:02d}", source=f"depot{number}.txt", body=body, content_hash=f"d{number}",
-                          outlet=f"Depot Post {number}", title=f"Depot {number}")
-        claims, offset = [], 0
-        for position, sentence in enumerate(sentences):
-            start = body.index(sentence, offset)
-            offset = start + len(sentence)
-            claims.append(Claim(id=f"d{number:02d}-{position:03d}", article=article.ref(), text=sentence,
-                                source_text=sentence, start=start, end=offset, position=position, kind="statistic"))
-        store.add_article(article, claims)
+        store.add_article(*depot_article(f"d{number:02d}", number, sentences))
     yield store
     store.close()
 
@@ -137,19 +142,10 @@ async def test_labelling_under_the_unlabelled_filter_keeps_positions(big_store):
     assert big_store.progress("alice").done == 1150
 
 
-def add_depot(store, article_id: str, number: int, claims: int, content_hash: str) -> None:
-    """Another process ingests an article (a new version when `article_id` names an existing source)."""
-    sentences = [f"Depot {number} revised {i + 1} pallet counts." for i in range(claims)]
-    body = " ".join(sentences)
-    article = Article(id=article_id, source=f"depot{number}.txt", body=body, content_hash=content_hash,
-                      outlet=f"Depot Post {number}", title=f"Depot {number}")
-    found, offset = [], 0
-    for position, sentence in enumerate(sentences):
-        start = body.index(sentence, offset)
-        offset = start + len(sentence)
-        found.append(Claim(id=f"{article_id}-{position:03d}", article=article.ref(), text=sentence,
-                           source_text=sentence, start=start, end=offset, position=position, kind="statistic"))
-    store.add_article(article, found)
+def add_depot(store, article_id: str, number: int, claims: int) -> None:
+    """Another process ingests an article (a new version when `number` names an existing depot)."""
+    store.add_article(*depot_article(article_id, number, [f"Depot {number} revised {i + 1} pallet counts."
+                                                          for i in range(claims)]))
 
 
 async def test_claims_superseded_underneath_are_not_skipped_past(big_store):
@@ -158,7 +154,7 @@ async def test_claims_superseded_underneath_are_not_skipped_past(big_store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert queue_of(app).current == claim_id(151)
-        add_depot(big_store, "d00v2", 0, 1, "depot0-v2")
+        add_depot(big_store, "d00v2", 0, 1)
         await press(pilot, *["v"] * 60)
         assert queue_of(app).current == claim_id(211), "no claim of the next article was skipped"
         text = screen_text(app)
@@ -172,7 +168,7 @@ async def test_claims_added_underneath_are_reached_after_the_last_one(big_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert queue_of(app).current == claim_id(TOTAL)
-        add_depot(big_store, "d99", 99, 2, "depot99")
+        add_depot(big_store, "d99", 99, 2)
         await press(pilot, "v")
         assert queue_of(app).current == "d99-000"
         assert f"claim {TOTAL + 1} of {TOTAL + 2}" in screen_text(app)
@@ -215,16 +211,12 @@ async def test_undo_under_a_filter_brings_the_claim_back_into_it(big_store):
 
 
 async def test_a_first_load_that_fails_is_tried_again_with_s(big_store, tmp_path):
-    import sqlite3
-
-    with sqlite3.connect(tmp_path / "big.db") as connection:
-        connection.execute("ALTER TABLE claims RENAME TO claims_away")
+    take_table_away(tmp_path / "big.db", "claims")
     app = make_app(big_store, sample_settings(), annotator="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         words = " ".join(screen_text(app).split())
         assert "Could not load the claims" in words and "Press s to try again" in words
-        with sqlite3.connect(tmp_path / "big.db") as connection:
-            connection.execute("ALTER TABLE claims_away RENAME TO claims")
+        put_table_back(tmp_path / "big.db", "claims")
         await press(pilot, "s")
         assert queue_of(app).current == claim_id(1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from annotator.models import Annotation
-from tests.tui.helpers import annotate_screen, press, screen_text, settle, type_text
+from tests.tui.helpers import annotate_screen, press, put_table_back, screen_text
+from tests.tui.helpers import settle, take_table_away, type_text, wait_for_text
 
 SIZE = (100, 32)
 pytestmark = pytest.mark.anyio
@@ -152,40 +153,28 @@ async def test_resumes_at_the_first_claim_not_yet_labelled(store):
 
 
 async def test_failed_save_keeps_the_claim_unsaved_and_says_so(app, store, tmp_path):
-    import sqlite3
-
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE annotations RENAME TO annotations_away")
+        take_table_away(tmp_path / "t.db", "annotations")
         await press(pilot, "v")
         text = screen_text(app)
         assert "NOT SAVED" in text and "NO LABEL YET" in text
         assert annotate_screen(app).queue.current == "c01"
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE annotations_away RENAME TO annotations")
+        put_table_back(tmp_path / "t.db", "annotations")
         await press(pilot, "v")
         assert annotate_screen(app).queue.current == "c02"
     assert saved_labels(store) == {"c01": "verified"}
 
 
 async def test_save_is_retried_while_the_database_is_away_and_lands_when_it_is_back(app, store, tmp_path):
-    import sqlite3
-
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE annotations RENAME TO annotations_away")
+        take_table_away(tmp_path / "t.db", "annotations")
         await pilot.press("v")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "trying again" in screen_text(app):
-                break
-        text = screen_text(app)
+        text = await wait_for_text(pilot, "trying again")
         assert "trying again" in text and "NO LABEL YET" in text, "not shown as saved while retrying"
         assert annotate_screen(app).queue.current == "c01"
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE annotations_away RENAME TO annotations")
+        put_table_back(tmp_path / "t.db", "annotations")
         await settle(pilot)
         assert annotate_screen(app).queue.current == "c02"
         assert "NOT SAVED" not in screen_text(app)

@@ -6,7 +6,8 @@ import pytest
 
 from annotator.models import Adjudication
 from annotator.tui import make_review_app
-from tests.tui.helpers import press, screen_text, settle, type_text, working_screen
+from tests.tui.helpers import press, put_table_back, screen_text, settle
+from tests.tui.helpers import take_table_away, type_text, wait_for_text, working_screen
 from tests.tui.sample_data import sample_settings
 
 SIZE = (100, 32)
@@ -130,22 +131,14 @@ async def test_note_is_saved_with_the_decision_or_at_once_on_an_adjudicated_clai
 
 async def test_adjudication_is_retried_while_the_database_is_away_and_lands_when_it_is_back(store, disputed,
                                                                                             tmp_path):
-    import sqlite3
-
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE adjudications RENAME TO adjudications_away")
+        take_table_away(tmp_path / "t.db", "adjudications")
         await pilot.press("v")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "trying again" in screen_text(app):
-                break
-        text = screen_text(app)
+        text = await wait_for_text(pilot, "trying again")
         assert "trying again" in text and "NOT ADJUDICATED YET" in text, "not shown as saved while retrying"
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE adjudications_away RENAME TO adjudications")
+        put_table_back(tmp_path / "t.db", "adjudications")
         await settle(pilot)
         assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
         assert "NOT SAVED" not in screen_text(app)
@@ -153,13 +146,10 @@ async def test_adjudication_is_retried_while_the_database_is_away_and_lands_when
 
 
 async def test_adjudication_that_never_lands_says_not_saved(store, disputed, tmp_path):
-    import sqlite3
-
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        with sqlite3.connect(tmp_path / "t.db") as connection:
-            connection.execute("ALTER TABLE adjudications RENAME TO adjudications_away")
+        take_table_away(tmp_path / "t.db", "adjudications")
         await press(pilot, "v")
         text = screen_text(app)
         assert "NOT SAVED" in text and "NOT ADJUDICATED YET" in text
