@@ -53,6 +53,20 @@ def label_numbers(store, numbers) -> None:
     store.import_annotations([Annotation(claim_id=claim_id(n), annotator="alice", label="verified") for n in numbers])
 
 
+async def go_to(pilot, target) -> None:
+    """`g`, type a claim number or id, Enter."""
+    await press(pilot, "g")
+    await type_text(pilot, str(target))
+    await press(pilot, "enter")
+
+
+async def filter_unlabelled(pilot) -> None:
+    """`/`, tick "unlabelled only", Enter."""
+    await press(pilot, "slash")
+    pilot.app.screen.query_one("#search-unlabelled").value = True
+    await press(pilot, "enter")
+
+
 def queue_of(app):
     return annotate_screen(app).queue
 
@@ -98,25 +112,17 @@ async def test_go_to_far_numbers_and_ids_keeps_memory_bounded(big_store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for number in (1200, 3, 640, 222, 1111, 880, 450, 10, 1030, 777):
-            await press(pilot, "g")
-            await type_text(pilot, str(number))
-            await press(pilot, "enter")
+            await go_to(pilot, str(number))
             assert queue_of(app).current == claim_id(number)
             assert len(queue_of(app).pages) <= CACHED_PAGES
-        await press(pilot, "g")
-        await type_text(pilot, "1200")
-        await press(pilot, "enter")
+        await go_to(pilot, "1200")
         await press(pilot, "j")
         assert "Last claim of the queue" in screen_text(app)
         await press(pilot, "k")
         assert queue_of(app).current == claim_id(1199)
-        await press(pilot, "g")
-        await type_text(pilot, "d03-04")
-        await press(pilot, "enter")
+        await go_to(pilot, "d03-04")
         assert "starts 10 claim ids" not in screen_text(app) and "type more of it" in screen_text(app)
-        await press(pilot, "g")
-        await type_text(pilot, "d03-042")
-        await press(pilot, "enter")
+        await go_to(pilot, "d03-042")
         assert queue_of(app).current == "d03-042"
         assert f"claim {3 * CLAIMS_PER_ARTICLE + 43} of {TOTAL}" in screen_text(app)
 
@@ -126,12 +132,8 @@ async def test_labelling_under_the_unlabelled_filter_keeps_positions(big_store):
     app = make_app(big_store, sample_settings(), annotator="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "g")
-        await type_text(pilot, "1")
-        await press(pilot, "enter")
-        await press(pilot, "slash")
-        app.screen.query_one("#search-unlabelled").value = True
-        await press(pilot, "enter")
+        await go_to(pilot, "1")
+        await filter_unlabelled(pilot)
         assert "200 claims match" in screen_text(app)
         assert queue_of(app).current == claim_id(1001)
         await press(pilot, *["v"] * 150)
@@ -180,15 +182,11 @@ async def test_the_same_filter_applied_again_shows_each_claim_once(big_store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         for presses in (["v"] * 5, []):
-            await press(pilot, "slash")
-            app.screen.query_one("#search-unlabelled").value = True
-            await press(pilot, "enter")
+            await filter_unlabelled(pilot)
             await press(pilot, *presses)
         assert "195 claims match" in screen_text(app)
         seen = []
-        await press(pilot, "g")
-        await type_text(pilot, "1")
-        await press(pilot, "enter")
+        await go_to(pilot, "1")
         for _ in range(150):
             seen.append(queue_of(app).current)
             await press(pilot, "j")
@@ -201,9 +199,7 @@ async def test_undo_under_a_filter_brings_the_claim_back_into_it(big_store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "v")
-        await press(pilot, "slash")
-        app.screen.query_one("#search-unlabelled").value = True
-        await press(pilot, "enter")
+        await filter_unlabelled(pilot)
         assert "199 claims match" in screen_text(app)
         await press(pilot, "z")
         assert queue_of(app).current == claim_id(1001)
