@@ -1,0 +1,51 @@
+"""Pydantic domain models: the records every layer passes around and the public contract's shapes.
+
+Nothing here imports anything but pydantic and the standard library, so every layer may import it. The modules are
+split by kind: domain records, the label set, output formats, statistics and query specs.
+"""
+
+from annotator.models.base import Record
+from annotator.models.formats import AnnotationExportRecord, GoldRecord
+from annotator.models.labels import DEFAULT_LABELS, Label
+from annotator.models.queries import ClaimFilter, QueueSpec
+from annotator.models.records import (
+    DECISION_FIELDS,
+    Adjudication,
+    Annotation,
+    Article,
+    ArticleRef,
+    Claim,
+    Conflict,
+    EntitySpan,
+    ExportItem,
+    LabelVote,
+)
+from annotator.models.stats import AgreementReport, AnnotatorStats, PairwiseAgreement, Progress, TeamStats
+from annotator.models.times import as_utc, utc_now
+
+__all__ = [
+    "DECISION_FIELDS",
+    "DEFAULT_LABELS",
+    "Adjudication",
+    "AgreementReport",
+    "Annotation",
+    "AnnotationExportRecord",
+    "AnnotatorStats",
+    "Article",
+    "ArticleRef",
+    "Claim",
+    "ClaimFilter",
+    "Conflict",
+    "EntitySpan",
+    "ExportItem",
+    "GoldRecord",
+    "Label",
+    "LabelVote",
+    "PairwiseAgreement",
+    "Progress",
+    "QueueSpec",
+    "Record",
+    "TeamStats",
+    "as_utc",
+    "utc_now",
+]

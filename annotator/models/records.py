@@ -1,0 +1,157 @@
+"""Domain records: articles, claims, and the decisions reviewers and leads make on them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import NamedTuple, Optional
+
+from pydantic import Field, field_validator, model_validator
+
+from annotator.models.base import Record
+from annotator.models.times import as_utc, utc_now
+
+class ArticleRef(Record):
+    """The identity of an article as it is embedded in claims and exports."""
+
+    id: str
+    """Stable id derived from the article's source and text."""
+    source: str
+    """The file path as given to `ingest`, or the record's id for JSONL input."""
+    url: Optional[str] = None
+    title: Optional[str] = None
+    outlet: Optional[str] = None
+    """Publisher, from the record or the URL's domain."""
+    published: Optional[str] = None
+    """Publication date as ISO 8601 (date or datetime), when the article gives one."""
+
+
+class Article(ArticleRef):
+    """A parsed article: its header fields plus the body text that claim offsets refer to."""
+
+    body: str
+    """The cleaned article body; `Claim.start`/`end` index into this string."""
+    event: Optional[str] = None
+    """Name of the event this article belongs to (folder name or `--event`)."""
+    content_hash: str = ""
+    """sha256 of the raw input text, so re-ingesting the same content is recognised."""
+    superseded_by: Optional[str] = None
+    """Id of a newer version of the same source, when the article changed after ingest."""
+
+    def ref(self) -> ArticleRef:
+        """The embeddable identity of this article."""
+        return ArticleRef(**self.model_dump(include=set(ArticleRef.model_fields)))
+
+
+class Conflict(Record):
+    """A claim in another article that disagrees with this one on a detail."""
+
+    claim_id: str
+    detail: str
+    """What differs, in words a reviewer understands ("duration: 90 min vs under 120 min")."""
+
+
+class EntitySpan(Record):
+    """A named entity or number inside a claim, with offsets into the article body."""
+
+    text: str
+    label: str
+    """spaCy entity label (PERSON, ORG, GPE, DATE, CARDINAL, QUANTITY, TIME, ...)."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Claim(Record):
+    """A check-worthy statement extracted from one article (`annotator claims --format jsonl`)."""
+
+    id: str
+    """Stable: the same article text gives the same ids."""
+    article: ArticleRef
+    text: str
+    """The claim as the reviewer sees it."""
+    source_text: str
+    """The exact span of the article body it came from."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: str = "event"
+    """`quote`, `attributed`, `statistic` or `event`."""
+    speaker: Optional[str] = None
+    checkworthiness: float = Field(default=0.5, ge=0.0, le=1.0)
+    group: Optional[str] = None
+    """Id shared by claims that state the same thing in different articles."""
+    corroborated_by: list[str] = Field(default_factory=list)
+    """Ids of other articles that state it."""
+    conflicts: list[Conflict] = Field(default_factory=list)
+    needs_context: bool = False
+    """True when the claim depends on a referent the extractor could not resolve (e.g. "he said")."""
+    entities: list[EntitySpan] = Field(default_factory=list)
+    """Entities and figures inside `source_text`, for highlighting and for linking."""
+    position: int = 0
+    """Order of the claim within its article."""
+    superseded: bool = False
+    """True when the article this claim came from has a newer version."""
+
+
+class Annotation(Record):
+    """One annotator's decision on one claim (import records and `export --all`)."""
+
+    claim_id: str
+    annotator: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    correction: Optional[str] = None
+    """What is right, required when the label is `corrected`."""
+    note: Optional[str] = None
+    evidence: list[str] = Field(default_factory=list)
+    """URLs or source sentences backing the decision."""
+    flagged: bool = False
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+    duration_ms: Optional[int] = Field(default=None, ge=0)
+    """Time the annotator spent on the claim before deciding."""
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
+
+    @model_validator(mode="after")
+    def _correction_required(self) -> "Annotation":
+        if self.label == "corrected" and not (self.correction and self.correction.strip()):
+            raise ValueError("label 'corrected' requires a non-empty correction")
+        return self
+
+
+class Adjudication(Record):
+    """A lead's final decision on a claim, stored apart from annotations and preferred by gold export."""
+
+    claim_id: str
+    adjudicator: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+    correction: Optional[str] = None
+    note: Optional[str] = None
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+    @field_validator("created_at", "updated_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return as_utc(value)
+
+
+class LabelVote(NamedTuple):
+    """The three fields agreement needs from an annotation, cheap enough to stream a million of."""
+
+    claim_id: str
+    annotator: str
+    label: str
+
+
+DECISION_FIELDS: tuple[str, ...] = ("label", "correction", "note", "evidence", "flagged")
+"""The fields of an annotation that make up the decision itself: what the history records and a re-import compares."""
+
+
+class ExportItem(NamedTuple):
+    """A current claim with every annotation on it and the lead's decision, as export and reports stream them."""
+
+    claim: Claim
+    annotations: list[Annotation]
+    adjudication: Optional[Adjudication]

@@ -1,0 +1,14 @@
+"""Timestamps: every stored time is an aware UTC datetime, so times compare across machines."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+def utc_now() -> datetime:
+    """The current time in UTC, timezone-aware, so stored times compare across machines."""
+    return datetime.now(timezone.utc)
+
+
+def as_utc(value: datetime) -> datetime:
+    """The same instant in UTC; a time without a zone (SQLite, hand-written records) is taken as UTC."""
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
