@@ -51,3 +51,16 @@ class ClaimFullError(AnnotatorError):
     """The claim already has as many annotators as the overlap allows (another reviewer took the last place)."""
 
     exit_code = 1
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message (a wrapped driver error's own), or its class name when it has none."""
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line saying why an operation failed: a domain error's own message, else the error's class and first line."""
+    if isinstance(exc, AnnotatorError):
+        return exc.message
+    return f"{type(exc).__name__}: {first_line(exc)}"

@@ -66,7 +66,7 @@ def ingest_paths(
                 notify("error", 1)
                 continue
             notify("read", 1)
-            if store.has_article(item.id):
+            if store.articles.has(item.id):
                 report.unchanged.append(item.source)
                 notify("extracted", 1)
                 continue
@@ -75,7 +75,7 @@ def ingest_paths(
     if nlp is None:
         nlp = load_pipeline(settings.spacy_model)
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
-        result = store.add_article(article, claims)
+        result = store.articles.add(article, claims)
         if result.status == "unchanged":
             report.unchanged.append(article.source)
         else:
@@ -88,7 +88,7 @@ def ingest_paths(
         relink_event(store, name)
         report.relinked_events.append(name)
     if report.added or report.new_versions:
-        store.analyze()
+        store.db.analyze()
     return report
 
 
@@ -96,14 +96,14 @@ def relink_event(store: Store, event: str) -> int:
     """Recompute groups, corroboration and conflicts across the current articles of one event."""
     from annotator.link import link_claims
 
-    claims = list(store.claims(event=event, include_superseded=False))
+    claims = list(store.claims.all(event=event, include_superseded=False))
     changed = [
         linked
         for original, linked in zip(claims, link_claims(claims))
         if (original.group, original.corroborated_by, original.conflicts)
         != (linked.group, linked.corroborated_by, linked.conflicts)
     ]
-    return store.update_links(changed)
+    return store.claims.update_links(changed)
 
 
 def expected_articles(paths: Iterable[Path]) -> int | None:

@@ -1,7 +1,7 @@
 """Export from the database: 1,000,000 annotation records (`export --all`, jsonl) against plain SQL + json.
 
 Uses the database built by bench_agreement_db.py (250,000 claims x 4 annotators, cached under /tmp). Times, in this
-run: `export_dataset(store.export_items(), fmt="jsonl", all_annotations=True)` and a baseline that selects the same
+run: `export_dataset(store.export.items(), fmt="jsonl", all_annotations=True)` and a baseline that selects the same
 rows joined with claims and articles through sqlite3 and writes one `json.dumps` line per row. The process's peak RSS
 before and after the export shows memory stays flat. Aim: export <= 1.5x the baseline.
 Run: python benchmarks/bench_export_db.py
@@ -61,8 +61,8 @@ def main() -> int:
         store = open_store(f"sqlite:///{DB_PATH}")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
-        manifest = export_dataset(store.export_items(), fmt="jsonl", out_dir=Path(tmp) / "export",
-                                  all_annotations=True, source_db=store.url)
+        manifest = export_dataset(store.export.items(), fmt="jsonl", out_dir=Path(tmp) / "export",
+                                  all_annotations=True, source_db=store.db.url)
         ours = time.perf_counter() - started
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         store.close()

@@ -1,9 +1,9 @@
 """Paged queue reads on 100,000 claims, on SQLite and PostgreSQL: what one page, one position or one jump costs.
 
-The annotation screen reads its queue a page of 100 ids at a time (`Store.queue_page`, by OFFSET), finds a claim's
-position (`queue_index`), the next unlabelled claim (`queue_next_unlabelled`) and the queue's length. Each is
+The annotation screen reads its queue a page of 100 ids at a time (`store.queue.page`, by OFFSET), finds a claim's
+position (`queue.index`), the next unlabelled claim (`queue.next_unlabelled`) and the queue's length. Each is
 timed (best of 3) against, in the same run on the same database, reading every claim id in reading order
-(`Store.claim_ids()`, what the screen did before it paged): the ratio says what one read costs next to holding the
+(`store.claims.ids()`, what the screen did before it paged): the ratio says what one read costs next to holding the
 whole list. PostgreSQL is a throwaway server started here (Debian's binaries); it is skipped if unavailable.
 Run: python benchmarks/bench_queue.py [N_ARTICLES]   (100 claims each; default 1,000 = 100,000 claims)
 """
@@ -39,8 +39,8 @@ def build(url: str, articles: int) -> None:
             cursor = start + len(sentence)
             claims.append(Claim(id=f"q{number:05d}-{position:03d}", article=article.ref(), text=sentence,
                                 source_text=sentence, start=start, end=cursor, position=position, kind="event"))
-        store.add_article(article, claims)
-    store.analyze()
+        store.articles.add(article, claims)
+    store.db.analyze()
     store.close()
 
 
@@ -57,15 +57,15 @@ def measure(name: str, url: str, total: int) -> None:
     store = open_store(url)
     spec = QueueSpec(annotator="bench")
     last_article = f"q{total // CLAIMS_PER_ARTICLE - 1:05d}"
-    baseline = best_ms(store.claim_ids)
+    baseline = best_ms(store.claims.ids)
     rows = [
-        ("queue_length", lambda: store.queue_length(spec)),
-        ("queue_page at the start", lambda: store.queue_page(spec, 0, 102)),
-        ("queue_page in the middle", lambda: store.queue_page(spec, total // 2 - 1, 102)),
-        ("queue_page at the end", lambda: store.queue_page(spec, total - 101, 102)),
-        ("queue_index of the last article's claim", lambda: store.queue_index(spec, f"{last_article}-000")),
-        ("queue_next_unlabelled from the start", lambda: store.queue_next_unlabelled(spec, None)),
-        ("queue_length, text filter", lambda: store.queue_length(
+        ("queue_length", lambda: store.queue.length(spec)),
+        ("queue_page at the start", lambda: store.queue.page(spec, 0, 102)),
+        ("queue_page in the middle", lambda: store.queue.page(spec, total // 2 - 1, 102)),
+        ("queue_page at the end", lambda: store.queue.page(spec, total - 101, 102)),
+        ("queue_index of the last article's claim", lambda: store.queue.index(spec, f"{last_article}-000")),
+        ("queue_next_unlabelled from the start", lambda: store.queue.next_unlabelled(spec, None)),
+        ("queue_length, text filter", lambda: store.queue.length(
             spec.model_copy(update={"claim_filter": ClaimFilter(text="site 42 ")}))),
     ]
     print(f"{name}: every claim id in reading order {baseline:7.1f} ms")

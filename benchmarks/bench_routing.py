@@ -1,7 +1,7 @@
 """Routing throughput: annotations per second with 1, 4 and 16 concurrent clients, on PostgreSQL and SQLite.
 
 Each client is its own process that reserves the next claim (`reserve_next_claim`, overlap 2) and saves a label
-(`save_annotation(..., overlap=2)`) until its queue is empty, as reviewers in a team would. Afterwards the database
+(`store.annotations.save(..., overlap=2)`) until its queue is empty, as reviewers in a team would. Afterwards the database
 is checked for over-assignment (claims with more than 2 annotators; must be 0) and for (claim, annotator) pairs
 served twice. PostgreSQL is a throwaway server started here (Debian's binaries); it is skipped if unavailable.
 Run: python benchmarks/bench_routing.py [N_CLAIMS]
@@ -36,8 +36,8 @@ def client(url: str, name: str, start_event, results) -> None:
     store = open_store(url)
     start_event.wait()
     saved = 0
-    while (claim := store.reserve_next_claim(name, overlap=OVERLAP, lease_seconds=300)) is not None:
-        store.save_annotation(Annotation(claim_id=claim.id, annotator=name, label="verified"), overlap=OVERLAP)
+    while (claim := store.routing.reserve_next(name, overlap=OVERLAP, lease_seconds=300)) is not None:
+        store.annotations.save(Annotation(claim_id=claim.id, annotator=name, label="verified"), overlap=OVERLAP)
         saved += 1
     results.append((name, saved, time.perf_counter()))
     store.close()
@@ -60,7 +60,7 @@ def run(url: str, clients: int) -> tuple[float, int, int]:
         finished = max(end for _, _, end in results)
         saved = sum(count for _, count, _ in results)
     store = open_store(url)
-    per_claim = Counter(vote.claim_id for vote in store.label_votes())
+    per_claim = Counter(vote.claim_id for vote in store.annotations.votes())
     store.close()
     over = sum(1 for count in per_claim.values() if count > OVERLAP)
     return finished - started, saved, over

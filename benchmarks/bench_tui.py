@@ -61,8 +61,8 @@ def build_database(path: Path, articles: int = ARTICLES) -> None:
             claims.append(Claim(id=f"art{number:05d}-c{position:03d}", article=article.ref(), text=sentence,
                                 source_text=sentence, start=start, end=cursor, kind="statistic",
                                 speaker="Officials", checkworthiness=0.6, position=position))
-        store.add_article(article, claims)
-    store.analyze()
+        store.articles.add(article, claims)
+    store.db.analyze()
     store.close()
     print(f"generated {articles * CLAIMS_PER_ARTICLE:,} claims in {time.perf_counter() - started:.1f} s -> {path}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotator.models import Annotation, Article, Claim
 from annotator.store import open_store
+from annotator.store.annotations import upsert
 from annotator.store.engine import make_engine
 from annotator.store.migrate import current_revision, head_revision, upgrade
 
@@ -18,15 +19,15 @@ def test_database_at_first_revision_upgrades_with_data_intact(db_url):
     article = Article(id="m1", source="m.txt", body="The bridge opened in 1999.", content_hash="m1")
     claim = Claim(id="m1-0", article=article.ref(), text="The bridge opened in 1999.",
                   source_text="The bridge opened in 1999.", start=0, end=26)
-    old.add_article(article, [claim])
-    with old._write() as session:  # the first release saved annotations without any lease handling
-        old._upsert_annotation(session, Annotation(claim_id="m1-0", annotator="ann", label="verified"), "save")
+    old.articles.add(article, [claim])
+    with old.db.write() as session:  # the first release saved annotations without any lease handling
+        upsert(session, Annotation(claim_id="m1-0", annotator="ann", label="verified"), "save")
     old.close()
 
     upgraded = open_store(db_url)
-    assert current_revision(upgraded.engine) == head_revision()
-    assert upgraded.get_annotation("m1-0", "ann").label == "verified"
-    assert upgraded.reserve_next_claim("bob", overlap=2, lease_seconds=30).id == "m1-0"
+    assert current_revision(upgraded.db.engine) == head_revision()
+    assert upgraded.annotations.get("m1-0", "ann").label == "verified"
+    assert upgraded.routing.reserve_next("bob", overlap=2, lease_seconds=30).id == "m1-0"
     upgraded.close()
 
 
@@ -37,7 +38,7 @@ def test_migrations_match_the_table_definitions(sqlite_url):
     from annotator.store.tables import SQLModel
 
     store = open_store(sqlite_url)
-    with store.engine.connect() as connection:
+    with store.db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     store.close()
     assert differences == [], "tables.py and the migrations disagree: add a migration"

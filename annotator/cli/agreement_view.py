@@ -9,19 +9,18 @@ from rich.table import Table
 from rich.text import Text
 
 from annotator.agreement import FullAgreementReport
+from annotator.tui.agreement_tables import (
+    number,
+    render_disputed,
+    render_kappa_legend,
+    render_kappa_matrix,
+    render_overall,
+    render_per_label,
+)
 
 
 def render_table(report: FullAgreementReport, claim_texts: Mapping[str, str]) -> Group:
     """Everything `annotator agreement` prints: the TUI's agreement tables, then per-pair and per-annotator detail."""
-    from annotator.tui.widgets.agreement_view import (
-        number,
-        render_disputed,
-        render_kappa_legend,
-        render_kappa_matrix,
-        render_overall,
-        render_per_label,
-    )
-
     parts = [render_overall(report), render_per_label(report), render_kappa_matrix(report), render_kappa_legend(),
              Text("")]
     for pair in report.pairwise:

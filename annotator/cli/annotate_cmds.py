@@ -75,7 +75,7 @@ def demo(
     with opened_store(settings) as store:
         report = ingest_paths(store, [sample_dir()], settings=settings, event="valdremo-harbour-talks")
         stderr_console().print(
-            f"demo database {store.url}: {store.count_claims()} claims ({len(report.added)} articles added)",
+            f"demo database {store.db.url}: {store.claims.count()} claims ({len(report.added)} articles added)",
             markup=False,
         )
         if no_ui:

@@ -85,7 +85,7 @@ def claims(
         raise UsageError(f"unknown format '{format}' (choose jsonl or table)")
     settings = make_settings(db)
     with opened_store(settings) as store:
-        stream = store.claims(event=event, article=article)
+        stream = store.claims.all(event=event, article=article)
         if format == "jsonl":
             write = sys.stdout.write
             for claim in stream:
@@ -117,7 +117,7 @@ def import_annotations(
         if record.label not in known:
             raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
     with opened_store(settings) as store:
-        result = store.import_annotations(records)
+        result = store.annotations.import_records(records)
     stderr_console().print(
         f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged", markup=False
     )
@@ -130,7 +130,7 @@ def merge(
 ) -> None:
     """Bring in articles, annotations and adjudications from another database without losing any."""
     from annotator.config import normalise_database_url
-    from annotator.store import open_store
+    from annotator.store import merge_into, open_store
 
     settings = make_settings(db)
     other_url = normalise_database_url(other_db)
@@ -139,7 +139,7 @@ def merge(
     with opened_store(settings) as store:
         other = open_store(other_url)
         try:
-            result = store.merge_from(other)
+            result = merge_into(store, other)
         finally:
             other.close()
     stderr_console().print(

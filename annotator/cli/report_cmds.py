@@ -42,14 +42,14 @@ def agreement(
 
     settings = make_settings(db)
     with opened_store(settings) as store:
-        gold = {item.claim_id: item.label for item in store.adjudications()}
+        gold = {item.claim_id: item.label for item in store.adjudications.all()}
         report = build_report(
-            store.label_votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
+            store.annotations.votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
             bootstrap=bootstrap, seed=seed,
         )
         table_view = not (as_json or as_csv)
         disputed = [item.claim_id for item in report.most_disagreement[:10]] if table_view else []
-        texts = {claim.id: claim.text for claim in store.get_claims(disputed)}
+        texts = {claim.id: claim.text for claim in store.claims.get_many(disputed)}
     if as_json:
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     elif as_csv:
@@ -84,7 +84,7 @@ def export(
     out_dir = out or settings.export_dir / datetime.now().strftime("%Y%m%d-%H%M%S")
     with opened_store(settings) as store:
         manifest = export_dataset(
-            store.export_items(),
+            store.export.items(),
             fmt=format,
             out_dir=out_dir,
             all_annotations=all_annotations,
@@ -92,7 +92,7 @@ def export(
             seed=seed,
             split_by=split_by,
             min_annotations=min_annotations,
-            source_db=store.url,
+            source_db=store.db.url,
             labels=settings.labels(),
         )
     stderr_console().print(f"wrote {out_dir}: {manifest.summary()}", markup=False)
@@ -107,7 +107,7 @@ def stats(
     """Per-annotator counts and pace, queue progress, and claims waiting for adjudication."""
     settings = make_settings(db, overlap=overlap)
     with opened_store(settings) as store:
-        team = store.team_stats(overlap=settings.overlap or 1)
+        team = store.team.stats(overlap=settings.overlap or 1)
     if as_json:
         sys.stdout.write(team.model_dump_json(indent=2) + "\n")
         return

@@ -8,16 +8,12 @@ which the annotator first labelled their claims, with the claim held for them la
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import String, and_, cast, func, or_
 from sqlmodel import select
 
 from annotator.models import QueueSpec
+from annotator.store.database import Database
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
-
-if TYPE_CHECKING:
-    from annotator.store.annotations import Store
 
 
 def _mine(spec: QueueSpec):
@@ -94,91 +90,90 @@ def _after(spec: QueueSpec, key: tuple):
     return _compare(_order(spec), tuple(key), less=False)
 
 
-def _held_last(store: Store, spec: QueueSpec) -> str | None:
-    """The held claim when it ends a routed queue: current and not labelled yet (whatever the filter says, so the
-    claim reserved for the reviewer is always one key away)."""
-    if not spec.mine_only or spec.held is None:
-        return None
-    query = (
-        select(ClaimRow.id)
-        .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-        .where(ClaimRow.id == spec.held, ArticleRow.superseded_by.is_(None), ClaimRow.id.not_in(_mine(spec)))
-    )
-    found = store._scalars(query)
-    return found[0] if found else None
-
-
-def _count(store: Store, query) -> int:
-    return store._scalars(select(func.count()).select_from(query.subquery()))[0]
-
-
-def _key(store: Store, spec: QueueSpec, claim_id: str) -> tuple | None:
-    """The order key of a claim in the queue, or None when the claim is not in it."""
-    rows = store._rows(_members(spec, *_order(spec)).where(ClaimRow.id == claim_id))
-    return rows[0] if rows else None
-
-
-def queue_length(store: Store, spec: QueueSpec) -> int:
-    """How many claims the queue holds."""
-    return _count(store, _members(spec, ClaimRow.id)) + (_held_last(store, spec) is not None)
-
-
 def ordered_ids(spec: QueueSpec):
     """A select of every id in a queue without a held claim, in queue order."""
     return _members(spec, ClaimRow.id).order_by(*_order(spec))
 
 
-def queue_page(store: Store, spec: QueueSpec, offset: int, limit: int) -> list[str]:
-    """The ids at positions `offset` to `offset + limit - 1` of the queue (fewer at its end)."""
-    ids = store._scalars(ordered_ids(spec).offset(offset).limit(limit))
-    if len(ids) < limit:
-        held = _held_last(store, spec)
-        if held is not None and offset + len(ids) == _count(store, _members(spec, ClaimRow.id)):
-            ids.append(held)
-    return ids
+class Queue:
+    """An annotator's queue of claims, paged by the database; each call reads in transactions of its own."""
 
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-def queue_index(store: Store, spec: QueueSpec, claim_id: str) -> int | None:
-    """The position of a claim in the queue, or None when the claim is not in it."""
-    key = _key(store, spec, claim_id)
-    if key is None:
-        if claim_id == _held_last(store, spec):
-            return _count(store, _members(spec, ClaimRow.id))
-        return None
-    return _count(store, _members(spec, ClaimRow.id).where(_before(spec, key)))
-
-
-def queue_next_unlabelled(store: Store, spec: QueueSpec, after: str | None) -> tuple[int, str, bool] | None:
-    """Position and id of the first claim after claim `after` that the annotator has not labelled, and whether
-    the search wrapped round to the start of the queue (None `after`: from the start); None when there is none."""
-    held = _held_last(store, spec)
-    if spec.mine_only:
-        if held is None:
+    def _held_last(self, spec: QueueSpec) -> str | None:
+        """The held claim when it ends a routed queue: current and not labelled yet (whatever the filter says, so the
+        claim reserved for the reviewer is always one key away)."""
+        if not spec.mine_only or spec.held is None:
             return None
-        return _count(store, _members(spec, ClaimRow.id)), held, after == held
-    unlabelled = _members(spec, ClaimRow.id).where(ClaimRow.id.not_in(_mine(spec))).order_by(*_order(spec)).limit(1)
-    key = _key(store, spec, after) if after is not None else None
-    found = store._scalars(unlabelled.where(_after(spec, key))) if key is not None else []
-    wrapped = after is not None and not found
-    if not found:
-        found = store._scalars(unlabelled)
-    if not found:
-        return None
-    index = queue_index(store, spec, found[0])
-    return (index, found[0], wrapped) if index is not None else None
+        query = (
+            select(ClaimRow.id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ClaimRow.id == spec.held, ArticleRow.superseded_by.is_(None), ClaimRow.id.not_in(_mine(spec)))
+        )
+        found = self.db.scalars(query)
+        return found[0] if found else None
 
+    def _count(self, query) -> int:
+        return self.db.scalars(select(func.count()).select_from(query.subquery()))[0]
 
-def queue_ids_starting(store: Store, spec: QueueSpec, prefix: str, limit: int = 2) -> list[str]:
-    """Ids in the queue that start with `prefix`, the exact id first, at most `limit` of them."""
-    exact = _key(store, spec, prefix) is not None or prefix == _held_last(store, spec)
-    query = (
-        _members(spec, ClaimRow.id)
-        .where(func.substr(ClaimRow.id, 1, len(prefix)) == prefix, ClaimRow.id != prefix)
-        .order_by(*_order(spec))
-        .limit(limit)
-    )
-    found = ([prefix] if exact else []) + store._scalars(query)
-    held = _held_last(store, spec)
-    if held is not None and held != prefix and held.startswith(prefix):
-        found.append(held)
-    return found[:limit]
+    def _key(self, spec: QueueSpec, claim_id: str) -> tuple | None:
+        """The order key of a claim in the queue, or None when the claim is not in it."""
+        rows = self.db.rows(_members(spec, *_order(spec)).where(ClaimRow.id == claim_id))
+        return rows[0] if rows else None
+
+    def length(self, spec: QueueSpec) -> int:
+        """How many claims the queue holds."""
+        return self._count(_members(spec, ClaimRow.id)) + (self._held_last(spec) is not None)
+
+    def page(self, spec: QueueSpec, offset: int, limit: int) -> list[str]:
+        """The ids at positions `offset` to `offset + limit - 1` of the queue (fewer at its end)."""
+        ids = self.db.scalars(ordered_ids(spec).offset(offset).limit(limit))
+        if len(ids) < limit:
+            held = self._held_last(spec)
+            if held is not None and offset + len(ids) == self._count(_members(spec, ClaimRow.id)):
+                ids.append(held)
+        return ids
+
+    def index(self, spec: QueueSpec, claim_id: str) -> int | None:
+        """The position of a claim in the queue, or None when the claim is not in it."""
+        key = self._key(spec, claim_id)
+        if key is None:
+            if claim_id == self._held_last(spec):
+                return self._count(_members(spec, ClaimRow.id))
+            return None
+        return self._count(_members(spec, ClaimRow.id).where(_before(spec, key)))
+
+    def next_unlabelled(self, spec: QueueSpec, after: str | None) -> tuple[int, str, bool] | None:
+        """Position and id of the first claim after claim `after` that the annotator has not labelled, and whether
+        the search wrapped round to the start of the queue (None `after`: from the start); None when there is none."""
+        held = self._held_last(spec)
+        if spec.mine_only:
+            if held is None:
+                return None
+            return self._count(_members(spec, ClaimRow.id)), held, after == held
+        unlabelled = _members(spec, ClaimRow.id).where(ClaimRow.id.not_in(_mine(spec))).order_by(*_order(spec)).limit(1)
+        key = self._key(spec, after) if after is not None else None
+        found = self.db.scalars(unlabelled.where(_after(spec, key))) if key is not None else []
+        wrapped = after is not None and not found
+        if not found:
+            found = self.db.scalars(unlabelled)
+        if not found:
+            return None
+        index = self.index(spec, found[0])
+        return (index, found[0], wrapped) if index is not None else None
+
+    def ids_starting(self, spec: QueueSpec, prefix: str, limit: int = 2) -> list[str]:
+        """Ids in the queue that start with `prefix`, the exact id first, at most `limit` of them."""
+        exact = self._key(spec, prefix) is not None or prefix == self._held_last(spec)
+        query = (
+            _members(spec, ClaimRow.id)
+            .where(func.substr(ClaimRow.id, 1, len(prefix)) == prefix, ClaimRow.id != prefix)
+            .order_by(*_order(spec))
+            .limit(limit)
+        )
+        found = ([prefix] if exact else []) + self.db.scalars(query)
+        held = self._held_last(spec)
+        if held is not None and held != prefix and held.startswith(prefix):
+            found.append(held)
+        return found[:limit]

@@ -7,15 +7,65 @@ statement after the lock is held, so concurrent annotators never push a claim pa
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy import and_, delete, exists, func
 from sqlmodel import Session, select
 
-from annotator.models import utc_now
+from annotator.models import Claim, utc_now
+from annotator.store.claims import Claims
+from annotator.store.database import Database
+from annotator.store.lookups import annotation_row
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow, LeaseRow
 
 CANDIDATE_BATCH = 20
+LOCKED_QUEUE_PATIENCE_SECONDS = 10.0
+"""How long to retry while every open claim is locked by other reviewers' in-flight transactions."""
+
+
+class Routing:
+    """Which claim each annotator gets next, reserved for them under the overlap; each call is one transaction."""
+
+    def __init__(self, db: Database, claims: Claims) -> None:
+        self.db = db
+        self.claims = claims
+
+    def reserve_next(
+        self, annotator: str, *, overlap: int, lease_seconds: int, skip: Iterable[str] = ()
+    ) -> Claim | None:
+        """The next claim for this annotator under the overlap, reserved for `lease_seconds`; None when done."""
+        skip_ids = frozenset(skip)
+        deadline = time.monotonic() + LOCKED_QUEUE_PATIENCE_SECONDS
+        while True:
+            with self.db.write() as session:
+                claim_id = reserve_next(
+                    session, annotator, overlap=overlap, lease_seconds=lease_seconds, skip=skip_ids
+                )
+            if claim_id is not None:
+                return self.claims.get(claim_id)
+            with self.db.read() as session:
+                if not has_open_claim(session, annotator, overlap=overlap, skip=skip_ids) or time.monotonic() > deadline:
+                    return None
+            time.sleep(0.05)
+
+    def renew(self, claim_id: str, annotator: str, *, overlap: int, lease_seconds: int) -> bool:
+        """Keep a claim reserved while it stays on screen; False when another reviewer has taken its place."""
+        with self.db.write() as session:
+            if not lock_claim(session, claim_id):
+                return False
+            if annotation_row(session, claim_id, annotator) is not None:
+                return False
+            if claim_load(session, claim_id, annotator) >= overlap:
+                return False
+            take_lease(session, claim_id, annotator, lease_seconds)
+            return True
+
+    def release(self, claim_id: str, annotator: str) -> None:
+        """Give a reserved claim back to the queue (skip, quit)."""
+        with self.db.write() as session:
+            release_lease(session, claim_id, annotator)
 
 
 def claim_load(session: Session, claim_id: str, annotator: str) -> int:

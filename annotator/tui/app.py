@@ -38,7 +38,7 @@ class AnnotatorApp(App[None]):
     def release_held_claim(self) -> None:
         """Give back a claim still reserved for this annotator (the app ended without `q`)."""
         if self.annotate_screen is not None:
-            self.annotate_screen.release_on_exit(self.store.release_claim, self.annotator)
+            self.annotate_screen.release_on_exit(self.store.routing.release, self.annotator)
 
 
 class ReviewApp(App[None]):

@@ -47,25 +47,25 @@ class QueueChanged(Exception):
 def load_queue(store: Store, annotator: str, known_articles: Collection[str] = ()) -> tuple[QueueStart, Window]:
     """Every current claim in reading order, the cursor on the first one `annotator` has not labelled."""
     spec = QueueSpec(annotator=annotator)
-    length = store.queue_length(spec)
-    found = store.queue_next_unlabelled(spec, None)
+    length = store.queue.length(spec)
+    found = store.queue.next_unlabelled(spec, None)
     around = load_around(store, spec, length, found[0] if found else 0, {}, frozenset(), known_articles)
     queue = ClaimQueue(spec, length, around.position or 0)
     queue.add_pages(around.pages)
-    return QueueStart(queue, total=length, done=store.progress(annotator).done), around.window
+    return QueueStart(queue, total=length, done=store.annotations.progress(annotator).done), around.window
 
 
 def load_routed_queue(
     store: Store, annotator: str, *, overlap: int, lease_seconds: int
 ) -> tuple[QueueStart, Window]:
     """This annotator's labelled claims plus the claim reserved for them next, the cursor on the last one."""
-    claim = store.reserve_next_claim(annotator, overlap=overlap, lease_seconds=lease_seconds)
+    claim = store.routing.reserve_next(annotator, overlap=overlap, lease_seconds=lease_seconds)
     spec = QueueSpec(annotator=annotator, mine_only=True, held=claim.id if claim else None)
-    length = store.queue_length(spec)
+    length = store.queue.length(spec)
     around = load_around(store, spec, length, max(0, length - 1), {}, frozenset(), ())
     queue = ClaimQueue(spec, length, around.position or 0)
     queue.add_pages(around.pages)
-    progress = store.progress(annotator)
+    progress = store.annotations.progress(annotator)
     start = QueueStart(queue, total=progress.total, done=progress.done, reserved=claim.id if claim else None)
     return start, around.window
 
@@ -91,7 +91,7 @@ def load_around(
 def _read_page(store: Store, spec: QueueSpec, number: int, known_pages: Mapping[int, Sequence[str]]) -> list[str]:
     """One page of ids, read with the id just before and just after it to check it joins its known neighbours."""
     before = 1 if number > 0 else 0
-    ids = store.queue_page(spec, number * PAGE_SIZE - before, PAGE_SIZE + before + 1)
+    ids = store.queue.page(spec, number * PAGE_SIZE - before, PAGE_SIZE + before + 1)
     head, page, tail = ids[:before], ids[before : before + PAGE_SIZE], ids[before + PAGE_SIZE :]
     previous, following = known_pages.get(number - 1), known_pages.get(number + 1)
     if (previous is not None and head != list(previous[-1:])) or (
@@ -104,11 +104,11 @@ def _read_page(store: Store, spec: QueueSpec, number: int, known_pages: Mapping[
 def reread_around(store: Store, spec: QueueSpec, anchor: str | None, position: int, ready: Collection[str],
                   known_articles: Collection[str]) -> Around:
     """Read the queue afresh around claim `anchor` (else around `position`), with the progress counts."""
-    length = store.queue_length(spec)
-    index = store.queue_index(spec, anchor) if anchor is not None else None
+    length = store.queue.length(spec)
+    index = store.queue.index(spec, anchor) if anchor is not None else None
     position = index if index is not None else min(position, max(0, length - 1))
     around = load_around(store, spec, length, position, {}, ready, known_articles)
-    progress = store.progress(spec.annotator)
+    progress = store.annotations.progress(spec.annotator)
     around.reset, around.done, around.total = True, progress.done, progress.total
     return around
 
@@ -116,8 +116,8 @@ def reread_around(store: Store, spec: QueueSpec, anchor: str | None, position: i
 def find_next_unlabelled(store: Store, spec: QueueSpec, length: int, after: str | None,
                          ready: Collection[str], known_articles: Collection[str]) -> tuple[Around, bool]:
     """The next claim after `after` that the annotator has not labelled, and whether the search wrapped round."""
-    found = store.queue_next_unlabelled(spec, after)
-    fresh = store.queue_length(spec)
+    found = store.queue.next_unlabelled(spec, after)
+    fresh = store.queue.length(spec)
     if found is None:
         around, wrapped = Around(spec, fresh, None), False
     else:
@@ -129,11 +129,11 @@ def find_next_unlabelled(store: Store, spec: QueueSpec, length: int, after: str 
 def find_claim(store: Store, spec: QueueSpec, claim_id: str, length: int, ready: Collection[str],
                known_articles: Collection[str]) -> Around:
     """A claim's place in the queue; outside a filter, its place with the filter cleared (None position: absent)."""
-    index = store.queue_index(spec, claim_id)
+    index = store.queue.index(spec, claim_id)
     if index is None and spec.filtered:
         spec = spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})
-        index = store.queue_index(spec, claim_id)
-    fresh = store.queue_length(spec)
+        index = store.queue.index(spec, claim_id)
+    fresh = store.queue.length(spec)
     if index is None:
         return _with_progress(store, Around(spec, fresh, None), length)
     return _with_progress(store, load_around(store, spec, fresh, index, {}, ready, known_articles), length)
@@ -142,7 +142,7 @@ def find_claim(store: Store, spec: QueueSpec, claim_id: str, length: int, ready:
 def _with_progress(store: Store, around: Around, known_length: int) -> Around:
     """Add the progress counts when the queue's length changed since the screen last knew it."""
     if around.length != known_length:
-        progress = store.progress(around.spec.annotator)
+        progress = store.annotations.progress(around.spec.annotator)
         around.done, around.total = progress.done, progress.total
     return around
 
@@ -156,7 +156,7 @@ def load_links(store: Store, claims: Sequence[Claim]) -> tuple[dict[str, Claim |
     """The claims the given claims conflict with (None: gone from the database) and the display name of every
     article they or their corroborations come from, for the links panel."""
     related_ids = [c.claim_id for claim in claims for c in claim.conflicts]
-    related: dict[str, Claim | None] = {claim.id: claim for claim in store.get_claims(related_ids)}
+    related: dict[str, Claim | None] = {claim.id: claim for claim in store.claims.get_many(related_ids)}
     for claim_id in related_ids:
         related.setdefault(claim_id, None)
     outlets: dict[str, str] = {}
@@ -164,7 +164,7 @@ def load_links(store: Store, claims: Sequence[Claim]) -> tuple[dict[str, Claim |
         outlets[claim.article.id] = article_name(claim.article)
     mentioned = {aid for claim in claims for aid in claim.corroborated_by} - set(outlets)
     if mentioned:
-        refs = store.article_refs(mentioned)
+        refs = store.articles.refs(mentioned)
         for article_id in mentioned:
             outlets[article_id] = article_name(refs[article_id]) if article_id in refs else article_id
     return related, outlets
@@ -174,16 +174,16 @@ def load_window(
     store: Store, annotator: str, claim_ids: Sequence[str], known_articles: Collection[str]
 ) -> Window:
     """Claims, their articles (with each article's claim ids), this annotator's decisions and linked claims."""
-    window = Window(claims={claim.id: claim for claim in store.get_claims(claim_ids)})
+    window = Window(claims={claim.id: claim for claim in store.claims.get_many(claim_ids)})
     article_ids = dict.fromkeys(claim.article.id for claim in window.claims.values())
     for article_id in article_ids:
         if article_id in known_articles:
             continue
-        article = store.get_article(article_id)
-        window.articles[article_id] = ArticleInfo(article, tuple(store.article_claim_ids(article_id)))
+        article = store.articles.get(article_id)
+        window.articles[article_id] = ArticleInfo(article, tuple(store.articles.claim_ids(article_id)))
     window.related, window.outlets = load_links(store, list(window.claims.values()))
     asked = list(window.claims) + [i for info in window.articles.values() for i in info.claim_ids]
     asked = list(dict.fromkeys(asked))
-    found = store.annotations_by_claim(annotator, asked)
+    found = store.annotations.by_claim(annotator, asked)
     window.annotations = {claim_id: found.get(claim_id) for claim_id in asked}
     return window

@@ -6,20 +6,14 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from annotator.errors import AnnotatorError, DatabaseUnavailable
+from annotator.errors import DatabaseUnavailable, failure_reason
 
 SAVE_RETRY_DELAYS = (0.5, 1.0, 2.0)
 """Seconds to wait before each new attempt when the database does not answer a save."""
 
+__all__ = ["SAVE_RETRY_DELAYS", "commit_with_retries", "failure_reason", "retry_notice"]
+
 Saved = TypeVar("Saved")
-
-
-def failure_reason(exc: Exception) -> str:
-    """One line saying why a Store call failed."""
-    if isinstance(exc, AnnotatorError):
-        return exc.message
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0] if text else 'no detail'}"
 
 
 def commit_with_retries(commit: Callable[[], Saved], on_retry: Callable[[int, int, str], None]) -> Saved:

@@ -45,5 +45,5 @@ def disputed(store):
         Annotation(claim_id="c07", annotator="carol", label="verified"),
     ]
     for record in records:
-        store.save_annotation(record)
-    return {(a.claim_id, a.annotator): a for a in store.annotations()}
+        store.annotations.save(record)
+    return {(a.claim_id, a.annotator): a for a in store.annotations.all()}

@@ -110,7 +110,7 @@ def make_sample_store(path: Path) -> Store:
     """A SQLite database file at `path` holding the sample articles."""
     store = open_store(f"sqlite:///{path}")
     for article, claims in sample_articles():
-        store.add_article(article, claims)
+        store.articles.add(article, claims)
     return store
 
 

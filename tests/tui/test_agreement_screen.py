@@ -7,7 +7,7 @@ import pytest
 from annotator.agreement import build_report
 from annotator.models import DEFAULT_LABELS, Adjudication
 from annotator.tui import make_review_app
-from annotator.tui.widgets.agreement_view import number
+from annotator.tui.agreement_tables import number
 from tests.tui.helpers import press, screen_text, settle
 from tests.tui.sample_data import sample_settings
 
@@ -22,8 +22,8 @@ async def open_agreement(pilot) -> str:
 
 
 async def test_numbers_shown_match_build_report_with_adjudications_as_gold(app, store, disputed):
-    store.save_adjudication(Adjudication(claim_id="c02", adjudicator="lead", label="corrected", correction="1,500"))
-    report = build_report(store.annotations(), labels=list(DEFAULT_LABELS), gold={"c02": "corrected"})
+    store.adjudications.save(Adjudication(claim_id="c02", adjudicator="lead", label="corrected", correction="1,500"))
+    report = build_report(store.annotations.all(), labels=list(DEFAULT_LABELS), gold={"c02": "corrected"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         text = await open_agreement(pilot)

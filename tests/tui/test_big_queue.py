@@ -44,13 +44,13 @@ def big_store(tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 'big.db'}")
     for number in range(ARTICLES):
         sentences = [f"Depot {number} shipped {100 + i} pallets on day {i + 1}." for i in range(CLAIMS_PER_ARTICLE)]
-        store.add_article(*depot_article(f"d{number:02d}", number, sentences))
+        store.articles.add(*depot_article(f"d{number:02d}", number, sentences))
     yield store
     store.close()
 
 
 def label_numbers(store, numbers) -> None:
-    store.import_annotations([Annotation(claim_id=claim_id(n), annotator="alice", label="verified") for n in numbers])
+    store.annotations.import_records([Annotation(claim_id=claim_id(n), annotator="alice", label="verified") for n in numbers])
 
 
 async def go_to(pilot, target) -> None:
@@ -83,8 +83,8 @@ async def test_resumes_deep_in_the_queue_holding_only_a_few_pages(big_store):
         await press(pilot, *["v"] * 60)
         assert queue_of(app).current == claim_id(1011), "decisions carry on across the page boundary"
         assert f"done 1010/{TOTAL}" in screen_text(app)
-    assert big_store.get_annotation(claim_id(1000), "alice").label == "verified"
-    assert big_store.get_annotation(claim_id(1001), "alice").label == "verified"
+    assert big_store.annotations.get(claim_id(1000), "alice").label == "verified"
+    assert big_store.annotations.get(claim_id(1001), "alice").label == "verified"
 
 
 async def test_next_unlabelled_far_beyond_the_loaded_pages(big_store):
@@ -103,8 +103,8 @@ async def test_next_unlabelled_far_beyond_the_loaded_pages(big_store):
         await press(pilot, "k", "k", "z")
         assert queue_of(app).current == claim_id(5), "undo goes back to a claim whose page was dropped"
         assert "Undone: claim is back to no label" in screen_text(app)
-    assert big_store.get_annotation(claim_id(5), "alice") is None
-    assert big_store.get_annotation(claim_id(1150), "alice") is None
+    assert big_store.annotations.get(claim_id(5), "alice") is None
+    assert big_store.annotations.get(claim_id(1150), "alice") is None
 
 
 async def test_go_to_far_numbers_and_ids_keeps_memory_bounded(big_store):
@@ -141,12 +141,12 @@ async def test_labelling_under_the_unlabelled_filter_keeps_positions(big_store):
         assert "claim 151 of 200" in screen_text(app), "labelled claims keep their places under the filter"
         await press(pilot, *["k"] * 120)
         assert queue_of(app).current == claim_id(1031)
-    assert big_store.progress("alice").done == 1150
+    assert big_store.annotations.progress("alice").done == 1150
 
 
 def add_depot(store, article_id: str, number: int, claims: int) -> None:
     """Another process ingests an article (a new version when `number` names an existing depot)."""
-    store.add_article(*depot_article(article_id, number, [f"Depot {number} revised {i + 1} pallet counts."
+    store.articles.add(*depot_article(article_id, number, [f"Depot {number} revised {i + 1} pallet counts."
                                                           for i in range(claims)]))
 
 
@@ -161,7 +161,7 @@ async def test_claims_superseded_underneath_are_not_skipped_past(big_store):
         assert queue_of(app).current == claim_id(211), "no claim of the next article was skipped"
         text = screen_text(app)
         assert "claim 111 of 1101" in text and "done 110/1101" in text, "positions and progress were read again"
-    assert big_store.get_annotation(claim_id(201), "alice").label == "verified"
+    assert big_store.annotations.get(claim_id(201), "alice").label == "verified"
 
 
 async def test_claims_added_underneath_are_reached_after_the_last_one(big_store):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.anyio
 
 
 def saved_labels(store, annotator: str = "alice") -> dict[str, str]:
-    return {a.claim_id: a.label for a in store.annotations(annotator=annotator)}
+    return {a.claim_id: a.label for a in store.annotations.all(annotator=annotator)}
 
 
 async def test_each_label_key_saves_its_label_and_moves_on(app, store):
@@ -54,7 +54,7 @@ async def test_decision_records_how_long_the_claim_was_shown(app, store):
         await settle(pilot)
         await pilot.pause(0.2)
         await press(pilot, "v")
-    duration = store.get_annotation("c01", "alice").duration_ms
+    duration = store.annotations.get("c01", "alice").duration_ms
     assert duration is not None and duration >= 150
 
 
@@ -65,7 +65,7 @@ async def test_correction_editor_saves_typed_text_and_letters_do_not_decide(app,
         await type_text(pilot, " vxs")
         await press(pilot, "enter")
         assert annotate_screen(app).queue.current == "c02"
-    saved = store.get_annotation("c01", "alice")
+    saved = store.annotations.get("c01", "alice")
     assert saved.label == "corrected"
     assert saved.correction.endswith("caused by the storm. vxs")
     assert saved_labels(store) == {"c01": "corrected"}
@@ -80,7 +80,7 @@ async def test_correction_editor_escape_saves_nothing_and_stays(app, store):
         screen = annotate_screen(app)
         assert app.screen is screen and screen.queue.current == "c01"
         assert "Correction cancelled" in screen_text(app)
-    assert store.get_annotation("c01", "alice") is None
+    assert store.annotations.get("c01", "alice") is None
 
 
 async def test_correction_editor_refuses_an_empty_correction(app, store):
@@ -91,7 +91,7 @@ async def test_correction_editor_refuses_an_empty_correction(app, store):
         await press(pilot, "enter")
         assert "cannot be empty" in screen_text(app)
         await press(pilot, "escape")
-    assert store.get_annotation("c01", "alice") is None
+    assert store.annotations.get("c01", "alice") is None
 
 
 async def test_skip_moves_on_without_saving(app, store):
@@ -124,12 +124,12 @@ async def test_undo_restores_the_previous_label_and_correction_exactly(app, stor
         await press(pilot, "c")
         await type_text(pilot, " really")
         await press(pilot, "enter")
-        corrected = store.get_annotation("c01", "alice")
+        corrected = store.annotations.get("c01", "alice")
         await press(pilot, "k")
         await press(pilot, "u")
-        assert store.get_annotation("c01", "alice").label == "unverifiable"
+        assert store.annotations.get("c01", "alice").label == "unverifiable"
         await press(pilot, "z")
-    restored = store.get_annotation("c01", "alice")
+    restored = store.annotations.get("c01", "alice")
     decision_fields = {"label", "correction", "note", "evidence", "flagged", "duration_ms"}
     assert restored.model_dump(include=decision_fields) == corrected.model_dump(include=decision_fields)
     assert restored.correction.endswith("storm. really")
@@ -140,8 +140,8 @@ async def test_resumes_at_the_first_claim_not_yet_labelled(store):
     from tests.tui.sample_data import sample_settings
 
     for claim_id in ("c01", "c02", "c04"):
-        store.save_annotation(Annotation(claim_id=claim_id, annotator="alice", label="verified"))
-    store.save_annotation(Annotation(claim_id="c03", annotator="bob", label="verified"))
+        store.annotations.save(Annotation(claim_id=claim_id, annotator="alice", label="verified"))
+    store.annotations.save(Annotation(claim_id="c03", annotator="bob", label="verified"))
     app = make_app(store, sample_settings(), annotator="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -87,5 +87,5 @@ async def test_a_custom_label_set_decides_with_its_own_keys(tmp_path, store):
         await press(pilot, "v")
         await press(pilot, "2")
         assert "t true" in screen_text(app)
-    assert {a.claim_id: a.label for a in store.annotations()} == {"c01": "true", "c02": "false"}
+    assert {a.claim_id: a.label for a in store.annotations.all()} == {"c01": "true", "c02": "false"}
 

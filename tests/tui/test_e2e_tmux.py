@@ -180,10 +180,10 @@ def test_two_reviewers_in_two_windows_with_overlap_1_never_share_a_claim(tmp_pat
 
     store = open_store(url)
     try:
-        per_reviewer = {name: {a.claim_id for a in store.annotations(annotator=name)} for name in names}
+        per_reviewer = {name: {a.claim_id for a in store.annotations.all(annotator=name)} for name in names}
         assert per_reviewer["alice"] and per_reviewer["bob"], per_reviewer
         assert per_reviewer["alice"].isdisjoint(per_reviewer["bob"])
-        assert per_reviewer["alice"] | per_reviewer["bob"] == set(store.claim_ids())
+        assert per_reviewer["alice"] | per_reviewer["bob"] == set(store.claims.ids())
         assert [len(per_reviewer[name]) for name in names] == [done[name] for name in names]
     finally:
         store.close()

@@ -19,7 +19,7 @@ def review_app(store, **options):
 
 
 def unchanged(store, before) -> bool:
-    return {(a.claim_id, a.annotator): a for a in store.annotations()} == before
+    return {(a.claim_id, a.annotator): a for a in store.annotations.all()} == before
 
 
 async def test_lists_disagreements_with_each_annotators_decision(store, disputed):
@@ -43,7 +43,7 @@ async def test_label_key_saves_an_adjudication_and_moves_to_the_next_claim(store
         assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
         await press(pilot, "u")
         assert "adjudicated 2/2" in screen_text(app)
-    assert {a.claim_id: (a.adjudicator, a.label) for a in store.adjudications()} == {
+    assert {a.claim_id: (a.adjudicator, a.label) for a in store.adjudications.all()} == {
         "c02": ("lead", "contested"), "c05": ("lead", "unverifiable"),
     }
     assert unchanged(store, disputed)
@@ -57,13 +57,13 @@ async def test_corrected_opens_the_editor_with_the_most_common_correction(store,
         assert app.screen.query_one("#correction-text").text == "1,500 passengers a day"
         await type_text(pilot, " by June")
         await press(pilot, "enter")
-    adjudication = store.get_adjudication("c02")
+    adjudication = store.adjudications.get("c02")
     assert adjudication.label == "corrected" and adjudication.correction == "1,500 passengers a day by June"
     assert unchanged(store, disputed)
 
 
 async def test_undo_puts_back_the_previous_adjudication(store, disputed):
-    store.save_adjudication(Adjudication(claim_id="c02", adjudicator="dana", label="contested", note="call back"))
+    store.adjudications.save(Adjudication(claim_id="c02", adjudicator="dana", label="contested", note="call back"))
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -71,11 +71,11 @@ async def test_undo_puts_back_the_previous_adjudication(store, disputed):
         await press(pilot, "k")
         assert "ADJUDICATED: CONTESTED" in screen_text(app)
         await press(pilot, "v")
-        assert store.get_adjudication("c02").label == "verified"
-        assert store.get_adjudication("c02").note == "call back"
+        assert store.adjudications.get("c02").label == "verified"
+        assert store.adjudications.get("c02").note == "call back"
         await press(pilot, "z")
         assert "back to contested" in screen_text(app)
-    restored = store.get_adjudication("c02")
+    restored = store.adjudications.get("c02")
     assert (restored.adjudicator, restored.label, restored.note) == ("dana", "contested", "call back")
     assert unchanged(store, disputed)
 
@@ -85,11 +85,11 @@ async def test_undo_of_a_first_adjudication_leaves_the_claim_unsettled(store, di
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "x")
-        assert store.get_adjudication("c02").label == "contested"
+        assert store.adjudications.get("c02").label == "contested"
         await press(pilot, "z")
         assert "back to none" in screen_text(app)
         assert "adjudicated 0/2" in screen_text(app)
-    assert store.get_adjudication("c02") is None
+    assert store.adjudications.get("c02") is None
     assert unchanged(store, disputed)
 
 
@@ -98,14 +98,14 @@ async def test_all_includes_agreed_claims_and_an_empty_review_says_so(store, dis
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert working_screen(app).claim_ids == ["c01", "c02", "c05"]
-    for annotation in list(store.annotations()):
-        store.remove_annotation(annotation.claim_id, annotation.annotator)
+    for annotation in list(store.annotations.all()):
+        store.annotations.remove(annotation.claim_id, annotation.annotator)
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "No disagreements to review yet" in screen_text(app)
         await press(pilot, "v")
-    assert not list(store.adjudications())
+    assert not list(store.adjudications.all())
 
 
 async def test_note_is_saved_with_the_decision_or_at_once_on_an_adjudicated_claim(store, disputed):
@@ -115,16 +115,16 @@ async def test_note_is_saved_with_the_decision_or_at_once_on_an_adjudicated_clai
         await press(pilot, "e")
         await type_text(pilot, "operator confirmed 1,500")
         await press(pilot, "enter")
-        assert "pending: note" in screen_text(app) and store.get_adjudication("c02") is None
+        assert "pending: note" in screen_text(app) and store.adjudications.get("c02") is None
         await press(pilot, "x")
         await press(pilot, "k", "e")
         await press(pilot, "ctrl+u")
         await type_text(pilot, "timetable says 1,500")
         await press(pilot, "enter")
         assert "note: timetable says 1,500" in screen_text(app)
-        assert store.get_adjudication("c02").note == "timetable says 1,500"
+        assert store.adjudications.get("c02").note == "timetable says 1,500"
         await press(pilot, "z")
-    adjudication = store.get_adjudication("c02")
+    adjudication = store.adjudications.get("c02")
     assert (adjudication.label, adjudication.note) == ("contested", "operator confirmed 1,500")
     assert unchanged(store, disputed)
 
@@ -142,7 +142,7 @@ async def test_adjudication_is_retried_while_the_database_is_away_and_lands_when
         await settle(pilot)
         assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
         assert "NOT SAVED" not in screen_text(app)
-    assert store.get_adjudication("c02").label == "verified"
+    assert store.adjudications.get("c02").label == "verified"
 
 
 async def test_adjudication_that_never_lands_says_not_saved(store, disputed, tmp_path):

@@ -22,10 +22,10 @@ async def test_note_on_an_unlabelled_claim_waits_and_is_saved_with_the_decision(
         await press(pilot, "tab")
         await type_text(pilot, "https://example.org/ferry | the operator's notice")
         await press(pilot, "enter")
-        assert store.get_annotation("c01", "alice") is None
+        assert store.annotations.get("c01", "alice") is None
         assert "pending: note + evidence" in screen_text(app)
         await press(pilot, "v")
-    saved = store.get_annotation("c01", "alice")
+    saved = store.annotations.get("c01", "alice")
     assert saved.label == "verified"
     assert saved.note == "check the timetable"
     assert saved.evidence == ["https://example.org/ferry", "the operator's notice"]
@@ -39,7 +39,7 @@ async def test_note_on_a_labelled_claim_is_saved_at_once_with_the_same_label(app
         await press(pilot, "e")
         await type_text(pilot, "two outlets disagree")
         await press(pilot, "enter")
-        saved = store.get_annotation("c01", "alice")
+        saved = store.annotations.get("c01", "alice")
         assert (saved.label, saved.note) == ("contested", "two outlets disagree")
         assert annotate_screen(app).queue.current == "c01"
         assert "note: two outlets disagree" in screen_text(app)
@@ -53,23 +53,23 @@ async def test_note_dialog_escape_changes_nothing(app, store):
         await press(pilot, "escape")
         assert "pending" not in screen_text(app)
         await press(pilot, "v")
-    assert store.get_annotation("c01", "alice").note is None
+    assert store.annotations.get("c01", "alice").note is None
 
 
 async def test_flag_is_pending_on_an_unlabelled_claim_and_immediate_and_undoable_on_a_labelled_one(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "f")
-        assert "pending: ⚑ flag" in screen_text(app) and store.get_annotation("c01", "alice") is None
+        assert "pending: ⚑ flag" in screen_text(app) and store.annotations.get("c01", "alice") is None
         await press(pilot, "u")
-        assert store.get_annotation("c01", "alice").flagged
+        assert store.annotations.get("c01", "alice").flagged
         await press(pilot, "k")
         assert "⚑ FLAGGED" in screen_text(app)
         await press(pilot, "f")
-        assert not store.get_annotation("c01", "alice").flagged
+        assert not store.annotations.get("c01", "alice").flagged
         await press(pilot, "z")
-        assert store.get_annotation("c01", "alice").flagged
-        assert store.get_annotation("c01", "alice").label == "unverifiable"
+        assert store.annotations.get("c01", "alice").flagged
+        assert store.annotations.get("c01", "alice").label == "unverifiable"
 
 
 async def test_search_by_text_narrows_the_queue_and_clear_restores_it(app, store):
@@ -87,13 +87,13 @@ async def test_search_by_text_narrows_the_queue_and_clear_restores_it(app, store
         await pilot.click("#clear")
         await settle(pilot)
         assert len(screen.queue.cached_ids()) == 7 and screen.queue.current == "c06"
-    assert store.get_annotation("c05", "alice").label == "verified"
+    assert store.annotations.get("c05", "alice").label == "verified"
 
 
 async def test_filters_for_article_unlabelled_label_flagged_and_conflicts(app, store):
-    store.save_annotation(Annotation(claim_id="c02", annotator="alice", label="contested", flagged=True))
-    store.save_annotation(Annotation(claim_id="c07", annotator="alice", label="verified"))
-    store.save_annotation(Annotation(claim_id="c03", annotator="bob", label="contested"))
+    store.annotations.save(Annotation(claim_id="c02", annotator="alice", label="contested", flagged=True))
+    store.annotations.save(Annotation(claim_id="c07", annotator="alice", label="verified"))
+    store.annotations.save(Annotation(claim_id="c03", annotator="bob", label="contested"))
 
     async def matches(pilot, setup) -> list[str]:
         await press(pilot, "slash")

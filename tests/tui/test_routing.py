@@ -37,7 +37,7 @@ def current(pilot) -> str | None:
 
 
 def annotations_per_claim(store) -> Counter:
-    return Counter(annotation.claim_id for annotation in store.annotations())
+    return Counter(annotation.claim_id for annotation in store.annotations.all())
 
 
 async def label_until_done(pilot, key: str, limit: int = 10) -> list[str]:
@@ -66,8 +66,8 @@ async def test_overlap_1_two_reviewers_share_the_claims_without_overlap(store, r
         bob_done = ["c02"] + await label_until_done(bob_pilot, "x")
         assert "No claim left for you" in screen_text(bob)
     assert set(alice_done).isdisjoint(bob_done) and set(alice_done) | set(bob_done) == ALL_CLAIMS
-    assert {a.claim_id for a in store.annotations(annotator="alice")} == set(alice_done)
-    assert {a.label for a in store.annotations(annotator="bob")} == {"contested"}
+    assert {a.claim_id for a in store.annotations.all(annotator="alice")} == set(alice_done)
+    assert {a.label for a in store.annotations.all(annotator="bob")} == {"contested"}
     assert max(annotations_per_claim(store).values()) == 1
 
 
@@ -86,11 +86,11 @@ async def test_overlap_2_every_claim_gets_two_reviewers_and_a_third_gets_none(st
         await settle(carol_pilot)
         assert "No claim for you right now" in screen_text(carol)
         await press(carol_pilot, "v")
-    assert not list(store.annotations(annotator="carol"))
+    assert not list(store.annotations.all(annotator="carol"))
 
 
 async def test_blind_the_screen_never_shows_another_reviewers_label(store, routed_app):
-    store.save_annotation(Annotation(claim_id="c01", annotator="bob", label="contested", note="bob's doubts"),
+    store.annotations.save(Annotation(claim_id="c01", annotator="bob", label="contested", note="bob's doubts"),
                           overlap=2)
     alice = routed_app("alice", 2)
     async with alice.run_test(size=SIZE) as pilot:
@@ -114,14 +114,14 @@ async def test_skip_gives_the_claim_back_and_quit_releases_the_claim_on_screen(s
             assert current(bob_pilot) == "c01"
             await alice_pilot.press("q")
             for _ in range(100):
-                if store.team_stats(overlap=1).reserved == 1:
+                if store.team.stats(overlap=1).reserved == 1:
                     break
                 await asyncio.sleep(0.05)
-            assert store.team_stats(overlap=1).reserved == 1
+            assert store.team.stats(overlap=1).reserved == 1
             await press(bob_pilot, "v")
             assert current(bob_pilot) == "c02"
-    assert not list(store.annotations(annotator="alice"))
-    assert store.get_annotation("c01", "bob").label == "verified"
+    assert not list(store.annotations.all(annotator="alice"))
+    assert store.annotations.get("c01", "bob").label == "verified"
 
 
 async def test_decision_on_a_claim_someone_else_took_is_not_saved_and_moves_on(store, routed_app):
@@ -129,12 +129,12 @@ async def test_decision_on_a_claim_someone_else_took_is_not_saved_and_moves_on(s
     async with alice.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert current(pilot) == "c01"
-        store.save_annotation(Annotation(claim_id="c01", annotator="bob", label="verified"))  # bob, not routed
+        store.annotations.save(Annotation(claim_id="c01", annotator="bob", label="verified"))  # bob, not routed
         await press(pilot, "x")
         assert "Another reviewer took this claim" in screen_text(alice)
         assert current(pilot) == "c02"
         assert annotate_screen(alice).queue.cached_ids() == ["c02"]
-    assert store.get_annotation("c01", "alice") is None
+    assert store.annotations.get("c01", "alice") is None
     assert annotations_per_claim(store)["c01"] == 1
 
 
@@ -151,13 +151,13 @@ async def test_reviewer_goes_back_to_relabel_their_own_claim(store, routed_app):
         assert current(pilot) == "c03"
         await press(pilot, "j")
         assert "Last claim of the queue" in screen_text(alice)
-    assert store.get_annotation("c01", "alice").label == "contested"
-    assert {a.claim_id for a in store.annotations(annotator="alice")} == {"c01", "c02"}
+    assert store.annotations.get("c01", "alice").label == "contested"
+    assert {a.claim_id for a in store.annotations.all(annotator="alice")} == {"c01", "c02"}
 
 
 async def test_a_reviewer_with_no_claim_gets_one_another_gave_back(store, routed_app):
     for claim_id in ("c01", "c02", "c03", "c04", "c05", "c06"):
-        store.save_annotation(Annotation(claim_id=claim_id, annotator="bob", label="verified"), overlap=1)
+        store.annotations.save(Annotation(claim_id=claim_id, annotator="bob", label="verified"), overlap=1)
     alice, carol = routed_app("alice", 1), routed_app("carol", 1)
     async with alice.run_test(size=SIZE) as alice_pilot, carol.run_test(size=SIZE) as carol_pilot:
         await settle(alice_pilot)
@@ -168,14 +168,14 @@ async def test_a_reviewer_with_no_claim_gets_one_another_gave_back(store, routed
         assert current(carol_pilot) is None
         await alice_pilot.press("q")
         for _ in range(100):
-            if store.team_stats(overlap=1).reserved == 0:
+            if store.team.stats(overlap=1).reserved == 0:
                 break
             await asyncio.sleep(0.05)
         await press(carol_pilot, "s")
         assert current(carol_pilot) == "c07"
         await press(carol_pilot, "v")
-    assert store.get_annotation("c07", "carol").label == "verified"
-    assert store.get_annotation("c07", "alice") is None
+    assert store.annotations.get("c07", "carol").label == "verified"
+    assert store.annotations.get("c07", "alice") is None
 
 
 async def test_claim_on_screen_stays_reserved_past_the_lease_while_shown(store, routed_app):
@@ -184,9 +184,9 @@ async def test_claim_on_screen_stays_reserved_past_the_lease_while_shown(store, 
         await settle(alice_pilot)
         held = current(alice_pilot)
         await asyncio.sleep(4.5)
-        other = open_store(str(store.engine.url))
-        taken = other.reserve_next_claim("bob", overlap=1, lease_seconds=60)
+        other = open_store(str(store.db.engine.url))
+        taken = other.routing.reserve_next("bob", overlap=1, lease_seconds=60)
         other.close()
         assert taken is not None and taken.id != held, "alice's claim was renewed while on her screen"
         await press(alice_pilot, "v")
-    assert store.get_annotation(held, "alice").label == "verified"
+    assert store.annotations.get(held, "alice").label == "verified"

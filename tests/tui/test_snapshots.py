@@ -74,8 +74,8 @@ def _disputed_store(tmp_path):
         ("c02", "bob", "verified", {"note": "matches the operator's notice", "duration_ms": 3_100}),
         ("c05", "alice", "contested", {}), ("c05", "bob", "unverifiable", {}),
     ]:
-        store.save_annotation(Annotation(claim_id=claim_id, annotator=annotator, label=label, **extra))
-    store.save_adjudication(Adjudication(claim_id="c05", adjudicator="lead", label="contested"))
+        store.annotations.save(Annotation(claim_id=claim_id, annotator=annotator, label=label, **extra))
+    store.adjudications.save(Adjudication(claim_id="c05", adjudicator="lead", label="contested"))
     return store
 
 

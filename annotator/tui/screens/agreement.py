@@ -16,23 +16,23 @@ from textual.widgets import Label, Static
 from annotator.agreement import FullAgreementReport, build_report
 from annotator.models import Label as ClaimLabel
 from annotator.store import Store
-from annotator.tui.literal import literal
-from annotator.tui.retry import failure_reason
-from annotator.tui.widgets.agreement_view import (
+from annotator.tui.agreement_tables import (
     render_disputed,
     render_kappa_legend,
     render_kappa_matrix,
     render_overall,
     render_per_label,
 )
+from annotator.tui.literal import literal
+from annotator.tui.retry import failure_reason
 
 
 def compute_agreement(store: Store, labels: Sequence[ClaimLabel]) -> tuple[FullAgreementReport, dict[str, str]]:
     """The report over every current annotation (adjudications as gold) and the text of the most disputed claims."""
-    gold = {adjudication.claim_id: adjudication.label for adjudication in store.adjudications()}
-    report = build_report(store.annotations(), labels=list(labels), gold=gold or None)
+    gold = {adjudication.claim_id: adjudication.label for adjudication in store.adjudications.all()}
+    report = build_report(store.annotations.all(), labels=list(labels), gold=gold or None)
     disputed = [item.claim_id for item in report.most_disagreement[:10]]
-    return report, {claim.id: claim.text for claim in store.get_claims(disputed)}
+    return report, {claim.id: claim.text for claim in store.claims.get_many(disputed)}
 
 
 class AgreementScreen(ModalScreen[None]):

@@ -143,17 +143,17 @@ class StoreWorkers:
         self.post_message(QueueMoved(reason, around, change_count, wrapped, detail))
 
     def _filtered(self, spec: QueueSpec, keep: str | None, known_articles: tuple[str, ...]) -> Around:
-        length = self.store.queue_length(spec)
+        length = self.store.queue.length(spec)
         if not length:
             return Around(spec, 0, None)
-        index = self.store.queue_index(spec, keep) if keep is not None else None
+        index = self.store.queue.index(spec, keep) if keep is not None else None
         return load_around(self.store, spec, length, index or 0, {}, frozenset(), known_articles)
 
     def _goto(self, spec: QueueSpec, length: int, prefix: str, ready: frozenset[str],
               known_articles: tuple[str, ...]) -> tuple[Around, str]:
         """The claim whose id is `prefix` or uniquely starts with it, in the queue or else with the filter cleared."""
         for candidate in (spec, spec.model_copy(update={"claim_filter": ClaimFilter(), "keep": ()})):
-            found = self.store.queue_ids_starting(candidate, prefix, limit=GOTO_AMBIGUOUS_SHOWN)
+            found = self.store.queue.ids_starting(candidate, prefix, limit=GOTO_AMBIGUOUS_SHOWN)
             if len(found) > 1 and found[0] != prefix:
                 many = f"{len(found)}" if len(found) < GOTO_AMBIGUOUS_SHOWN else f"{GOTO_AMBIGUOUS_SHOWN - 1}+"
                 return Around(spec, 0, None), f"'{prefix}' starts {many} claim ids; type more of it."
@@ -188,7 +188,7 @@ class StoreWorkers:
     def _stored_annotation(self, claim_id: str, cached: Annotation | None) -> Annotation | None:
         """The annotator's decision on a claim as the database has it (the cached one if it cannot say)."""
         try:
-            return self.store.get_annotation(claim_id, self.annotator)
+            return self.store.annotations.get(claim_id, self.annotator)
         except DatabaseError:  # the save that follows retries and reports the outage
             return cached
 
@@ -198,10 +198,10 @@ class StoreWorkers:
 
         def commit() -> Annotation | None:
             if annotation is None:
-                self.store.remove_annotation(claim_id, self.annotator)
+                self.store.annotations.remove(claim_id, self.annotator)
                 return None
             action = "undo" if kind == "undo" else "save"
-            return self.store.save_annotation(annotation, action=action, overlap=self.overlap)
+            return self.store.annotations.save(annotation, action=action, overlap=self.overlap)
 
         def retrying(attempt: int, attempts: int, reason: str) -> None:
             self.post_message(StoreRetrying(doing, attempt, attempts, reason))
@@ -221,8 +221,8 @@ class StoreWorkers:
         """Give `release` back, reserve the next claim and load what it needs to be shown (in a worker thread)."""
         assert self.overlap is not None
         if release is not None:
-            self.store.release_claim(release, self.annotator)
-        claim = self.store.reserve_next_claim(
+            self.store.routing.release(release, self.annotator)
+        claim = self.store.routing.reserve_next(
             self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds, skip=skip
         )
         claim_ids = [claim.id] if claim is not None else []
@@ -233,14 +233,14 @@ class StoreWorkers:
     def renew_lease(self, claim_id: str) -> None:
         """Extend the reservation of the claim on screen; a failure is left to the save, which reports it."""
         try:
-            self.store.renew_lease(claim_id, self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds)
+            self.store.routing.renew(claim_id, self.annotator, overlap=self.overlap, lease_seconds=self.lease_seconds)
         except Exception:  # the next save says what went wrong; a renewal must never interrupt the reviewer
             pass
 
     @work(thread=True, exit_on_error=False, group="store")
     def _release_worker(self, claim_id: str) -> None:
         try:
-            self.store.release_claim(claim_id, self.annotator)
+            self.store.routing.release(claim_id, self.annotator)
         except Exception:  # the lease expires on its own; quitting must not be blocked by a failed release
             pass
         self.post_message(ClaimReleased(claim_id))

@@ -35,10 +35,10 @@ class ReviewItem:
 
 def load_item(store: Store, claim_id: str) -> ReviewItem:
     """Everything the review screen shows for one claim, with the other outlets and conflicts."""
-    claim = store.get_claim(claim_id)
+    claim = store.claims.get(claim_id)
     related, outlets = load_links(store, [claim])
-    return ReviewItem(claim, store.get_article(claim.article.id), store.annotations_for_claim(claim_id),
-                      store.get_adjudication(claim_id), related, outlets)
+    return ReviewItem(claim, store.articles.get(claim.article.id), store.annotations.for_claim(claim_id),
+                      store.adjudications.get(claim_id), related, outlets)
 
 
 @dataclass
@@ -85,9 +85,9 @@ class ReviewWorkers:
     def load_review(self) -> None:
         """Find the claims to review and which are adjudicated."""
         try:
-            claim_ids = self.store.claims_to_review(include_agreed=self.include_agreed)
+            claim_ids = self.store.team.claims_to_review(include_agreed=self.include_agreed)
             wanted = set(claim_ids)
-            adjudicated = {item.claim_id for item in self.store.adjudications() if item.claim_id in wanted}
+            adjudicated = {item.claim_id for item in self.store.adjudications.all() if item.claim_id in wanted}
         except Exception as exc:  # a worker must always report back, or the screen would wait forever
             self.post_message(ReviewFailed("load the claims to review", failure_reason(exc)))
             return
@@ -112,9 +112,9 @@ class ReviewWorkers:
 
         def commit() -> Adjudication | None:
             if adjudication is None:
-                self.store.remove_adjudication(claim_id)
+                self.store.adjudications.remove(claim_id)
                 return None
-            return self.store.save_adjudication(adjudication)
+            return self.store.adjudications.save(adjudication)
 
         def retrying(attempt: int, attempts: int, reason: str) -> None:
             self.post_message(StoreRetrying(doing, attempt, attempts, reason))

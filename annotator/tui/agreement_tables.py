@@ -1,6 +1,8 @@
 """The agreement report drawn for the terminal: coefficients, per-label alpha, a kappa heat map, disputed claims.
 
-Every cell carries its value as text and the heat map has a legend in words, so colour is never the only cue.
+Plain Rich tables without Textual, so `annotator agreement` prints them without loading the UI; the agreement
+screen shows the same tables. Every cell carries its value as text and the heat map has a legend in words, so colour
+is never the only cue.
 """
 
 from __future__ import annotations
