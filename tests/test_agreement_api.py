@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import pickle
 import subprocess
 import sys
 
@@ -20,6 +22,7 @@ from annotator.agreement import (
     percent_agreement,
 )
 from annotator.errors import UsageError
+from tests.conftest import require_module
 
 
 def test_labels_of_mixed_kinds_work_for_nominal_alpha():
@@ -92,3 +95,37 @@ def test_importing_agreement_pulls_in_no_ui_nlp_or_database_package():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+def test_coefficients_are_numbers_as_the_reference_packages_return():
+    krippendorff = require_module("krippendorff")
+    matrix = np.array([[0, 1, 1, np.nan], [0, 1, 0, 1]])
+    ours = krippendorff_alpha(matrix)
+    reference = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
+    assert abs(reference - ours) < 1e-9 and isinstance(ours, float)
+    assert ours > 0.4 and ours < 0.5 and round(ours, 3) == round(float(reference), 3)
+    kappas = [cohen_kappa(["a", "b", "a"], ["a", "b", "b"]), cohen_kappa(["a", "b"], ["a", "b"])]
+    assert np.mean(kappas) == pytest.approx((kappas[0] + kappas[1]) / 2) and kappas[1] == 1.0
+    assert json.loads(json.dumps({"alpha": ours})) == {"alpha": float(ours)}
+    assert ours.n_items == 3 and ours.observed is not None and ours.expected is not None and ours.reason is None
+    assert pickle.loads(pickle.dumps(ours)).n_items == 3
+
+
+def test_an_undefined_coefficient_is_nan_with_its_reason():
+    result = fleiss_kappa([["a", "a"], ["a", None]])
+    assert math.isnan(result) and np.isnan(result) and not result == result
+    assert "different numbers of ratings" in result.reason
+    assert json.dumps(result) == "NaN"
+    with pytest.raises(AttributeError):
+        result.reason = "changed"
+
+
+def test_the_issue_one_liner_prints_true():
+    require_module("krippendorff")
+    code = (
+        "import krippendorff, numpy as np; from annotator.agreement import krippendorff_alpha as a; "
+        "m = np.array([[0, 1, 1, np.nan], [0, 1, 0, 1]]); "
+        "print(abs(krippendorff.alpha(reliability_data=m, level_of_measurement='nominal') - a(m)) < 1e-9)"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "True"

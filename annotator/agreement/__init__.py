@@ -1,9 +1,10 @@
 """Inter-annotator agreement statistics over labels: pure numpy, no I/O.
 
 Reliability data is a matrix: rows = annotators, columns = items, None or NaN = missing, labels any hashable.
-Every coefficient returns a `Coefficient`: `value` is a float, or None with `reason` saying why it is
-undefined (no item with two ratings, a single category, unequal ratings for strict Fleiss); nothing raises
-on such data. Bad input (ragged rows, an unknown level, text labels for interval alpha) raises
+Every coefficient returns a `Coefficient`, a float as the reference packages return (`abs(ref - ours) < 1e-9`,
+`alpha > 0.8`, `np.mean(kappas)` and `json.dumps` all work), carrying `observed`, `expected` and `n_items`; it is
+NaN with `reason` saying why when undefined (no item with two ratings, a single category, unequal ratings for
+strict Fleiss), and `.value` is then None; nothing raises on such data. Bad input (ragged rows, an unknown level, text labels for interval alpha) raises
 `annotator.errors.UsageError` with a one-line message. `*_from_counts` take an items x categories table.
 
 `build_report(annotations, labels=..., gold=..., bootstrap=..., seed=...)` gives a `FullAgreementReport`
