@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from annotator.errors import UsageError
 from annotator.export.manifest import Manifest
 from annotator.export.records import (
     SCHEMA_VERSIONS,
@@ -75,7 +76,10 @@ def schema_file_name(name: str) -> str:
 def write_schemas(directory: Path | str) -> list[Path]:
     """Write every schema into `directory` (created if needed), each file replaced atomically; the paths written."""
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{directory}: cannot write schemas there ({exc.strerror or exc})") from None
     written: list[Path] = []
     for name, document in schema_documents().items():
         target = directory / schema_file_name(name)
