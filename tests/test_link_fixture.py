@@ -76,12 +76,33 @@ def test_every_planted_conflict_is_found_and_no_other(linked, expected):
 def test_conflict_details_name_both_values(linked, expected):
     ids = expected["keys"]
     details = {(c.id, x.claim_id): x.detail for c in linked for x in c.conflicts}
-    assert details[(ids["nc1"], ids["kw1"])] == "duration: 90 min vs nearly 180 min"
-    assert details[(ids["kw1"], ids["nc1"])] == "duration: nearly 180 min vs 90 min"
-    assert details[(ids["nc2"], ids["kw2"])] == "count: about 40,000 vs 2,000-9,999 (troops)"
-    assert details[(ids["vp3"], ids["oh3"])] == "date: 2023-01-03 vs 2023-01-23"
-    assert details[(ids["kw4"], ids["nc1"])] == "date: 2023-03-01 vs 2023-03-10"
+    assert details[(ids["nc1"], ids["kw1"])] == (
+        "duration: an hour and a half (90 min) vs nearly three hours (nearly 180 min)"
+    )
+    assert details[(ids["kw1"], ids["nc1"])] == (
+        "duration: nearly three hours (nearly 180 min) vs an hour and a half (90 min)"
+    )
+    assert details[(ids["nc2"], ids["kw2"])] == (
+        "count: some 40,000 troops (about 40,000) vs thousands of soldiers (2,000-9,999)"
+    )
+    assert details[(ids["vp3"], ids["oh3"])] == "date: Jan. 3, 2023 (2023-01-03) vs Jan. 23, 2023 (2023-01-23)"
+    assert details[(ids["kw4"], ids["nc1"])] == "date: March 1, 2023 (2023-03-01) vs on Friday (2023-03-10)"
     assert details[(ids["vp5"], ids["nc5"])] == "speaker: Teodor Vasylenko vs Ilse Marrow"
+
+
+def test_conflicts_carry_each_sides_wording_and_where_it_stands(linked, expected):
+    by_id = {c.id: c for c in linked}
+    ids = expected["keys"]
+    for claim in linked:
+        for conflict in claim.conflicts:
+            other = by_id[conflict.claim_id]
+            assert conflict.kind and conflict.detail.startswith(conflict.kind)
+            if conflict.start is not None:
+                assert claim.source_text[conflict.start:conflict.end] == conflict.wording
+            if conflict.other_start is not None:
+                assert other.source_text[conflict.other_start:conflict.other_end] == conflict.other_wording
+    duration = next(x for x in by_id[ids["nc1"]].conflicts if x.claim_id == ids["kw1"])
+    assert (duration.wording, duration.other_wording) == ("an hour and a half", "nearly three hours")
 
 
 def test_conflicts_are_symmetric_and_across_articles(linked):

@@ -87,7 +87,7 @@ def test_meeting_duration_disagreement_is_reported(linked):
     pairs = _conflicts(linked, "duration")
     assert any(
         "hour and a half" in a.source_text and "nearly two hours" in b.source_text
-        and detail == "duration: 90 min vs nearly 120 min"
+        and detail == "duration: an hour and a half (90 min) vs nearly two hours (nearly 120 min)"
         for a, b, detail in pairs
     ), pairs
 
@@ -96,7 +96,7 @@ def test_troop_count_disagreement_is_reported(linked):
     pairs = _conflicts(linked, "count")
     assert any(
         "tens of thousands" in a.source_text and "100,000" in b.source_text
-        and detail == "count: 20,000-99,999 vs about 100,000 (troops)"
+        and detail == "count: tens of thousands of troops (20,000-99,999) vs some 100,000 troops (about 100,000)"
         for a, b, detail in pairs
     ), pairs
 

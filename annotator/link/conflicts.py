@@ -1,84 +1,43 @@
-"""Conflict detection: details (duration, count, date, speaker) on which claims of different articles disagree.
+"""Conflict detection: details on which claims of different articles about the same thing disagree.
 
-Claims are compared when they are in one group, or when they measure the same thing about the same
-people ("the meeting" of the same two ministers, "troops" of the same country) even if worded apart.
+Two claims are compared only when they are about the same thing: the same group (they state the same
+fact), or outside groups the same slot frame: the same counted thing of the same owner and action ("troops"
+Russia massed), or the same measured event of the same people ("the meeting" of two ministers), in a
+compatible time. Money, dates and speakers are compared only inside a group, where the claims are known
+to report one statement: a budget figure or a date alone does not say which of many it is.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
 from annotator.link.features import ClaimFeatures
-from annotator.link.scoring import QUOTE_MATCH, quote_similarity
-from annotator.link.slots import REPORTING_FRAME, Slot
+from annotator.link.findings import (
+    Finding,
+    Found,
+    comparable,
+    record,
+    slot_finding,
+    speaker_finding,
+    wording_finding,
+)
+from annotator.link.slots import REPORTING_FRAME, START_FRAME, Slot
 
 MIN_PARTICIPANT_OVERLAP = 0.5
 """Share of people two reports must have in common to be about the same event."""
-SLOT_KINDS = ("duration", "count", "date")
+GROUP_KINDS = ("duration", "count", "years", "date")
+RELATED_KINDS = ("duration", "count", "years", "date")
+MIN_SHARED_ACTORS_FOR_DATES = 2
+"""Outside a group, two dates of one kind of event are compared only for the same two or more people
+("the meeting of Marrow and Vasylenko"), since an event of one person is one of many; or when they date
+the start of one named thing ("the blockade began")."""
+CURRENCY_NOUNS = frozenset(["dolar", "euro", "pound"])
+"""Counted "nouns" of money amounts (concept keys): compared only inside a group."""
 
-Found = dict[int, set[tuple[str, str]]]
-
-
-def _comparable(slot: Slot, other: Slot) -> bool:
-    """Whether two slots measure the same thing: same event frame, or same counted thing and owner.
-
-    Dates need a named event ("met", "signed"): a bare date may be when something was said or when
-    something will happen, and those differ without contradicting each other.
-    """
-    if slot.kind != other.kind or slot.subject != other.subject or slot.subject == REPORTING_FRAME:
-        return False
-    if slot.kind == "date":
-        return bool(slot.subject)
-    if slot.kind == "count":
-        return bool(slot.subject) and (slot.owner is None or other.owner is None or slot.owner == other.owner)
-    return True
-
-
-SlotTest = Callable[[Slot, Slot], bool]
-
-
-def slot_conflict(a: ClaimFeatures, b: ClaimFeatures, kind: str, fits: SlotTest | None = None) -> tuple[str, str] | None:
-    """The (a's view, b's view) details when a and b disagree on a slot of this kind, else None.
-
-    Claims disagree only when no value in a fits any comparable value in b, so a claim that mentions
-    the planned and the actual length of a meeting does not conflict with either. `fits` restricts the
-    comparison to one measured thing (a subject and owner), for claims outside a group.
-    """
-    pairs = [(x, y) for x in a.slots if x.kind == kind for y in b.slots if _comparable(x, y)]
-    if fits:
-        pairs = [(x, y) for x, y in pairs if fits(x, y)]
-    if not pairs or any(x.compatible(y) for x, y in pairs):
-        return None
-    x, y = pairs[0]
-    noun = f" ({x.noun})" if x.kind == "count" and x.noun else ""
-    other_noun = f" ({y.noun})" if y.kind == "count" and y.noun else ""
-    return f"{kind}: {x.describe()} vs {y.describe()}{noun}", f"{kind}: {y.describe()} vs {x.describe()}{other_noun}"
-
-
-def _single_days(x: Slot, y: Slot) -> bool:
-    """Outside a group only single days are compared: "last week" names too wide a span to contradict."""
-    if x.kind == "date":
-        return x.value.is_day and y.value.is_day  # type: ignore[union-attr]
-    return True
-
-
-def speaker_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
-    """The details when the same quotation is attributed to different speakers, else None."""
-    if not (a.speaker and b.speaker) or a.speaker == b.speaker:
-        return None
-    if quote_similarity(a, b) < QUOTE_MATCH:
-        return None
-    sa, sb = a.claim.speaker, b.claim.speaker
-    return f"speaker: {sa} vs {sb}", f"speaker: {sb} vs {sa}"
-
-
-def _record(found: Found, a: ClaimFeatures, b: ClaimFeatures, details: tuple[str, str] | None) -> None:
-    if details:
-        found[a.index].add((b.claim.id, details[0]))
-        found[b.index].add((a.claim.id, details[1]))
+__all__ = ["Finding", "find_conflicts"]
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -90,6 +49,11 @@ def _participants_match(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return _overlap(a.participants, b.participants) or _overlap(a.actors, b.actors)
 
 
+def _same_time(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether the claims can be about the same time: when both name years, they share one."""
+    return not (a.years and b.years) or bool(a.years & b.years)
+
+
 @dataclass(frozen=True)
 class _Bucket:
     """Claims outside groups that measure one thing: a slot kind and subject, and whose it is."""
@@ -97,21 +61,25 @@ class _Bucket:
     kind: str
     subject: str
     holder: str
-    """"owner:<key>" or "narrow:<modifier>" for counts, "who:<name>" or "the" for durations and dates."""
+    """"owner:<key>" or "narrow:<modifier>" for counts, "who:<name>" or "the" for durations and spans."""
 
     def fits(self, x: Slot, y: Slot) -> bool:
-        if x.subject != self.subject or not _single_days(x, y):
+        if x.subject != self.subject or not comparable(x, y):
+            return False
+        if x.kind == "date" and not (x.value.is_day and y.value.is_day):  # type: ignore[union-attr]
             return False
         tag, _, value = self.holder.partition(":")
         if tag == "owner":
-            return x.owner == y.owner == value
+            return x.owner == y.owner == value and bool(x.context & y.context)
         if tag == "narrow":
-            return x.modifier == y.modifier == value and (x.owner is None or y.owner is None or x.owner == y.owner)
+            return x.modifier == y.modifier == value
         return True
 
     def pair_allowed(self, a: ClaimFeatures, b: ClaimFeatures, main: frozenset[str]) -> bool:
-        if a.article == b.article:
+        if a.article == b.article or (self.kind != "years" and not _same_time(a, b)):
             return False
+        if self.kind == "date" and self.holder != "the":
+            return len(a.actors & b.actors) >= MIN_SHARED_ACTORS_FOR_DATES and _overlap(a.actors, b.actors)
         if self.holder.startswith("who:"):
             return _participants_match(a, b)
         if self.holder == "the":
@@ -120,7 +88,10 @@ class _Bucket:
 
 
 def _frame_slots(feature: ClaimFeatures) -> Iterable[Slot]:
-    return (s for s in feature.slots if s.kind != "count" and s.subject and s.subject != REPORTING_FRAME)
+    return (
+        s for s in feature.slots
+        if s.kind in RELATED_KINDS and s.kind != "count" and s.subject and s.subject != REPORTING_FRAME
+    )
 
 
 def _main_actors(features: list[ClaimFeatures]) -> dict[tuple[str, str], frozenset[str]]:
@@ -139,25 +110,39 @@ def _main_actors(features: list[ClaimFeatures]) -> dict[tuple[str, str], frozens
 def _bucket_keys(feature: ClaimFeatures, main: dict[tuple[str, str], frozenset[str]]) -> Iterable[_Bucket]:
     """Where a claim's slots are filed for comparison outside groups: by what they measure and for whom.
 
-    A claim that names nobody ("The meeting lasted two hours") is filed with the frame's main actors,
+    A count is filed only when its owner or a narrowing word says whose things they are; money never
+    is. A claim that names nobody ("The meeting lasted two hours") is filed with the frame's main actors,
     since in one event's coverage the unnamed meeting is the one the other reports name.
     """
     for slot in feature.slots:
-        if slot.kind == "count" and slot.subject:
+        if slot.kind == "count" and slot.subject and slot.subject not in CURRENCY_NOUNS:
             if slot.owner:
                 yield _Bucket("count", slot.subject, f"owner:{slot.owner}")
             if slot.modifier:
                 yield _Bucket("count", slot.subject, f"narrow:{slot.modifier}")
     for slot in _frame_slots(feature):
+        if slot.kind == "date":
+            if slot.subject.startswith(START_FRAME + ":"):
+                yield _Bucket("date", slot.subject, "the")
+            elif slot.value.is_day and len(feature.actors) >= MIN_SHARED_ACTORS_FOR_DATES:  # type: ignore[union-attr]
+                yield _Bucket("date", slot.subject, f"who:{min(feature.actors)}")
+            continue
         for person in feature.participants:
             yield _Bucket(slot.kind, slot.subject, f"who:{person}")
         usual = main.get((slot.kind, slot.subject), frozenset())
         if not feature.actors or _overlap(feature.actors, usual):
             yield _Bucket(slot.kind, slot.subject, "the")
+    for slot in feature.slots:
+        if slot.kind == "years":
+            for person in feature.actors:
+                yield _Bucket("years", slot.subject, f"who:{person}")
 
 
 def _signature(feature: ClaimFeatures, kind: str, subject: str) -> tuple[str, ...]:
-    return tuple(sorted(s.describe() for s in feature.slots if s.kind == kind and s.subject == subject))
+    return tuple(sorted(
+        f"{s.describe()}|{s.modifier}|{s.owner}|{sorted(s.context)}"
+        for s in feature.slots if s.kind == kind and s.subject == subject
+    ))
 
 
 def _related_conflicts(features: list[ClaimFeatures], found: Found) -> None:
@@ -177,29 +162,39 @@ def _related_conflicts(features: list[ClaimFeatures], found: Found) -> None:
         for i in members:
             by_value[_signature(features[i], bucket.kind, bucket.subject)].append(i)
         for (_, left), (_, right) in combinations(by_value.items(), 2):
-            if slot_conflict(features[left[0]], features[right[0]], bucket.kind, bucket.fits) is None:
+            if slot_finding(features[left[0]], features[right[0]], bucket.kind, bucket.fits) is None:
                 continue
             for i in left:
                 for j in right:
                     a, b = features[i], features[j]
                     if bucket.pair_allowed(a, b, usual):
-                        _record(found, a, b, slot_conflict(a, b, bucket.kind, bucket.fits))
+                        record(found, a, b, slot_finding(a, b, bucket.kind, bucket.fits))
+
+
+def _group_conflicts(a: ClaimFeatures, b: ClaimFeatures, found: Found, people: frozenset[str]) -> None:
+    for kind in GROUP_KINDS:
+        fits = None if kind != "count" else _group_count_fits
+        record(found, a, b, slot_finding(a, b, kind, fits))
+    record(found, a, b, speaker_finding(a, b, people))
+    record(found, a, b, wording_finding(a, b))
+
+
+def _group_count_fits(x: Slot, y: Slot) -> bool:
+    return comparable(x, y)
 
 
 def find_conflicts(features: list[ClaimFeatures], groups: list[str | None]) -> Found:
-    """For each claim index, the (other claim id, detail) pairs of claims in other articles that disagree."""
-    found: Found = defaultdict(set)
+    """For each claim index, its findings by (other claim id, kind): each disagreement of a pair once."""
+    found: Found = defaultdict(dict)
     members: dict[str, list[int]] = defaultdict(list)
     for feature, group in zip(features, groups):
         if group:
             members[group].append(feature.index)
+    people = frozenset(p for f in features for p in f.person_names)
     for group_members in members.values():
         for i, j in combinations(group_members, 2):
             a, b = features[i], features[j]
-            if a.article == b.article:
-                continue
-            for kind in SLOT_KINDS:
-                _record(found, a, b, slot_conflict(a, b, kind))
-            _record(found, a, b, speaker_conflict(a, b))
+            if a.article != b.article:
+                _group_conflicts(a, b, found, people)
     _related_conflicts(features, found)
     return found

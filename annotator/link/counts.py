@@ -12,7 +12,8 @@ from annotator.link.amounts import (
     read_core,
     read_hedged,
 )
-from annotator.link.ranges import Range
+from annotator.link.dates import MONTHS
+from annotator.link.ranges import INF, Range
 from annotator.link.tokens import (
     SCALE_PLURALS,
     SCALES,
@@ -21,6 +22,7 @@ from annotator.link.tokens import (
     Token,
     digits_value,
     tokenize,
+    words_of,
 )
 
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds"}
@@ -33,6 +35,12 @@ NOUN_STOP = frozenset(
 )
 PLURAL_NOUNS = frozenset(["people", "children", "men", "women", "police", "personnel", "staff", "military", "aircraft"])
 NOUN_WINDOW = 4
+OTHERS = frozenset(["other", "others"])
+""""three other women": the figure leaves out someone already named, so the whole is at least that many."""
+INCREMENTS = frozenset(["more", "additional", "further", "extra", "new"])
+""""three more deaths": the figure is added to an earlier total, not a total of its own."""
+PART_OF = frozenset(["the", "those", "these", "its", "their", "his", "her", "our"])
+""""Fifteen of the 19 hijackers": the first figure is a part; the whole (19) is read on its own."""
 MAX_HEDGE_TOKENS = 4
 """Longest hedge before a figure, in tokens ("a little more than", "an estimated")."""
 NUMBER_WORDS = frozenset(
@@ -66,9 +74,10 @@ def _counted_noun(tokens: list[Token], k: int, currency: str | None) -> tuple[st
     if currency:
         return currency, ""
     modifier = ""
-    for token in tokens[k:k + NOUN_WINDOW]:
+    window = list(tokens[k:k + NOUN_WINDOW + 2])
+    for n, token in enumerate(window[:NOUN_WINDOW + 2]):
         word = token.low
-        if word == "of" or word == "-":
+        if word == "of" or word == "-" or _names_a_day(window, n):
             continue
         if not word.isalpha() or word in NOUN_STOP:
             return "", ""
@@ -78,12 +87,35 @@ def _counted_noun(tokens: list[Token], k: int, currency: str | None) -> tuple[st
     return "", ""
 
 
+def _names_a_day(window: list[Token], n: int) -> bool:
+    """Whether window[n] is the month or the day of "Sept. 11" standing inside a noun phrase."""
+    token = window[n]
+    if token.low in MONTHS and token.text[:1].isupper():
+        return n + 1 < len(window) and window[n + 1].text.isdigit()
+    return token.text.isdigit() and n > 0 and window[n - 1].low in MONTHS and window[n - 1].text[:1].isupper()
+
+
 def _is_year(token: Token, hedge: str, value: Range) -> bool:
     number = digits_value(token)
     return (
         number is not None and hedge == "exact" and value.hedge == "exact" and re.fullmatch(r"\d{4}", token.text)
         is not None and 1800 <= number <= 2100
     )
+
+
+def _not_a_count(tokens: list[Token], j: int, k: int) -> bool:
+    """Figures that count nothing here: "9/11" and "24/7", the day in "Sept. 11 hijackers", a part
+    ("15 of the 19"), and an increment ("three more")."""
+    words = words_of(tokens)
+    if k < len(words) and words[k] == "/" or j > 0 and words[j - 1] == "/":
+        return True
+    if j > 0 and words[j - 1] in MONTHS and tokens[j - 1].text[:1].isupper():
+        return True
+    if words[k:k + 1] == ["of"] and k + 2 < len(words) and words[k + 1] in PART_OF and words[k + 2][:1].isdigit() or (
+        words[k:k + 1] == ["of"] and k + 2 < len(words) and words[k + 1] in PART_OF and words[k + 2] in NUMBER_WORDS
+    ):
+        return True
+    return k < len(words) and words[k] in INCREMENTS
 
 
 def _possible_starts(tokens: list[Token]) -> set[int]:
@@ -115,16 +147,20 @@ def find_counts(text: str, skip: list[tuple[int, int]] = ()) -> list[FoundCount]
         first = tokens[j]
         glued = first.start > 0 and (text[first.start - 1].isalpha() or text[first.start - 1] == "-")
         after = tokens[k].low if k < len(tokens) else ""
-        if glued or after in NOT_COUNTED or after == ":" or _is_year(first, hedge, value):
+        if glued or after in NOT_COUNTED or after == ":" or _is_year(first, hedge, value) or _not_a_count(tokens, j, k):
             i = k
             continue
         if value.hedge == "exact" and value.nominal == 1:
             i = k
             continue
         before = tokens[i - 1].text if i > 0 else ""
+        value = hedged(hedge, value)
+        if after in OTHERS:
+            value = Range(value.low, INF, nominal=value.nominal, hedge="at least")
+            k += 1
         noun, modifier = _counted_noun(tokens, k, CURRENCIES.get(before))
         if noun:
-            found.append(FoundCount(tokens[i].start, tokens[k - 1].end, hedged(hedge, value), noun, modifier))
+            found.append(FoundCount(tokens[i].start, tokens[k - 1].end, value, noun, modifier))
         i = k
     return found
 

@@ -211,6 +211,15 @@ class _Reader:
         return DateSpan(d, d), k + 1
 
 
+def _names_an_event(tokens: list[Token], i: int, k: int) -> bool:
+    """Whether a month and day without a year name an event rather than a date ("the Sept. 11 attacks",
+    "Sept. 11 hijackers"): a plural noun follows at once, and read against the dateline the year would be wrong."""
+    if tokens[i].low not in MONTHS or k - i > 3 or any(t.text.isdigit() and len(t.text) == 4 for t in tokens[i:k]):
+        return False
+    after = tokens[k].text if k < len(tokens) else ""
+    return after.isalpha() and after.islower() and len(after) > 3 and after.endswith("s") and not after.endswith("ss")
+
+
 def find_dates(text: str, published: str | date | None = None) -> list[FoundDate]:
     """Every date phrase in text, resolved against the publication date where it is relative."""
     return list(_find_dates(text, published))
@@ -230,7 +239,8 @@ def _find_dates(text: str, published: str | date | None) -> tuple[FoundDate, ...
             i += 1
             continue
         span, k = match
-        found.append(FoundDate(tokens[i].start, tokens[k - 1].end, span))
+        if not _names_an_event(tokens, i, k):
+            found.append(FoundDate(tokens[i].start, tokens[k - 1].end, span))
         i = k
     return tuple(found)
 

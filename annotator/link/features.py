@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
 from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
+from annotator.link.people import is_media
 from annotator.link.slots import Slot, extract_slots
 from annotator.models import Claim
 
@@ -14,6 +15,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", 
 OWNER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 MIN_QUOTE_WORDS = 4
 
+_YEAR = re.compile(r"(?<![\d$.,])(1[89]\d\d|20\d\d)(?![\d,%])")
 _QUOTE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*")
 _NOT_NAMES = STOPWORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
@@ -49,6 +51,10 @@ class ClaimFeatures:
     """Normalised text of every quotation, however short ("frank and useful")."""
     actors: frozenset[str] = frozenset()
     """The names that stand for people anywhere in the event; set by `assign_actors`."""
+    outlets: frozenset[str] = frozenset()
+    """Squashed names of the event's outlets ("foxnews"), so citing one is not taken for a speaker."""
+    years: frozenset[int] = frozenset()
+    """The years the claim names ("in 2008", "Jan. 3, 2012"): claims naming only other years are another time."""
     article: str = field(init=False)
     """Id of the article the claim comes from."""
     norm_text: str = field(init=False)
@@ -154,8 +160,14 @@ def canonical_text(text: str, published: str | None, names: dict[str, str], alia
     return aliases.replace(resolved)
 
 
-def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatures:
-    """Compute the normalised view of a claim; entity offsets are taken relative to `source_text`."""
+def build_features(
+    index: int, claim: Claim, aliases: AliasTable, outlets: frozenset[str] = frozenset()
+) -> ClaimFeatures:
+    """Compute the normalised view of a claim; entity offsets are taken relative to `source_text`.
+
+    `outlets` are the event's outlets (see `people.outlet_keys`): names of news media are neither
+    participants nor speakers, since "according to CNN" says who carried a report, not who made it.
+    """
     source = claim.source_text or claim.text
     alias_hits = aliases.find(source)
     alias_keys = {key for _, _, key in alias_hits}
@@ -165,7 +177,7 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
     countries: set[str] = set(alias_keys)
     owners = list(alias_hits)
     names: dict[str, str] = {}
-    named = [e for e in claim.entities if e.label in NAME_LABELS]
+    named = [e for e in claim.entities if e.label in NAME_LABELS and not is_media(e.text, outlets)]
     for entity in named:
         key = aliases.canonical(entity.text, entity.label)
         if not key:
@@ -189,7 +201,8 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
                 persons.add(key)
                 names[source[start:end]] = key
     named_people = frozenset(p for p in people | _unlabelled_names(source, claim, aliases) if p)
-    speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker else ""
+    media_speaker = bool(claim.speaker) and is_media(claim.speaker, outlets)
+    speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker and not media_speaker else ""
     if speaker:
         people.add(speaker)
     quotes, quoted_all = [], []
@@ -212,6 +225,8 @@ def build_features(index: int, claim: Claim, aliases: AliasTable) -> ClaimFeatur
         countries=frozenset(c for c in countries if c),
         person_names=frozenset(p for p in persons if p),
         quoted=quoted_all,
+        outlets=outlets,
+        years=frozenset(int(y) for y in _YEAR.findall(source)),
     )
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from annotator.link.conflicts import find_conflicts
+from annotator.link.findings import Finding
 from annotator.link.features import assign_actors, build_features
 from annotator.link.grouping import group_ids
 from annotator.link.normalise import AliasTable
+from annotator.link.people import outlet_keys
 from annotator.models import Claim, Conflict
 
 
@@ -23,7 +25,8 @@ def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None
         (i for i, claim in enumerate(claims) if not claim.superseded),
         key=lambda i: (claims[i].article.id, claims[i].position, claims[i].id),
     )
-    features = [build_features(k, claims[i], table) for k, i in enumerate(order)]
+    outlets = outlet_keys([claims[i].article.outlet for i in order])
+    features = [build_features(k, claims[i], table, outlets) for k, i in enumerate(order)]
     assign_actors(features)
     groups = group_ids(features)
     conflicts = find_conflicts(features, groups)
@@ -39,9 +42,17 @@ def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None
             "group": group,
             "corroborated_by": sorted(articles_in_group[group] - {feature.article}) if group else [],
             "conflicts": [
-                Conflict(claim_id=claim_id, detail=detail)
-                for claim_id, detail in sorted(conflicts.get(feature.index, ()))
+                _conflict(claim_id, finding)
+                for (claim_id, _), finding in sorted(conflicts.get(feature.index, {}).items())
             ],
         }
         linked[original] = claims[original].model_copy(update=update)
     return linked
+
+
+def _conflict(claim_id: str, finding: Finding) -> Conflict:
+    return Conflict(
+        claim_id=claim_id, detail=finding.detail, kind=finding.kind, wording=finding.wording,
+        start=finding.start, end=finding.end, other_wording=finding.other_wording,
+        other_start=finding.other_start, other_end=finding.other_end,
+    )

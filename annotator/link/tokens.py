@@ -24,6 +24,8 @@ TENS = {
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 SCALE_PLURALS = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+MULTIPLIERS = {"dozen": 12, "score": 20}
+"""Counting words that multiply the number before them ("four dozen" = 48, "three score" = 60)."""
 
 
 @dataclass(frozen=True)
@@ -95,14 +97,17 @@ def read_number(tokens: list[Token], i: int, unit_words: frozenset[str] = frozen
     value = digits_value(tokens[i])
     if value is not None:
         j = i + 1
+        if j < len(tokens) and tokens[j].low in MULTIPLIERS:
+            value *= MULTIPLIERS[tokens[j].low]
+            j += 1
         if j < len(tokens) and tokens[j].low in SCALES:
             value *= SCALES[tokens[j].low]
             j += 1
         return _half_suffix(tokens, j, value, unit_words)
     if low in ("a", "an"):
         nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
-        if nxt == "dozen":
-            return 12.0, i + 2
+        if nxt in MULTIPLIERS:
+            return float(MULTIPLIERS[nxt]), i + 2
         if nxt in SCALES or nxt == "hundred":
             return read_number(tokens, i + 1, unit_words) if nxt == "hundred" else (float(SCALES[nxt]), i + 2)
         if nxt in unit_words:
@@ -119,6 +124,8 @@ def read_number(tokens: list[Token], i: int, unit_words: frozenset[str] = frozen
             current += TENS[word]
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word in MULTIPLIERS and current:
+            current *= MULTIPLIERS[word]
         elif word in SCALES:
             total += (current or 1) * SCALES[word]
             current = 0

@@ -47,7 +47,20 @@ class Conflict(Record):
 
     claim_id: str
     detail: str
-    """What differs, in words a reviewer understands ("duration: 90 min vs under 120 min")."""
+    """What differs, in the articles' words and normalised values
+    ("duration: an hour and a half (90 min) vs nearly two hours (nearly 120 min)")."""
+    kind: str = ""
+    """The detail that differs: duration, count, date, years, speaker or quote."""
+    wording: str = ""
+    """This claim's words for the detail ("an hour and a half", "Wendy"; the speaker's name)."""
+    start: Optional[int] = None
+    end: Optional[int] = None
+    """Where `wording` stands in this claim's `source_text`, for highlighting; None when it is not there."""
+    other_wording: str = ""
+    """The other claim's words for the same detail ("nearly two hours", "Debbie")."""
+    other_start: Optional[int] = None
+    other_end: Optional[int] = None
+    """Where `other_wording` stands in the other claim's `source_text`; None when it is not there."""
 
 
 class EntitySpan(Record):
