@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from annotator.link.acronyms import acronym_keys
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
 from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
-from annotator.link.people import is_media
+from annotator.link.people import is_media, looks_like_person
 from annotator.link.slots import Slot, extract_slots
 from annotator.models import Claim
 
@@ -16,6 +17,12 @@ OWNER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 MIN_QUOTE_WORDS = 4
 
 _YEAR = re.compile(r"(?<![\d$.,])(1[89]\d\d|20\d\d)(?![\d,%])")
+_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nor|neither|none|nothing|nobody)\b|n[\'\u2019]t\b", re.IGNORECASE)
+_CLAUSE_BREAKS = (",", "\u201d", "\"", "\u2014", ";")
+MAX_ATTRIBUTION_WORDS = 14
+"""Words from the speaker's name to the end for the tail to be read as an attribution clause."""
+MAX_ATTRIBUTION_LEAD = 60
+"""Characters from the clause break to the speaker's name ("the acting White House chief of staff")."""
 _QUOTE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*")
 _NOT_NAMES = STOPWORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
@@ -53,6 +60,11 @@ class ClaimFeatures:
     """The names that stand for people anywhere in the event; set by `assign_actors`."""
     outlets: frozenset[str] = frozenset()
     """Squashed names of the event's outlets ("foxnews"), so citing one is not taken for a speaker."""
+    negated: bool = False
+    """Whether the claim's own words deny something ("cannot", "never", "did not"): an odd number of
+    negations, so "can" and "cannot" are opposite statements while "not saying he will not" is no denial."""
+    named_speaker: str = ""
+    """The speaker as written when it reads as a person's name, "" for a body, a document or an outlet."""
     years: frozenset[int] = frozenset()
     """The years the claim names ("in 2008", "Jan. 3, 2012"): claims naming only other years are another time."""
     article: str = field(init=False)
@@ -144,6 +156,21 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+def without_attribution(text: str, speaker: str | None) -> str:
+    """The text without a closing attribution clause (", Mick Mulvaney, the acting chief of staff, told
+    reporters."), so two statements of one person do not look alike for the words that introduce him."""
+    if not speaker:
+        return text
+    surname = speaker.split()[-1]
+    at = text.rfind(surname)
+    if at < 0 or len(text[at:].split()) > MAX_ATTRIBUTION_WORDS:
+        return text
+    cut = max(text.rfind(mark, 0, at) for mark in _CLAUSE_BREAKS)
+    if cut <= 0 or at - cut > MAX_ATTRIBUTION_LEAD:
+        return text
+    return text[:cut + 1]
+
+
 def canonical_text(text: str, published: str | None, names: dict[str, str], aliases: AliasTable) -> str:
     """The text with dates resolved, people named by their surname key and aliases replaced.
 
@@ -161,12 +188,15 @@ def canonical_text(text: str, published: str | None, names: dict[str, str], alia
 
 
 def build_features(
-    index: int, claim: Claim, aliases: AliasTable, outlets: frozenset[str] = frozenset()
+    index: int, claim: Claim, aliases: AliasTable, outlets: frozenset[str] = frozenset(),
+    acronyms: frozenset[str] = frozenset(),
 ) -> ClaimFeatures:
     """Compute the normalised view of a claim; entity offsets are taken relative to `source_text`.
 
     `outlets` are the event's outlets (see `people.outlet_keys`): names of news media are neither
     participants nor speakers, since "according to CNN" says who carried a report, not who made it.
+    `acronyms` are those written in the event's claims (`acronyms.written_acronyms`): a name spelling
+    one out ("Central Intelligence Agency" for "CIA") then shares its key.
     """
     source = claim.source_text or claim.text
     alias_hits = aliases.find(source)
@@ -215,8 +245,8 @@ def build_features(
     return ClaimFeatures(
         index=index,
         claim=claim,
-        keys=content_keys(canonical_text(claim.text, claim.article.published, names, aliases)),
-        entities=frozenset(e for e in entities if e),
+        keys=content_keys(canonical_text(without_attribution(claim.text, claim.speaker), claim.article.published, names, aliases)),
+        entities=frozenset(e for e in entities | acronym_keys(source, acronyms) if e),
         participants=frozenset(p for p in people if p),
         speaker=speaker,
         quotes=quotes,
@@ -226,6 +256,8 @@ def build_features(
         person_names=frozenset(p for p in persons if p),
         quoted=quoted_all,
         outlets=outlets,
+        negated=len(_NEGATION.findall(claim.text)) % 2 == 1,
+        named_speaker=claim.speaker if speaker and looks_like_person(claim.speaker or "") else "",
         years=frozenset(int(y) for y in _YEAR.findall(source)),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from annotator.link.acronyms import written_acronyms
 from annotator.link.conflicts import find_conflicts
 from annotator.link.findings import Finding
 from annotator.link.features import assign_actors, build_features
@@ -26,7 +27,8 @@ def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None
         key=lambda i: (claims[i].article.id, claims[i].position, claims[i].id),
     )
     outlets = outlet_keys([claims[i].article.outlet for i in order])
-    features = [build_features(k, claims[i], table, outlets) for k, i in enumerate(order)]
+    acronyms = frozenset(a for i in order for a in written_acronyms(claims[i].source_text or claims[i].text))
+    features = [build_features(k, claims[i], table, outlets, acronyms) for k, i in enumerate(order)]
     assign_actors(features)
     groups = group_ids(features)
     conflicts = find_conflicts(features, groups)

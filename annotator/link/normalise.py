@@ -169,17 +169,34 @@ DURATION_FRAMES = {"speak": "talk"}
 
 
 def content_keys(text: str) -> list[str]:
-    """The normalised content words of a text, in order, stopwords and numbers left out."""
+    """The normalised content words of a text, in order, stopwords and numbers left out.
+
+    A proper noun (capitalised inside a sentence, or written in capitals) is a name: it is kept whole,
+    only spelling-folded, so "CNN" stays "cnn" and "Agency" never becomes "agenci".
+    """
     keys = []
     for match in _WORD.finditer(text):
-        word = match.group().strip("'-").lower()
-        word = word.removesuffix("'s")
+        raw = match.group().strip("'-")
+        word = raw.lower().removesuffix("'s")
         if not word or word in STOPWORDS or word in QUANTITY_WORDS:
             continue
-        key = concept(word)
+        key = name_key(word) if _is_proper(text, match.start(), raw) else concept(word)
         if key not in STOPWORDS and len(key) > 1:
             keys.append(key)
     return keys
+
+
+_SENTENCE_OPENERS = frozenset(".!?\"\u201c\u2018(:;\u2014\u2013-")
+
+
+def _is_proper(text: str, start: int, word: str) -> bool:
+    """Whether a word is a proper noun: in capitals (2+ letters), or capitalised where a sentence cannot start."""
+    if not word[:1].isupper():
+        return False
+    if len(word) >= 2 and word.isupper():
+        return True
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS and not word.lower() in IRREGULAR
 
 
 class AliasTable:

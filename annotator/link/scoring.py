@@ -12,9 +12,13 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from annotator.link.features import ClaimFeatures
+from annotator.link.people import same_person
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
-PENALTIES = {"names": 0.25, "countries": 0.25, "speaker": 0.15, "quotes": 0.30, "figures": 0.10}
+PENALTIES = {
+    "names": 0.25, "countries": 0.25, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
+    "polarity": 0.20,
+}
 """Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
 COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
@@ -75,9 +79,10 @@ class Scorer:
     def mismatch_penalty(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
         """How much the distinctive content of two claims says they are different statements, 0..1.
 
-        Different named participants or countries, different speakers, different quoted words or
-        figures of different things mark different statements even when the wording around them is
-        the same. Names common in the event (its main actors) do not count.
+        Different named participants or countries, different speakers (two named people most of all),
+        different quoted words, figures of different things, or one denying what the other asserts
+        mark different statements even when the wording around them is the same. Names common in the
+        event (its main actors) do not count.
         """
         penalty = 0.0
         if self._differ(a.names, b.names):
@@ -85,7 +90,10 @@ class Scorer:
         if self._differ(a.countries, b.countries):
             penalty += PENALTIES["countries"]
         if a.speaker and b.speaker and a.speaker != b.speaker:
-            penalty += PENALTIES["speaker"]
+            two_people = a.named_speaker and b.named_speaker and not same_person(a.named_speaker, b.named_speaker)
+            penalty += PENALTIES["people" if two_people else "speaker"]
+        if a.negated != b.negated:
+            penalty += PENALTIES["polarity"]
         if a.quoted and b.quoted and _best_ratio(a.quoted, b.quoted) < QUOTE_MATCH:
             penalty += PENALTIES["quotes"]
         if a.count_things and b.count_things and not a.count_things & b.count_things:
