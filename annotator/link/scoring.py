@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
@@ -26,6 +27,8 @@ little about which statement a claim makes, so it carries no mismatch penalty.""
 MIN_COMMON_CLAIMS = 3
 """A main actor is also named in at least this many claims, so that in a tiny event two names still differ."""
 QUOTE_MATCH = 0.85
+MIN_CONTAINED_WORDS = 6
+"""A quotation must have this many content words to be recognised inside a longer one as the same words."""
 """Two quotations this similar are the same words, whoever they are attributed to."""
 
 
@@ -46,8 +49,22 @@ def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
     best = 0.0
     for qa in a.quotes:
         for qb in b.quotes:
-            best = max(best, fuzz.ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100)
+            best = max(best, fuzz.ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100, contained(qa, qb))
     return best
+
+
+def contained(left: str, right: str, min_words: int = MIN_CONTAINED_WORDS) -> float:
+    """Share of the shorter quotation's words found in order in the longer one (0 when it is too short).
+
+    An outlet that cuts words out of a quotation ("your experience, your voice ... on the committee")
+    still quotes the same words; the characters around the cut make a plain string ratio miss it.
+    """
+    a, b = left.split(), right.split()
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if len(shorter) < min_words:
+        return 0.0
+    matched = sum(block.size for block in SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks())
+    return matched / len(shorter)
 
 
 class Scorer:
@@ -118,4 +135,6 @@ class Scorer:
 
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
-    return max(max(fuzz.ratio(x, y), fuzz.partial_ratio(x, y)) for x in left for y in right) / 100
+    return max(
+        max(fuzz.ratio(x, y) / 100, fuzz.partial_ratio(x, y) / 100, contained(x, y, 1)) for x in left for y in right
+    )
