@@ -22,6 +22,7 @@ from annotator.models.records import (
 )
 from annotator.models.stats import AgreementReport, AnnotatorStats, PairwiseAgreement, Progress, TeamStats
 from annotator.models.times import as_utc, utc_now
+from annotator.models.users import User
 
 __all__ = [
     "DECISION_FIELDS",
@@ -46,6 +47,7 @@ __all__ = [
     "QueueSpec",
     "Record",
     "TeamStats",
+    "User",
     "as_utc",
     "utc_now",
 ]

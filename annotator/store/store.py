@@ -18,10 +18,11 @@ from annotator.store.migrate import upgrade
 from annotator.store.queue import Queue
 from annotator.store.routing import Routing
 from annotator.store.team import Team
+from annotator.store.users import Users
 
 
 class Store:
-    """Articles, claims, annotations, adjudications, routing, queues and team views over one database.
+    """Articles, claims, annotations, adjudications, routing, queues, team views and logins over one database.
 
     Each noun is an object of its own whose every method is one transaction; `db` is the database they share.
     """
@@ -36,6 +37,7 @@ class Store:
         self.queue = Queue(self.db)
         self.team = Team(self.db, self.claims)
         self.export = Export(self.db, self.adjudications)
+        self.users = Users(self.db)
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -125,3 +125,14 @@ class LeaseRow(SQLModel, table=True):
     claim_id: str = Field(primary_key=True, foreign_key="claims.id")
     annotator: str = Field(primary_key=True)
     expires_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
+
+
+class UserRow(SQLModel, table=True):
+    """A login for the browser UI: who may sign annotations, with a password hash and whether they lead."""
+
+    __tablename__ = "users"
+
+    name: str = Field(primary_key=True)
+    password_hash: str
+    lead: bool = False
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
