@@ -25,7 +25,6 @@ from annotator.web.ratelimit import LoginLimiter
 from annotator.web.sessions import SESSION_COOKIE, SessionBook, WebSession
 
 TEMPLATES = Path(__file__).with_name("templates")
-SESSION_KEY = "annotator.web_session"
 OPEN_PATHS = ("/login", "/static/")
 SCREENS = {"/ws": "annotate", "/ws/review": "review"}
 SECURITY_HEADERS = {
@@ -128,7 +127,6 @@ class AnnotatorServer(Server):
             return web.Response(status=403, text="log in first\n")
         if request.path.endswith("/review") and not session.lead:
             return web.Response(status=403, text="only leads can open the review screen\n")
-        request[SESSION_KEY] = session
         return None
 
     # -- login and logout ---------------------------------------------------------------------------------------
@@ -208,7 +206,7 @@ class AnnotatorServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """Start the session's app process and relay the browser to it; refused without a session or login."""
-        session = request.get(SESSION_KEY)
+        session = self.session_of(request)
         screen = SCREENS.get(request.path, "annotate")
         if session is None or not self.same_site(request):
             raise web.HTTPForbidden(text="log in first\n")
