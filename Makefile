@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test bench lint install dev system-deps clean
+.PHONY: demo demo-web test bench lint install dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,17 @@ dev: $(VENV)/.dev-installed
 demo: install
 	$(BIN)/annotator demo
 
+DEMO_WEB_USER ?= demo
+DEMO_WEB_PASSWORD ?= demo-password
+
+## The demo database in a browser at http://127.0.0.1:8000, with a demo login (a lead) printed on start.
+demo-web: install
+	$(BIN)/annotator demo --no-ui
+	@$(BIN)/annotator users remove $(DEMO_WEB_USER) --db sqlite:///annotator-demo.db >/dev/null 2>&1 || true
+	@printf '%s\n' '$(DEMO_WEB_PASSWORD)' | $(BIN)/annotator users add $(DEMO_WEB_USER) --lead --password-stdin --db sqlite:///annotator-demo.db
+	@echo "demo login: name $(DEMO_WEB_USER), password $(DEMO_WEB_PASSWORD)"
+	$(BIN)/annotator serve --db sqlite:///annotator-demo.db
+
 ## Install dev dependencies, make sure a PostgreSQL server can be started, run the whole suite.
 test: dev system-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -38,18 +49,20 @@ bench: dev
 lint: dev
 	$(BIN)/lint-imports
 
-## The suite starts its own throwaway PostgreSQL from Debian's binaries and drives the UI in tmux; install them
-## with apt where missing (as root), otherwise those tests skip outside CI.
+## The suite starts its own throwaway PostgreSQL from Debian's binaries, drives the UI in tmux and in headless
+## chromium; install them with apt where missing (as root), otherwise those tests skip outside CI.
 system-deps:
 	@missing=""; \
 	command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "installing$$missing"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 		else \
-			echo "not found:$$missing (install them for the PostgreSQL and terminal tests)"; \
+			echo "not found:$$missing (install them for the PostgreSQL, terminal and browser tests)"; \
 		fi; \
 	fi
 
