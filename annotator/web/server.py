@@ -91,7 +91,7 @@ class AnnotatorServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         self.console.print(f"annotator serve: open {self.fixed_public_url or self.public_url} in a browser"
-                           f" (database {self.store.url}); Ctrl+C stops", highlight=False, markup=False, soft_wrap=True)
+                           f" (database {self.store.db.url}); Ctrl+C stops", highlight=False, markup=False, soft_wrap=True)
 
     # -- who is asking ------------------------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ class Clock:
 
 
 async def started(store, **kwargs) -> TestClient:
-    server = AnnotatorServer(store, database_url=str(store.engine.url), **kwargs)
+    server = AnnotatorServer(store, database_url=str(store.db.engine.url), **kwargs)
     client = TestClient(TestServer(await server.make_app()))
     await client.start_server()
     return client
