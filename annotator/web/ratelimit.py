@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 
 MAX_FAILURES = 5
 WINDOW_SECONDS = 60.0
+MAX_TRACKED_KEYS = 10_000
+"""Past this many keys, those whose failures all left the window are forgotten, so sprayed names cost no memory."""
 
 
 class LoginLimiter:
@@ -47,6 +49,9 @@ class LoginLimiter:
     def failed(self, keys: Iterable[str]) -> None:
         """Record one failed attempt against each of `keys`."""
         now = self._clock()
+        if len(self._failures) > MAX_TRACKED_KEYS:
+            for stale in list(self._failures):
+                self._recent(stale, now)
         for key in keys:
             self._recent(key, now)
             self._failures.setdefault(key, deque()).append(now)

@@ -113,9 +113,10 @@ def open_browser(profile: Path):
     return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
 
 
-def log_in(browser, url: str, name: str, password: str) -> None:
-    """Fill and send the login form."""
+def log_in(browser, url: str, name: str, password: str, screen: str = "annotate") -> None:
+    """Fill and send the login form, asking for the annotate or the review screen."""
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
 
     browser.get(url)
     wait_until(lambda: browser.find_elements(By.ID, "password"), "the login form", timeout=30)
@@ -123,6 +124,7 @@ def log_in(browser, url: str, name: str, password: str) -> None:
     field.clear()
     field.send_keys(name)
     browser.find_element(By.ID, "password").send_keys(password)
+    Select(browser.find_element(By.ID, "screen")).select_by_value(screen)
     browser.find_element(By.ID, "login").click()
 
 

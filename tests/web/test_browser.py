@@ -103,6 +103,41 @@ def test_two_reviewers_with_overlap_one_never_get_the_same_claim(served, browser
     assert {name for (name,) in served.rows("SELECT DISTINCT annotator FROM annotations")} == {"alice", "bob"}
 
 
+def test_a_lead_adjudicates_in_the_review_screen_and_an_annotator_is_turned_away(served, browsers):
+    from selenium.webdriver.common.by import By
+
+    from annotator.models import Annotation
+    from annotator.store import open_store
+
+    with open_store(f"sqlite:///{served.db_path}") as store:
+        claim_id = served.rows("SELECT id FROM claims ORDER BY id LIMIT 1")[0][0]
+        store.annotations.save(Annotation(claim_id=claim_id, annotator="carol", label="verified"))
+        store.annotations.save(Annotation(claim_id=claim_id, annotator="dan", label="unverifiable"))
+
+    bob = browsers("bob")
+    log_in(bob, served.url, "bob", PASSWORDS["bob"], screen="review")
+    wait_until(lambda: "only leads can open the review screen" in bob.page_source, "bob's refusal", timeout=30)
+
+    alice = browsers("alice")
+    log_in(alice, served.url, "alice", PASSWORDS["alice"], screen="review")
+    wait_until(lambda: alice.current_url == served.url + "/review", "the review page")
+    wait_until(lambda: "-first-byte" in alice.find_element(By.TAG_NAME, "body").get_attribute("class"),
+               "the review terminal to draw")
+
+    def adjudicated():
+        if not served.rows("SELECT count(*) FROM adjudications")[0][0]:
+            press(alice, "x")  # keys sent before the screen has loaded its first claim wait or are dropped
+            return False
+        return True
+
+    wait_until(adjudicated, "alice's adjudication in the database", every=2.0)
+    assert served.rows("SELECT claim_id, adjudicator, label FROM adjudications") == [(claim_id, "alice", "contested")]
+    assert served.rows("SELECT count(*) FROM annotations") == [(2,)], "adjudicating leaves the annotations alone"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    alice.execute_script("return new Promise(done => setTimeout(done, 1500))")
+    assert alice.save_screenshot(str(ARTIFACTS / "review-screen.png"))
+
+
 def test_the_served_websocket_refuses_a_connection_without_a_session_cookie(served):
     async def connect(headers: dict[str, str]) -> int:
         async with aiohttp.ClientSession() as session:

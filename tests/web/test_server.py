@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -22,11 +25,16 @@ class Clock:
         return self.now
 
 
-async def started(store, **kwargs) -> TestClient:
+@asynccontextmanager
+async def started(store, **kwargs) -> AsyncIterator[TestClient]:
+    """The server's aiohttp app on a free local port, and a client with its own cookie jar."""
     server = AnnotatorServer(store, database_url=str(store.db.engine.url), **kwargs)
     client = TestClient(TestServer(await server.make_app()))
     await client.start_server()
-    return client
+    try:
+        yield client
+    finally:
+        await client.close()
 
 
 async def log_in(client: TestClient, name: str, password: str | None = None, screen: str = "annotate"):
@@ -35,8 +43,7 @@ async def log_in(client: TestClient, name: str, password: str | None = None, scr
 
 
 async def test_pages_need_a_login_and_a_wrong_password_is_refused(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         response = await client.get("/", allow_redirects=False)
         assert response.status == 303 and response.headers["Location"] == "/login"
         response = await log_in(client, "alice", "not-her-password")
@@ -44,13 +51,10 @@ async def test_pages_need_a_login_and_a_wrong_password_is_refused(web_store):
         assert "Wrong name or password." in await response.text()
         assert SESSION_COOKIE not in response.cookies
         assert (await client.get("/", allow_redirects=False)).status == 303
-    finally:
-        await client.close()
 
 
 async def test_the_session_cookie_is_httponly_and_samesite(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         response = await log_in(client, "alice")
         assert response.status == 303 and response.headers["Location"] == "/"
         set_cookie = response.headers["Set-Cookie"]
@@ -60,26 +64,20 @@ async def test_the_session_cookie_is_httponly_and_samesite(web_store):
         assert page.status == 200
         assert 'data-session-websocket-url="ws://127.0.0.1:' in await page.text()
         assert page.headers["X-Frame-Options"] == "DENY"
-    finally:
-        await client.close()
 
 
 async def test_the_cookie_is_secure_behind_https(web_store):
-    client = await started(web_store, public_url="https://annotate.example.org")
-    try:
+    async with started(web_store, public_url="https://annotate.example.org") as client:
         response = await log_in(client, "alice")
         assert "Secure" in response.headers["Set-Cookie"]
         cookie = f"{SESSION_COOKIE}={response.cookies[SESSION_COOKIE].value}"
         page = await client.get("/", headers={"Cookie": cookie}, allow_redirects=False)
         assert 'data-session-websocket-url="wss://annotate.example.org/ws"' in await page.text()
-    finally:
-        await client.close()
 
 
 async def test_logins_are_rate_limited_then_allowed_again(web_store):
     clock = Clock()
-    client = await started(web_store, limiter=LoginLimiter(max_failures=5, window_seconds=60, clock=clock))
-    try:
+    async with started(web_store, limiter=LoginLimiter(max_failures=5, window_seconds=60, clock=clock)) as client:
         for _ in range(5):
             assert (await log_in(client, "bob", "guess-guess")).status == 401
         refused = await log_in(client, "bob")
@@ -88,13 +86,10 @@ async def test_logins_are_rate_limited_then_allowed_again(web_store):
         assert SESSION_COOKIE not in refused.cookies
         clock.now += 61
         assert (await log_in(client, "bob")).status == 303
-    finally:
-        await client.close()
 
 
 async def test_only_leads_open_the_review_screen(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         response = await log_in(client, "bob", screen="review")
         assert response.headers["Location"] == "/review"
         refused = await client.get("/review", allow_redirects=False)
@@ -103,20 +98,14 @@ async def test_only_leads_open_the_review_screen(web_store):
             await client.ws_connect("/ws/review")
         assert error.value.status == 403
         assert (await client.get("/", allow_redirects=False)).status == 200
-    finally:
-        await client.close()
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         await log_in(client, "alice", screen="review")
         page = await client.get("/review", allow_redirects=False)
         assert page.status == 200 and "/ws/review" in await page.text()
-    finally:
-        await client.close()
 
 
 async def test_a_websocket_without_a_session_is_refused(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         for path in ("/ws", "/ws/review", "/ws?width=80&height=24"):
             with pytest.raises(aiohttp.WSServerHandshakeError) as error:
                 await client.ws_connect(path)
@@ -125,13 +114,10 @@ async def test_a_websocket_without_a_session_is_refused(web_store):
         with pytest.raises(aiohttp.WSServerHandshakeError) as error:
             await client.ws_connect("/ws")
         assert error.value.status == 403
-    finally:
-        await client.close()
 
 
 async def test_a_websocket_from_another_site_is_refused_even_with_a_session(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         await log_in(client, "alice")
         with pytest.raises(aiohttp.WSServerHandshakeError) as error:
             await client.ws_connect("/ws", headers={"Origin": "http://evil.example"})
@@ -139,31 +125,23 @@ async def test_a_websocket_from_another_site_is_refused_even_with_a_session(web_
         refused = await client.post("/login", data={"name": "alice", "password": PASSWORDS["alice"]},
                                     headers={"Origin": "http://evil.example"}, allow_redirects=False)
         assert refused.status == 403
-    finally:
-        await client.close()
 
 
 async def test_a_removed_login_cannot_start_a_screen(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         await log_in(client, "bob")
         web_store.users.remove("bob")
         with pytest.raises(aiohttp.WSServerHandshakeError) as error:
             await client.ws_connect("/ws")
         assert error.value.status == 403
         assert (await client.get("/", allow_redirects=False)).status == 303
-    finally:
-        await client.close()
 
 
 async def test_logout_ends_the_session(web_store):
-    client = await started(web_store)
-    try:
+    async with started(web_store) as client:
         await log_in(client, "alice")
         assert (await client.post("/logout", allow_redirects=False)).status == 303
         assert (await client.get("/", allow_redirects=False)).status == 303
-    finally:
-        await client.close()
 
 
 def test_the_app_command_names_the_session_annotator_and_quotes_it(web_store):
