@@ -31,6 +31,12 @@ def claim_starting(claims: list[Claim], prefix: str) -> Claim:
     return matches[0]
 
 
+def claim_containing(claims: list[Claim], words: str) -> Claim:
+    matches = [c for c in claims if words in c.text]
+    assert len(matches) == 1, [c.text for c in claims]
+    return matches[0]
+
+
 def test_spans_are_exact_and_claims_are_ordered(nlp):
     for name in ("wire_report.txt", "broadcaster.txt", "compact_date.txt", "gmt_date.txt"):
         article = read(name)
@@ -64,7 +70,7 @@ def test_attribution_forms_and_kinds(nlp):
     budget = claim_starting(claims, "Councillor Tom Berg said")
     assert budget.speaker == "Tom Berg"
     port = claim_starting(claims, "According to the port authority")
-    assert port.speaker == "port authority" and port.kind == "attributed"
+    assert port.kind == "attributed" and port.speaker is None and port.needs_context  # a body, but no name
     labels = {e.label for e in vote.entities}
     assert {"MONEY", "DATE"} <= labels
 
@@ -72,7 +78,7 @@ def test_attribution_forms_and_kinds(nlp):
 def test_quote_across_paragraphs_and_pronouns_resolve_to_fullest_name(nlp):
     claims = extract_claims(nlp, read("broadcaster.txt"))
     first = claim_starting(claims, "We have waited twenty years")
-    second = claim_starting(claims, "The old quay floods every winter")
+    second = claim_containing(claims, "The old quay floods every winter")
     assert first.speaker == second.speaker == "Ana Silva"
     assert first.kind == "quote" and not first.needs_context
     levy = claim_starting(claims, "The expansion will be paid for")
@@ -85,9 +91,16 @@ def test_quote_across_paragraphs_and_pronouns_resolve_to_fullest_name(nlp):
     assert len(caption) == 1
 
 
-def test_ambiguous_pronoun_is_left_unresolved(nlp):
-    claims = extract_claims(nlp, read("gmt_date.txt"))
+def test_pronoun_agrees_in_gender_and_two_men_stay_unresolved(nlp):
+    claims = extract_claims(nlp, read("gmt_date.txt"))  # "Ana Silva and Tom Berg visited ... He said ..."
     damage = claim_starting(claims, "He said the damage would cost")
+    assert damage.speaker == "Tom Berg" and not damage.needs_context
+    article = article_from_text(
+        "Storm damage\n\nTom Berg and Daniel Okafor visited the flooded quay on Sunday morning.\n\n"
+        "He said the damage would cost at least 500,000 euros to repair.",
+        source="two-men.txt",
+    )
+    damage = claim_starting(extract_claims(nlp, article), "He said the damage would cost")
     assert damage.speaker is None and damage.needs_context
     assert damage.kind == "attributed"
 
@@ -150,14 +163,14 @@ def test_components_survive_reimport_and_a_second_pipeline(nlp):
 @pytest.mark.parametrize(
     ("prefix", "speaker", "kind"),
     [
-        ("The new quay was described by", "senior harbour official", "quote"),  # passive agent
+        ("The new quay was described by", None, "quote"),  # passive agent, an unnamed official
         ("We will open the quay in June 2025", "Ana Silva", "quote"),  # "..., said Ana Silva"
         ("Tom Berg said:", "Tom Berg", "quote"),
         ("Silva said that the harbour", "Ana Silva", "attributed"),  # indirect speech, surname -> full name
-        ("The port lost 3 million euros", "figures published by the council", "attributed"),  # according to
-        ("The figures are wrong", "Ana Silva", "quote"),  # "he said" -> last named speaker
-        ("We lost less than one million", "Ana Silva", "quote"),  # quote continued in the next sentence
-        ("She said the audit would prove", None, "attributed"),  # two people just named: not guessed
+        ("The port lost 3 million euros", None, "attributed"),  # according to figures: a document, no named author
+        ("The figures are wrong", "Tom Berg", "quote"),  # "he said" -> the nearest man who spoke, not Ana Silva
+        ("We lost less than one million", "Tom Berg", "quote"),  # his next quote, unattributed
+        ("She said the audit would prove", "Ana Silva", "attributed"),  # of the two just named, the woman
     ],
 )
 def test_attribution_forms(nlp, prefix, speaker, kind):

@@ -32,11 +32,14 @@ class Attribution:
     kind: str
     cue: str
     method: str
-    """`subject`, `according_to` or `agent`."""
+    """`subject`, `according_to`, `agent` or `colon`."""
+    head: Optional[Token] = None
+    """The head word of the speaker mention, for resolving it against the article."""
 
 
 def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:
-    """The attribution of a sentence, preferring "according to", then the main reporting verb."""
+    """The attribution of a sentence, preferring "according to", then the main reporting verb, then the subject of
+    a clause that introduces a quote with a colon."""
     cues: list[tuple[int, Attribution]] = []
     for token in sent:
         if is_quoted(token.idx):
@@ -44,7 +47,8 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
         if token.lower_ == "according":
             source = _according_to_source(token)
             if source is not None:
-                cues.append((0, _describe(source, "according", "according_to")))
+                medium = source.lemma_.lower() in lx.DOCUMENT_NOUNS or source.lower_ in lx.DOCUMENT_NOUNS
+                cues.append((3 if medium else 0, _describe(source, "according", "according_to")))
         elif _is_cue(token):
             found = _speaker_of(token, is_quoted)
             if found is not None:
@@ -52,7 +56,7 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
                 rank = 1 if token.dep_ == "ROOT" else 2
                 cues.append((rank, _describe(speaker, token.lemma_.lower(), method)))
     if not cues:
-        return None
+        return _colon_attribution(sent, is_quoted)
     return min(cues, key=lambda item: item[0])[1]
 
 
@@ -71,34 +75,67 @@ def _is_cue(token: Token) -> bool:
         return any(
             child.dep_ in ("ccomp", "oprd") or child.is_quote or (lemma == "call" and child.lower_ == "on")
             for child in token.children
-        ) or any(t.is_quote for t in token.subtree)
+        ) or any(t.is_quote for t in token.subtree) or _before_colon(token)
     return True
+
+
+def _before_colon(token: Token) -> bool:
+    """True when the verb's clause ends with a colon that opens a quote ("he added:")."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    return end < len(doc) and doc[end].text == ":" or token.right_edge.text == ":"
 
 
 def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[Token, str]]:
     """The subject (or passive agent) of a cue, looking up through coordinated or subordinate verbs.
 
     A subject the parser found inside the quote itself is a parse error; then the proper noun right next to
-    the cue ("...," Lavrov told reporters / said Blinken) is the speaker.
+    the cue ("...," Lavrov told reporters / said Blinken) is the speaker. The subject of "who said" is the noun
+    the relative clause belongs to; the subject of "was quoted as saying" is the person quoted.
     """
     token = cue
     for _ in range(_SUBJECT_HOPS):
         for child in token.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") or (child.dep_ == "nsubjpass" and token.lemma_ == "quote"):
                 if is_quoted(child.idx):
                     return _adjacent_name(cue, is_quoted)
+                if child.lower_ in ("who", "that") and token.dep_ == "relcl":
+                    return token.head, "subject"
                 return child, "subject"
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0], "agent"
-        if token.dep_ in ("conj", "advcl", "xcomp") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp") and token.head.i != token.i:
             token = token.head
+        elif token.dep_ in ("acl", "relcl") and token.tag_ in ("VBG", "VBN") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head, "subject"  # "a statement saying ...", "Smith, saying ..."
         else:
             break
     return _adjacent_name(cue, is_quoted)
 
 
+def _colon_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:
+    """"Roe was blunt: '...'" or "Roe's response: '...'": the clause before a colon that opens a quote speaks."""
+    doc = sent.doc
+    for token in sent:
+        if token.text != ":" or is_quoted(token.idx):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.sent == token.sent and not following.is_quote and not following.is_space:
+            continue
+        before = [t for t in sent if t.i < token.i and not t.is_punct and not is_quoted(t.idx)]
+        tops = [t for t in before if t.head.i >= token.i or t.head.i == t.i or t.head.i < sent.start]
+        if not tops:
+            return None
+        head = max(tops, key=lambda t: t.right_edge.i - t.left_edge.i)
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+        if subjects:
+            return _describe(subjects[0], head.lemma_.lower(), "colon")
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ in lx.DOCUMENT_NOUNS:
+            return _describe(head, head.lemma_.lower(), "colon")
+        return None
+    return None
 def _adjacent_name(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[Token, str]]:
     doc = cue.doc
     for index in (cue.i - 1, cue.i + 1):
@@ -121,11 +158,16 @@ def _according_to_source(token: Token) -> Optional[Token]:
 
 def _describe(head: Token, cue: str, method: str) -> Attribution:
     """Classify the speaker mention and take its text."""
+    found = _classify(head, cue, method)
+    return Attribution(found.mention, found.kind, found.cue, found.method, head)
+
+
+def _classify(head: Token, cue: str, method: str) -> Attribution:
     lower = head.lower_
     if head.pos_ == "PRON" or lower in lx.UNRESOLVABLE_PRONOUNS or lower in lx.RESOLVABLE_PRONOUNS:
         kind = PRONOUN if lower in lx.RESOLVABLE_PRONOUNS else UNRESOLVED
         return Attribution(head.text, kind, cue, method)
-    entity = _entity_of(head)
+    entity = entity_of(head)
     if entity is not None and entity.label_ == "PERSON":
         return Attribution(entity.text, NAME, cue, method)
     named = _appositive_person(head)
@@ -149,13 +191,13 @@ def _appositive_person(head: Token) -> Optional[Span]:
     """The person a description names in apposition ("The opposition leader, Tom Roe, said ...")."""
     for child in head.children:
         if child.dep_ == "appos":
-            entity = _entity_of(child)
+            entity = entity_of(child)
             if entity is not None and entity.label_ == "PERSON":
                 return entity
     return None
 
 
-def _entity_of(token: Token) -> Optional[Span]:
+def entity_of(token: Token) -> Optional[Span]:
     """The entity a token belongs to, found from the token's IOB tags (cheaper than scanning `doc.ents`)."""
     if not token.ent_type_:
         return None

@@ -30,6 +30,30 @@ NOT_GIVEN_NAMES = frozenset(
 )
 """Capitalised words that start a sentence or a phrase but are never a first name."""
 _EDGE_JUNK = " \t\n,.;:\"'“”‘’()[]"
+_PARTICLES = frozenset("of the for and on in at to de da del della di du van von der den ten bin al el la le y".split())
+_PRONOUNS = frozenset("i we you he she it they him her them us me this that who which one".split())
+_OWNED_ORGANISATIONS = frozenset({"campaign", "administration", "government", "team", "office"})
+_MAX_NAME_WORDS = 6
+
+
+def is_name(speaker: str) -> bool:
+    """True when a speaker string reads as a person's or an organisation's name, not a description or a thing."""
+    words = speaker.split()
+    if words and words[0] in ("the", "The") and len(words) > 1:
+        words = words[1:]
+    if len(words) > 1 and words[-1] in _OWNED_ORGANISATIONS:
+        words = words[:-1]
+    if not words or len(words) > _MAX_NAME_WORDS or "," in speaker:
+        return False
+    if not words[0][:1].isupper() or words[-1].lower() in _PARTICLES:
+        return False
+    for word in words:
+        bare = word.strip(".'’\"()")
+        if not bare or bare.lower() in _PRONOUNS:
+            return False
+        if not (any(ch.isupper() for ch in bare) or bare[0].isdigit() or bare.lower() in _PARTICLES):
+            return False
+    return not all(word.lower().strip(".") in HONORIFICS | _PARTICLES for word in words)
 
 
 def clean_name(text: str) -> str:

@@ -1,0 +1,280 @@
+"""The people one article names: each with the fullest name given, a gender when the text or the given name tells
+it, and the roles written beside the name ("Sen.", "the president", "his lawyer, ..."), for resolving speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.extract import lexicon as lx
+from annotator.extract.speakers import clean_name
+
+_TITLE_LOOKBACK = 6
+_TITLE_STOP_POS = frozenset({"DET", "VERB", "AUX", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "NUM"})
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """Given name -> "f" or "m" (see annotator/data/given_names/LICENSE), read once per process."""
+    text = resources.files("annotator").joinpath("data/given_names/given_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+
+
+def given_name_gender(word: str) -> Optional[str]:
+    """The gender a given name is most often recorded with, or None."""
+    return given_name_genders().get(word.lower().strip(".")) if len(word) > 2 else None
+
+
+@dataclass(eq=False)
+class Person:
+    """One person of the article."""
+
+    name: str
+    gender: Optional[str] = None
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a person is named, and whether as the subject or the speaker of a clause."""
+
+    offset: int
+    person: Person
+    sentence: int
+    subject: bool
+    depth: int = 0
+    """How many heads lie between the mention and its sentence's root (0 for the main clause's subject)."""
+
+
+@dataclass
+class People:
+    """Who the article names, and where."""
+
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    by_role: dict[tuple[str, str], Person] = field(default_factory=dict)
+    """(role, possessor surname or "") -> the person the article introduced with that role."""
+
+    def named(self, name: str, gender: Optional[str] = None, roles: frozenset[str] = frozenset(),
+              near: Optional[int] = None) -> tuple[Optional[Person], bool]:
+        """The person a written name refers to, and whether that was ambiguous.
+
+        A name refers to the people whose name contains its words and whose gender and roles agree with the
+        mention's ("President Roe" is not "first lady Ann Roe"); among several, the one its title names, else the one
+        the article has named most often so far (the person it is about); a tie stays ambiguous.
+        """
+        fitting = self._fitting(name.split(), gender, roles)
+        if len(fitting) <= 1:
+            return (fitting[0] if fitting else None), False
+        titled = [p for p in fitting if roles & p.roles]
+        if len(titled) == 1:
+            return titled[0], False
+        if near is not None:
+            counts: dict[int, int] = {}
+            for mention in self.mentions:
+                if mention.offset < near and any(mention.person is p for p in fitting):
+                    counts[id(mention.person)] = counts.get(id(mention.person), 0) + 1
+            ranked = sorted(counts.items(), key=lambda item: -item[1])
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                return next(p for p in fitting if id(p) == ranked[0][0]), False
+        return None, True
+
+    def _fitting(self, words: list[str], gender: Optional[str], roles: frozenset[str]) -> list[Person]:
+        if not words:
+            return []
+        surname = words[-1].lower()
+        return [
+            p for p in self.persons
+            if p.surname == surname and _compatible(words, p.name.split()) and _agrees(p, gender, roles)
+        ]
+
+    def role_holder(self, role: str, possessor: str = "", near: Optional[int] = None) -> Optional[Person]:
+        """The person holding a role ("the senator", "Grimm's attorney"): introduced so, or titled so."""
+        introduced = self.by_role.get((role, possessor))
+        if introduced is not None or possessor:
+            return introduced
+        holders = [p for p in self.persons if role in p.roles]
+        if len(holders) == 1:
+            return holders[0]
+        if holders and near is not None:
+            recent = [m for m in self.mentions if m.person in holders and m.offset < near]
+            if recent:
+                return recent[-1].person
+        return None
+
+
+def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable[[int], bool]) -> People:
+    """The people of a processed article, with a mention for each time one is named outside a quote."""
+    people = People()
+    entities = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    described = []
+    for ent in entities:
+        name = clean_name(ent.text)
+        if not name or not name[0].isupper():
+            continue
+        titles = title_words(ent)
+        described.append((ent, name, titles, _gender(name, titles), _roles(titles)))
+    for ent, name, _, gender, roles in sorted(described, key=lambda item: -len(item[1].split())):
+        fitting = people._fitting(name.split(), gender, frozenset(roles))
+        if len(fitting) > 1:
+            continue
+        person = fitting[0] if fitting else Person(name)
+        if not fitting:
+            people.persons.append(person)
+        person.gender = person.gender or gender
+        person.roles |= roles
+    covered: set[int] = set()
+    for ent, name, _, gender, roles in described:
+        person, _ = people.named(name, gender, frozenset(roles), near=ent.start_char)
+        covered.update(range(ent.start, ent.end))
+        if person is None:
+            continue
+        _add_apposition_roles(people, ent, person)
+        if not is_quoted(ent.start_char):
+            people.mentions.append(_mention(ent.root, ent.start_char, person, sentence_of))
+    surnames = {p.surname for p in people.persons}
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.is_title or is_quoted(token.idx):
+            continue
+        if token.lower_ in surnames and not _inside_longer_entity(token):
+            person, _ = people.named(token.text, near=token.idx)
+            if person is not None:
+                people.mentions.append(_mention(token, token.idx, person, sentence_of))
+    people.mentions.sort(key=lambda m: m.offset)
+    return people
+
+
+def _mention(root: Token, offset: int, person: Person, sentence_of: Callable[[int], int]) -> Mention:
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Anna Roe and Tom Berg visited": both are subjects
+        root = root.head
+    subject = root.dep_ in ("nsubj", "nsubjpass")
+    depth, token = 0, root
+    while token.head.i != token.i and depth < 8:
+        token = token.head
+        depth += 1
+    return Mention(offset, person, sentence_of(offset), subject, depth)
+
+
+def _inside_longer_entity(token: Token) -> bool:
+    """True when the token is part of a multi-word entity ("Ryan" in "the Ryan Budget Plan Act")."""
+    doc = token.doc
+    if not token.ent_type_:
+        return False
+    before = token.i > 0 and doc[token.i - 1].ent_iob_ in ("B", "I") and token.ent_iob_ == "I"
+    after = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return before or after
+
+
+def title_words(ent: Span) -> list[str]:
+    """The words written right before a name that say who the person is ("Missouri Rep.", "first lady")."""
+    doc = ent.doc
+    words = [t.lower_.rstrip(".") for t in ent if t.lower_.rstrip(".") in lx.ROLE_TITLES or t.lower_ in lx.MALE_WORDS
+             or t.lower_ in lx.FEMALE_WORDS]
+    index = ent.start - 1
+    while index >= 0 and ent.start - index <= _TITLE_LOOKBACK:
+        token = doc[index]
+        if token.is_sent_start and token.pos_ in _TITLE_STOP_POS:
+            break
+        if token.pos_ in _TITLE_STOP_POS and not token.text.endswith(".") or token.ent_type_ == "PERSON":
+            break
+        words.append(token.lower_.rstrip("."))
+        if token.is_sent_start:
+            break
+        index -= 1
+    return words
+
+
+def _roles(titles: list[str]) -> set[str]:
+    roles = {lx.ROLE_TITLES[w] for w in titles if w in lx.ROLE_TITLES}
+    if "vice" in titles and "president" in roles:
+        roles = (roles - {"president"}) | {"vice president"}
+    if "first" in titles and "first lady" not in roles and "lady" in titles:
+        roles.add("first lady")
+    if "lady" in titles and "first" not in titles:
+        roles.discard("first lady")
+    return roles
+
+
+def _gender(name: str, titles: list[str]) -> Optional[str]:
+    if any(w in lx.FEMALE_WORDS or w + "." in lx.FEMALE_WORDS for w in titles):
+        return "f"
+    if any(w in lx.MALE_WORDS or w + "." in lx.MALE_WORDS for w in titles):
+        return "m"
+    words = name.split()
+    return given_name_gender(words[0]) if len(words) > 1 else None
+
+
+def _add_apposition_roles(people: People, ent: Span, person: Person) -> None:
+    """Roles said of a person in apposition: "Brad Roe, the campaign's manager" or "its manager, Brad Roe"."""
+    root = ent.root
+    phrases = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        phrases.append(root.head)
+    for head in phrases:
+        role = role_of(head)
+        if role is None:
+            continue
+        person.roles.add(role)
+        gender = gender_of_noun(head)
+        person.gender = person.gender or gender
+        people.by_role.setdefault((role, possessor_key(head)), person)
+
+
+def role_of(head: Token) -> Optional[str]:
+    """The role a noun names ("the Florida senator" -> senator, "the former vice president" -> vice president)."""
+    word = head.lower_.rstrip(".")
+    role = lx.ROLE_TITLES.get(word) or lx.ROLE_TITLES.get(head.lemma_.lower())
+    if role is None:
+        return None
+    modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    if role == "president" and "vice" in modifiers:
+        return "vice president"
+    if role == "first lady" and "first" not in modifiers:
+        return None
+    return role
+
+
+def gender_of_noun(head: Token) -> Optional[str]:
+    word = head.lower_
+    if word in lx.FEMALE_WORDS:
+        return "f"
+    if word in lx.MALE_WORDS:
+        return "m"
+    return None
+
+
+def possessor_key(head: Token) -> str:
+    """The surname of whoever a role noun belongs to ("Grimm's attorney" -> "grimm"), "" when none is written."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return child.text.lower().removesuffix("'s").removesuffix("’s")
+    return ""
+
+
+def _compatible(short: list[str], full: list[str]) -> bool:
+    """Every word of the short form appears, in order, in the full form (initials allowed)."""
+    full_lower = [w.lower() for w in full]
+    position = 0
+    for word in (w.lower() for w in short):
+        while position < len(full_lower) and not (
+            full_lower[position] == word or (word.endswith(".") and full_lower[position].startswith(word[:-1]))
+        ):
+            position += 1
+        if position == len(full_lower):
+            return False
+        position += 1
+    return True
+
+
+def _agrees(person: Person, gender: Optional[str], roles: frozenset[str]) -> bool:
+    if gender and person.gender and gender != person.gender:
+        return False
+    return not (roles and person.roles and not roles & person.roles)

@@ -1,0 +1,195 @@
+"""Speaker mentions resolved to names: people, organisations, role-holders, documents' authors, pronouns.
+
+A speaker is a name or nothing. "He" is the nearest person of the same gender who was the subject or speaker of
+a clause; "the senator" is the article's senator; "the lawsuit states" is said by the lawsuit's named author, if
+the text names one. Whatever cannot be named is left unresolved (None) and needs context.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from annotator.extract import lexicon as lx
+from annotator.extract.attribution import entity_of
+from annotator.extract.people import (
+    Mention,
+    People,
+    Person,
+    gender_of_noun,
+    possessor_key,
+    role_of,
+    title_words,
+)
+from annotator.extract.speakers import clean_name
+
+_PRONOUN_WINDOW = 6
+"""Sentences looked back over for a pronoun's antecedent."""
+_MAX_DEPTH = 3
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_ARTICLES = ("the ", "The ")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: the name (or None) and whether a reviewer must read around the claim."""
+
+    name: Optional[str]
+    needs_context: bool
+    person: Optional[Person] = None
+
+
+UNKNOWN = Speaker(None, True)
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions in article order, so resolved pronouns extend the chain of mentions."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+
+    def resolve(self, head: Token, sentence: int, depth: int = 0) -> Speaker:
+        """The speaker a mention's head word names."""
+        if depth > _MAX_DEPTH:
+            return UNKNOWN
+        lower = head.lower_
+        if lower in lx.PRONOUN_GENDER and head.pos_ == "PRON":
+            found = self.pronoun(lx.PRONOUN_GENDER[lower], head.idx, sentence)
+            if found.person is not None:
+                self.note(found.person, head.idx, sentence)
+            return found
+        if head.pos_ == "PRON":
+            return UNKNOWN
+        entity = entity_of(head)
+        if entity is not None and entity.label_ == "PERSON":
+            return self.person_named(entity.text, title_words(entity), entity.start_char)
+        for child in head.children:
+            if child.dep_ == "appos":
+                named = entity_of(child)
+                if named is not None and named.label_ == "PERSON":
+                    return self.person_named(named.text, title_words(named), named.start_char)
+        if entity is not None and entity.label_ in _ORG_LABELS:
+            return Speaker(_organisation(entity.text), False)
+        if head.pos_ == "PROPN" and head.is_title:
+            parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
+            return self.person_named(" ".join(t.text for t in parts), [], parts[0].idx)
+        if lower in lx.DOCUMENT_NOUNS or head.lemma_.lower() in lx.DOCUMENT_NOUNS:
+            return self.author(head, sentence, depth)
+        role = role_of(head)
+        if role is not None:
+            return self.role(head, role, sentence, depth)
+        if head.lemma_.lower() in lx.ORGANISATION_HEADS:
+            owners = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if owners:
+                return Speaker(f"{head.doc[owners[0].i : head.i].text} {head.text}", False)
+        return UNKNOWN
+
+    def person_named(self, text: str, titles: list[str], offset: int) -> Speaker:
+        """A written name resolved to the person of the article it names (a shared surname may stay open)."""
+        name = clean_name(text)
+        if not name:
+            return UNKNOWN
+        gender = "f" if any(w in lx.FEMALE_WORDS for w in titles) else "m" if any(w in lx.MALE_WORDS for w in titles) else None
+        roles = frozenset(lx.ROLE_TITLES[w] for w in titles if w in lx.ROLE_TITLES)
+        person, ambiguous = self.people.named(name, gender, roles, near=offset)
+        if person is not None:
+            return Speaker(person.name, False, person)
+        return Speaker(name, ambiguous)
+
+    def pronoun(self, gender: str, offset: int, sentence: int) -> Speaker:
+        """The nearest earlier person of that gender who was a subject or speaker, sentence by sentence back."""
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.people.mentions:
+            if mention.offset >= offset:
+                break
+            if sentence - _PRONOUN_WINDOW <= mention.sentence and mention.person.gender in (gender, None):
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+        for index in sorted(by_sentence, reverse=True):
+            candidates = by_sentence[index]
+            known = [m for m in candidates if m.person.gender == gender]
+            candidates = known or candidates
+            subject_mentions = [m for m in candidates if m.subject]
+            if subject_mentions:
+                shallowest = min(m.depth for m in subject_mentions)
+                subjects = _distinct(m.person for m in subject_mentions if m.depth == shallowest)
+                if len(subjects) == 1:
+                    return Speaker(subjects[0].name, False, subjects[0])
+                return UNKNOWN
+            anyone = _distinct(m.person for m in candidates)
+            if len(anyone) == 1:
+                return Speaker(anyone[0].name, False, anyone[0])
+            return UNKNOWN
+        return UNKNOWN
+
+    def note(self, person: Person, offset: int, sentence: int) -> None:
+        """Record that a person speaks at `offset`, so later pronouns can refer back to them."""
+        insort(self.people.mentions, Mention(offset, person, sentence, True, 1), key=lambda m: m.offset)
+
+    def author(self, head: Token, sentence: int, depth: int) -> Speaker:
+        """Whoever wrote or made a document: its possessor, "from"/"by" X, a named modifier, or "X's remarks"."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                return self.resolve(child, sentence, depth + 1)
+        for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                entity = entity_of(child)
+                if entity is not None:
+                    if entity.label_ == "PERSON":
+                        return self.person_named(entity.text, [], entity.start_char)
+                    return Speaker(_organisation(entity.text), False)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in lx.AUTHOR_PREPOSITIONS | {"of"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (child.lower_ != "of" or obj.lemma_.lower() in lx.DOCUMENT_NOUNS):
+                        return self.resolve(obj, sentence, depth + 1)
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return self.resolve(obj, sentence, depth + 1)
+        return UNKNOWN
+
+    def role(self, head: Token, role: str, sentence: int, depth: int) -> Speaker:
+        """The holder of a role: "Roe's lawyer" as the article introduced them, "the senator" as titled."""
+        possessor = possessor_key(head)
+        if not possessor:
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ in lx.PRONOUN_GENDER:
+                    owner = self.resolve(child, sentence, depth + 1)
+                    if owner.person is None:
+                        return UNKNOWN
+                    possessor = owner.person.surname
+        if possessor:
+            person = self.people.role_holder(role, possessor)
+        elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) and head.tag_ == "NN":
+            person = self.people.role_holder(role, near=head.idx)
+        else:
+            person = None
+        if person is None:
+            return UNKNOWN
+        if gender_of_noun(head) and person.gender and gender_of_noun(head) != person.gender:
+            return UNKNOWN
+        return Speaker(person.name, False, person)
+
+
+def _organisation(text: str) -> str:
+    """An organisation's name without a leading article or a possessive ending."""
+    name = text.strip()
+    for article in _ARTICLES:
+        if name.startswith(article):
+            name = name[len(article):]
+    for ending in ("'s", "’s"):
+        name = name.removesuffix(ending)
+    return name
+
+
+def _distinct(persons) -> list[Person]:
+    seen: list[Person] = []
+    for person in persons:
+        if not any(person is p for p in seen):
+            seen.append(person)
+    return seen
