@@ -8,9 +8,9 @@ from annotator.link.blocking import candidates
 from annotator.link.features import ClaimFeatures
 from annotator.link.scoring import Scorer
 
-LINK_THRESHOLD = 0.43
+LINK_THRESHOLD = 0.40
 """Pairs scoring at least this are the same statement."""
-GROUP_THRESHOLD = 0.40
+GROUP_THRESHOLD = 0.37
 """Two groups merge when their members' mean similarity reaches this (looser than a single match)."""
 MAX_LINKAGE_SAMPLE = 24
 """Mean similarity between two large groups is taken over at most this many members of each side."""

@@ -17,10 +17,13 @@ from annotator.link.people import same_person
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
 PENALTIES = {
-    "names": 0.25, "countries": 0.25, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
+    "names": 0.35, "countries": 0.35, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
     "polarity": 0.20,
 }
 """Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
+OVERLAP_SHARE = 0.5
+"""Share of the score given by how much of the shorter claim the longer one covers (the rest: similarity
+of the whole texts), so a fact restated inside a longer sentence still matches."""
 COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
 little about which statement a claim makes, so it carries no mismatch penalty."""
@@ -87,6 +90,15 @@ class Scorer:
         inter = sum(weights.get(k, 1.0) for k in shared)
         return inter / (self.key_sums[a.index] + self.key_sums[b.index] - inter)
 
+    def _weighted_overlap(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+        """Weighted share of the shorter claim's keys that the other has: a short report of a fact
+        inside a long sentence that also says more."""
+        shared = a.block_keys & b.block_keys
+        if not shared:
+            return 0.0
+        inter = sum(self.weights.get(k, 1.0) for k in shared)
+        return inter / min(self.key_sums[a.index], self.key_sums[b.index])
+
     def _differ(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Both name something distinctive the other does not: different people, not one naming fewer."""
         if not a or not b:
@@ -127,11 +139,13 @@ class Scorer:
             + WEIGHTS["entities"] * entities
             + WEIGHTS["speaker"] * (1.0 if a.speaker and a.speaker == b.speaker else 0.0)
         )
+        overlap = self._weighted_overlap(a, b)
         if a.quotes and b.quotes:
             quoted = quote_similarity(a, b)
             if quoted >= QUOTE_MATCH:
                 return max(score, quoted)
-        return max(0.0, score - self.mismatch_penalty(a, b))
+        penalty = self.mismatch_penalty(a, b)
+        return max(0.0, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty))
 
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
