@@ -180,6 +180,9 @@ def _group_conflicts(a: ClaimFeatures, b: ClaimFeatures, found: Found, people: f
 
 
 def _group_count_fits(x: Slot, y: Slot) -> bool:
+    """Inside a group, money is compared only when the words after the amounts say it is the same money."""
+    if x.subject in CURRENCY_NOUNS:
+        return comparable(x, y) and bool(x.after & y.after)
     return comparable(x, y)
 
 

@@ -24,6 +24,9 @@ PENALTIES = {
 OVERLAP_SHARE = 0.5
 """Share of the score given by how much of the shorter claim the longer one covers (the rest: similarity
 of the whole texts), so a fact restated inside a longer sentence still matches."""
+MIN_OVERLAP_KEYS = 8
+"""A shorter claim with fewer keys than this ("You are the man") counts its overlap only in part: a few
+shared words say little."""
 COMMON_SHARE = 0.25
 """A name in this share of the event's claims or more is a main actor: leaving it out or naming it says
 little about which statement a claim makes, so it carries no mismatch penalty."""
@@ -97,7 +100,8 @@ class Scorer:
         if not shared:
             return 0.0
         inter = sum(self.weights.get(k, 1.0) for k in shared)
-        return inter / min(self.key_sums[a.index], self.key_sums[b.index])
+        shorter = min(len(a.block_keys), len(b.block_keys))
+        return inter / min(self.key_sums[a.index], self.key_sums[b.index]) * min(1.0, shorter / MIN_OVERLAP_KEYS)
 
     def _differ(self, a: frozenset[str], b: frozenset[str]) -> bool:
         """Both name something distinctive the other does not: different people, not one naming fewer."""
@@ -150,5 +154,5 @@ class Scorer:
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
     return max(
-        max(fuzz.ratio(x, y) / 100, fuzz.partial_ratio(x, y) / 100, contained(x, y, 1)) for x in left for y in right
+        max(fuzz.ratio(x, y) / 100, fuzz.partial_ratio(x, y) / 100, contained(x, y, 3)) for x in left for y in right
     )

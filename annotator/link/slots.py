@@ -28,6 +28,8 @@ SCHEDULED = "planned"
 SCHEDULE_WORDS = ("set", "slated", "scheduled", "planned", "planning", "expected", "due", "will", "upcoming", "next")
 SCHEDULE_WINDOW = 30
 CONTEXT_WINDOW = 40
+AFTER_WINDOW = 30
+"""How many characters after a count say what it is ("$2.5 billion from counternarcotics programs")."""
 """How many characters either side of a count its context words are read from."""
 CURRENCY_SIGNS = "$\u20ac\u00a3"
 REPORTING_FRAME = "say"
@@ -60,6 +62,9 @@ class Slot:
     """The detail as the article words it ("nearly two hours", "some 100,000 troops")."""
     context: frozenset[str] = frozenset()
     """For counts, the content words around the figure ("mass", "border"): what is done with the things counted."""
+    after: frozenset[str] = frozenset()
+    """For counts, the content words just after the figure ("from counternarcotics programs"): for money,
+    what the amount is."""
 
     def describe(self) -> str:
         """The value in words ("90 min", "about 100,000", "2022-01-21", "1967-1979")."""
@@ -163,7 +168,7 @@ def extract_slots(
         around -= {concept(found.noun), modifier}
         slots.append(Slot(
             "count", found.value, concept(found.noun), found.noun, owner, modifier, **_where(text, start, end),
-            context=frozenset(around),
+            context=frozenset(around), after=frozenset(content_keys(text[end:end + AFTER_WINDOW])),
         ))
     return slots
 
