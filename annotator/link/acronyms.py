@@ -33,3 +33,12 @@ def acronym_keys(text: str, known: frozenset[str] | set[str]) -> set[str]:
             if len(key) - 4 >= MIN_LETTERS and key in known:
                 keys.add(key)
     return keys
+
+
+def spelled_out(name: str, known: frozenset[str] | set[str]) -> str:
+    """The acronym a name spells out when the event writes it ("Sarn Water Authority" -> "swa"), else ""."""
+    words = [w for w in name.split() if w.lower() not in LINKING_WORDS and w[:1].isupper()]
+    if len(words) < MIN_LETTERS:
+        return ""
+    initials = "".join(w[0] for w in words).lower()
+    return initials if f"acr:{initials}" in known else ""

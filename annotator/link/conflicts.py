@@ -64,7 +64,7 @@ class _Bucket:
     """"owner:<key>" or "narrow:<modifier>" for counts, "who:<name>" or "the" for durations and spans."""
 
     def fits(self, x: Slot, y: Slot) -> bool:
-        if x.subject != self.subject or not comparable(x, y):
+        if (x.kind != "years" and x.subject != self.subject) or not comparable(x, y):
             return False
         if x.kind == "date" and not (x.value.is_day and y.value.is_day):  # type: ignore[union-attr]
             return False

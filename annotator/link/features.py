@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from annotator.link.acronyms import acronym_keys
+from annotator.link.acronyms import acronym_keys, spelled_out
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
 from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
 from annotator.link.people import is_media, looks_like_person
@@ -209,7 +209,7 @@ def build_features(
     names: dict[str, str] = {}
     named = [e for e in claim.entities if e.label in NAME_LABELS and not is_media(e.text, outlets)]
     for entity in named:
-        key = aliases.canonical(entity.text, entity.label)
+        key = spelled_out(entity.text, acronyms) or aliases.canonical(entity.text, entity.label)
         if not key:
             continue
         entities.add(key)

@@ -56,14 +56,14 @@ def comparable(slot: Slot, other: Slot) -> bool:
 
     Dates need a named event ("met", "signed"): a bare date may be when something was said or when
     something will happen, and those differ without contradicting each other. Spans of years must
-    overlap enough to be one period; a count of a part ("15 of the 19") is never a total.
+    overlap enough to be one period, whatever verb stands near them ("has led since", "served from").
     """
+    if slot.kind == "years" and other.kind == "years":
+        return slot.value.same_period(other.value)  # type: ignore[union-attr]
     if slot.kind != other.kind or slot.subject != other.subject or slot.subject == REPORTING_FRAME:
         return False
     if slot.kind == "date":
         return bool(slot.subject)
-    if slot.kind == "years":
-        return slot.value.same_period(other.value)  # type: ignore[union-attr]
     if slot.kind == "count":
         if not slot.subject or (slot.modifier and other.modifier and slot.modifier != other.modifier):
             return False
