@@ -103,9 +103,13 @@ class Scorer:
         shorter = min(len(a.block_keys), len(b.block_keys))
         return inter / min(self.key_sums[a.index], self.key_sums[b.index]) * min(1.0, shorter / MIN_OVERLAP_KEYS)
 
-    def _differ(self, a: frozenset[str], b: frozenset[str]) -> bool:
-        """Both name something distinctive the other does not: different people, not one naming fewer."""
-        if not a or not b:
+    def _differ(self, a: frozenset[str], b: frozenset[str], shared_ok: bool = False) -> bool:
+        """Both name something distinctive the other does not: different people, not one naming fewer.
+
+        With `shared_ok`, names in common (distinctive ones) excuse the others: one report adds a place or
+        a body to the same fact ("Braley ... at a fundraiser in Texas").
+        """
+        if not a or not b or (shared_ok and (a & b) - self.common):
             return False
         return bool((a - b) - self.common) and bool((b - a) - self.common)
 
@@ -118,7 +122,7 @@ class Scorer:
         event (its main actors) do not count.
         """
         penalty = 0.0
-        if self._differ(a.names, b.names):
+        if self._differ(a.actors, b.actors) or self._differ(a.names - a.actors, b.names - b.actors, shared_ok=True):
             penalty += PENALTIES["names"]
         if self._differ(a.countries, b.countries):
             penalty += PENALTIES["countries"]
