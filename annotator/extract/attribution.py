@@ -54,6 +54,8 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
             if found is not None:
                 speaker, method = found
                 rank = 1 if token.dep_ == "ROOT" else 2
+                if speaker.lemma_.lower() in lx.DOCUMENT_NOUNS:  # "X told Y ..., the indictment said": X speaks
+                    rank = 3
                 cues.append((rank, _describe(speaker, token.lemma_.lower(), method)))
     if not cues:
         return _colon_attribution(sent, is_quoted)
@@ -112,6 +114,11 @@ def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[
             return token.head, "subject"  # "a statement saying ...", "Smith, saying ..."
         else:
             break
+    for child in token.lefts:  # "the aide, ..., was a spokeswoman ..., wrote": a subject the parser gave the clause before
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ == "nsubj" and not is_quoted(c.idx)]
+            if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+                return subjects[0], "subject"
     return _adjacent_name(cue, is_quoted)
 
 

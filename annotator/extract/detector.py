@@ -31,13 +31,15 @@ _OPENING_MARKS = set('"“«„')
 class _Attributed:
     """What the detector learnt about one unit: its attribution and resolved speaker."""
 
-    __slots__ = ("unit", "attribution", "speaker", "unresolved")
+    __slots__ = ("unit", "attribution", "speaker", "unresolved", "introduced")
 
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
         self.attribution: Optional[at.Attribution] = None
         self.speaker: Optional[str] = None
         self.unresolved = False
+        self.introduced = False
+        """True for text a colon at the end of the paragraph before introduced as someone's words."""
 
 
 def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dict[str, Any]]:
@@ -88,7 +90,7 @@ def _speaker(resolver: SpeakerResolver, attribution: at.Attribution, sentence: i
         return UNKNOWN
     found = resolver.resolve(attribution.head, sentence)
     if found.person is not None and attribution.head.lower_ not in ("he", "she"):
-        resolver.note(found.person, attribution.head.idx, sentence)
+        resolver.note(found.person, attribution.head, sentence)
     return found
 
 
@@ -118,6 +120,8 @@ def _attribute_quotes(items: list[_Attributed], body: str) -> None:
                 item.speaker = _neighbour_quote_speaker(unit, body, last_by_paragraph, introduced)
                 item.unresolved = item.speaker is None
                 chain_speaker[chain] = (item.speaker, item.unresolved)
+        elif item.attribution is None and introduced.get(unit.paragraph - 1) is not None:
+            item.speaker, item.introduced = introduced[unit.paragraph - 1], True
         if unit.chains and item.speaker is not None:
             last_by_paragraph[unit.paragraph] = item.speaker
         if item.attribution is not None and body[unit.start : unit.end].rstrip().endswith(":"):
@@ -146,8 +150,8 @@ def _claim(item: _Attributed, body: str, min_score: float) -> Optional[dict[str,
     if not sentence.chains and is_non_claim(span):
         return None
     features = checkworthiness_features(span, attributed=item.attribution is not None)
-    attributed = item.attribution is not None or (bool(sentence.chains) and item.speaker is not None)
-    quoted = sentence.quoted_words >= _QUOTE_MIN_WORDS
+    attributed = item.attribution is not None or (bool(sentence.chains or item.introduced) and item.speaker is not None)
+    quoted = sentence.quoted_words >= _QUOTE_MIN_WORDS or item.introduced
     inside_quote = quoted or bool(sentence.chains)
     if features["question"] and not (attributed and inside_quote):
         return None

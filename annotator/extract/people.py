@@ -14,6 +14,7 @@ from annotator.extract import lexicon as lx
 from annotator.extract.speakers import clean_name
 
 _TITLE_LOOKBACK = 6
+_CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
 _TITLE_STOP_POS = frozenset({"DET", "VERB", "AUX", "ADP", "PRON", "PUNCT", "CCONJ", "SCONJ", "PART", "NUM"})
 
 
@@ -50,8 +51,8 @@ class Mention:
     person: Person
     sentence: int
     subject: bool
-    depth: int = 0
-    """How many heads lie between the mention and its sentence's root (0 for the main clause's subject)."""
+    salience: tuple[int, int] = (0, 0)
+    """(content clauses the mention sits in, heads between it and the root): smaller is more prominent."""
 
 
 @dataclass
@@ -149,18 +150,55 @@ def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable
             if person is not None:
                 people.mentions.append(_mention(token, token.idx, person, sentence_of))
     people.mentions.sort(key=lambda m: m.offset)
+    _genders_from_pronouns(people, doc, is_quoted)
     return people
 
 
-def _mention(root: Token, offset: int, person: Person, sentence_of: Callable[[int], int]) -> Mention:
+def _genders_from_pronouns(people: People, doc: Doc, is_quoted: Callable[[int], bool]) -> None:
+    """Learn unknown genders from "Roe said he ...": a pronoun subject of the clause a person's verb governs."""
+    votes: dict[int, dict[str, int]] = {}
+    by_offset = {m.offset: m.person for m in people.mentions if m.subject and m.person.gender is None}
+    if not by_offset:
+        return
+    for token in doc:
+        if token.lower_ not in ("he", "she") or token.dep_ != "nsubj" or is_quoted(token.idx):
+            continue
+        clause = token.head
+        if clause.dep_ != "ccomp":
+            continue
+        governor = clause.head
+        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            continue
+        subject = subjects[0]
+        person = by_offset.get(doc[subject.left_edge.i].idx) or by_offset.get(subject.idx)
+        if person is None:
+            person = next((p for o, p in by_offset.items() if subject.left_edge.idx <= o <= subject.idx), None)
+        if person is not None:
+            tally = votes.setdefault(id(person), {})
+            tally[lx.PRONOUN_GENDER[token.lower_]] = tally.get(lx.PRONOUN_GENDER[token.lower_], 0) + 1
+    for person in people.persons:
+        tally = votes.get(id(person))
+        if tally and len(tally) == 1:
+            person.gender = next(iter(tally))
+
+
+def mention_at(root: Token, offset: int, person: Person, sentence: int) -> Mention:
+    """A mention of `person` whose head word is `root`."""
     while root.dep_ == "conj" and root.head.i != root.i:  # "Anna Roe and Tom Berg visited": both are subjects
         root = root.head
     subject = root.dep_ in ("nsubj", "nsubjpass")
-    depth, token = 0, root
-    while token.head.i != token.i and depth < 8:
+    depth, content, token = 0, 0, root
+    while token.head.i != token.i and depth < 12:
+        if token.dep_ in _CONTENT_CLAUSES:
+            content += 1
         token = token.head
         depth += 1
-    return Mention(offset, person, sentence_of(offset), subject, depth)
+    return Mention(offset, person, sentence, subject, (content, depth))
+
+
+def _mention(root: Token, offset: int, person: Person, sentence_of: Callable[[int], int]) -> Mention:
+    return mention_at(root, offset, person, sentence_of(offset))
 
 
 def _inside_longer_entity(token: Token) -> bool:

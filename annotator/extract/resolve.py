@@ -17,6 +17,7 @@ from annotator.extract import lexicon as lx
 from annotator.extract.attribution import entity_of
 from annotator.extract.people import (
     Mention,
+    mention_at,
     People,
     Person,
     gender_of_noun,
@@ -59,7 +60,7 @@ class SpeakerResolver:
         if lower in lx.PRONOUN_GENDER and head.pos_ == "PRON":
             found = self.pronoun(lx.PRONOUN_GENDER[lower], head.idx, sentence)
             if found.person is not None:
-                self.note(found.person, head.idx, sentence)
+                self.note(found.person, head, sentence)
             return found
         if head.pos_ == "PRON":
             return UNKNOWN
@@ -99,34 +100,25 @@ class SpeakerResolver:
             return Speaker(person.name, False, person)
         return Speaker(name, ambiguous)
 
-    def pronoun(self, gender: str, offset: int, sentence: int) -> Speaker:
-        """The nearest earlier person of that gender who was a subject or speaker, sentence by sentence back."""
+    def pronoun(self, gender: Optional[str], offset: int, sentence: int, role: Optional[str] = None) -> Speaker:
+        """The nearest earlier person of that gender (any, when None; holding no other role than `role`, when
+        given) who was a subject or speaker, sentence by sentence back."""
         by_sentence: dict[int, list[Mention]] = {}
         for mention in self.people.mentions:
             if mention.offset >= offset:
                 break
-            if sentence - _PRONOUN_WINDOW <= mention.sentence and mention.person.gender in (gender, None):
+            person = mention.person
+            if role is not None and person.roles and role not in person.roles:
+                continue
+            if sentence - _PRONOUN_WINDOW <= mention.sentence and (gender is None or person.gender in (gender, None)):
                 by_sentence.setdefault(mention.sentence, []).append(mention)
         for index in sorted(by_sentence, reverse=True):
-            candidates = by_sentence[index]
-            known = [m for m in candidates if m.person.gender == gender]
-            candidates = known or candidates
-            subject_mentions = [m for m in candidates if m.subject]
-            if subject_mentions:
-                shallowest = min(m.depth for m in subject_mentions)
-                subjects = _distinct(m.person for m in subject_mentions if m.depth == shallowest)
-                if len(subjects) == 1:
-                    return Speaker(subjects[0].name, False, subjects[0])
-                return UNKNOWN
-            anyone = _distinct(m.person for m in candidates)
-            if len(anyone) == 1:
-                return Speaker(anyone[0].name, False, anyone[0])
-            return UNKNOWN
+            return _most_salient(by_sentence[index], gender)
         return UNKNOWN
 
-    def note(self, person: Person, offset: int, sentence: int) -> None:
-        """Record that a person speaks at `offset`, so later pronouns can refer back to them."""
-        insort(self.people.mentions, Mention(offset, person, sentence, True, 1), key=lambda m: m.offset)
+    def note(self, person: Person, head: Token, sentence: int) -> None:
+        """Record that a person speaks through `head`, so later pronouns can refer back to them."""
+        insort(self.people.mentions, mention_at(head, head.idx, person, sentence), key=lambda m: m.offset)
 
     def author(self, head: Token, sentence: int, depth: int) -> Speaker:
         """Whoever wrote or made a document: its possessor, "from"/"by" X, a named modifier, or "X's remarks"."""
@@ -165,15 +157,46 @@ class SpeakerResolver:
                     possessor = owner.person.surname
         if possessor:
             person = self.people.role_holder(role, possessor)
-        elif any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) and head.tag_ == "NN":
+        elif _definite(head):
             person = self.people.role_holder(role, near=head.idx)
         else:
             person = None
+        if person is None and not possessor and _definite(head):
+            found = self.pronoun(gender_of_noun(head), head.idx, sentence, role)
+            person = found.person
         if person is None:
             return UNKNOWN
         if gender_of_noun(head) and person.gender and gender_of_noun(head) != person.gender:
             return UNKNOWN
         return Speaker(person.name, False, person)
+
+
+def _most_salient(candidates: list[Mention], gender: Optional[str]) -> Speaker:
+    """Of the people one sentence mentions, the one a pronoun most likely means, or UNKNOWN when two are as likely.
+
+    The subject of the main clause beats subjects of clauses inside it, and a subject beats any other mention.
+    When that person's gender is unknown, a person of the pronoun's gender named in the same sentence is preferred.
+    """
+    known = _distinct(m.person for m in candidates if gender and m.person.gender == gender)
+    subjects = [m for m in candidates if m.subject]
+    if subjects:
+        best = min(m.salience for m in subjects)
+        chosen = _distinct(m.person for m in subjects if m.salience == best)
+    else:
+        chosen = _distinct(m.person for m in candidates)
+    if len(chosen) > 1:
+        chosen = [p for p in chosen if gender and p.gender == gender]
+    if len(chosen) != 1:
+        return UNKNOWN
+    person = chosen[0]
+    if gender and person.gender is None and len(known) == 1:
+        person = known[0]
+    return Speaker(person.name, False, person)
+
+
+def _definite(head: Token) -> bool:
+    """"the senator", "the former vice president": one person, named elsewhere in the article."""
+    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
 def _organisation(text: str) -> str:

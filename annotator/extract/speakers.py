@@ -60,6 +60,10 @@ def clean_name(text: str) -> str:
     """A person mention without titles (and whatever precedes the last title: "House Speaker Pelosi" -> "Pelosi"),
     leading function words ("Outside Ahmed's" -> "Ahmed"), possessive or surrounding punctuation."""
     words = [w for w in text.strip(_EDGE_JUNK).split() if w]
+    for index, word in enumerate(words[:-1]):  # "Ann Roe's Office": the name ends at the possessive
+        if index and _POSSESSIVE.search(word) and word[-2:] in ("'s", "’s"):
+            words = words[: index + 1]
+            break
     if words:
         words[-1] = _POSSESSIVE.sub("", words[-1])
     while len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in NOT_GIVEN_NAMES):
