@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import tomllib
+from importlib import resources
 from pathlib import Path
 from typing import Optional
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from pydantic import Field, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from annotator.errors import UsageError
@@ -29,7 +30,8 @@ class Settings(BaseSettings):
     spacy_model: Optional[str] = None
     """spaCy pipeline to load; by default the first of `DEFAULT_SPACY_MODELS` that is installed."""
     labels_file: Optional[Path] = None
-    """A TOML or JSON file with a `labels` list of {name, key, description}; default labels otherwise."""
+    """A TOML or JSON label file (see `load_labels`), or the name of a bundled one (`six-point`); env
+    `ANNOTATOR_LABELS_FILE`; the default labels otherwise."""
     guidelines_file: Optional[Path] = None
     """Markdown shown in the help overlay; the bundled guidelines otherwise."""
     export_dir: Path = Path("exports")
@@ -85,18 +87,54 @@ def redact_url(url: Optional[str]) -> Optional[str]:
     return rebuilt
 
 
+def bundled_label_files() -> dict[str, Path]:
+    """The label files shipped with the tool, by name (`six-point`), so `--labels six-point` needs no path."""
+    folder = Path(str(resources.files("annotator") / "data" / "labels"))
+    return {path.stem: path for path in sorted(folder.glob("*.toml"))}
+
+
 def load_labels(path: Path) -> list[Label]:
-    """Read a label set from TOML or JSON, refusing duplicates so one key never means two labels."""
+    """Read a label set from TOML or JSON: a `labels` list of {name, key, description, needs_correction, rating,
+    rating_value, fever}; refuses duplicates, so one key never means two labels. `path` may also name a bundled
+    label file (`six-point`)."""
+    if not path.exists() and path.suffix == "" and str(path) in bundled_label_files():
+        path = bundled_label_files()[str(path)]
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.suffix == ".toml" else json.loads(text)
-        labels = [Label(**item) for item in data["labels"]]
+        labels = [_with_default_mapping(label) for label in TypeAdapter(list[Label]).validate_python(data["labels"])]
     except FileNotFoundError:
-        raise UsageError(f"{path}: label file not found") from None
+        bundled = ", ".join(bundled_label_files())
+        raise UsageError(f"{path}: label file not found (bundled label sets: {bundled})") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, not a label file") from None
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
-        raise UsageError(f"{path}: not a valid label file ({str(exc).splitlines()[0]})") from None
+        raise UsageError(f"{path}: not a valid label file ({_first_problem(exc)})") from None
     names = [label.name for label in labels]
     keys = [label.key for label in labels]
     if not labels or len(set(names)) != len(names) or len(set(keys)) != len(keys):
         raise UsageError(f"{path}: labels must be non-empty with unique names and keys")
     return labels
+
+
+PUBLISHING_FIELDS = ("rating", "rating_value", "fever")
+
+
+def _with_default_mapping(label: Label) -> Label:
+    """A label named like a default one that says nothing about publishing publishes as the default does, so a label
+    file written before labels carried ratings keeps meaning what it meant."""
+    default = next((known for known in DEFAULT_LABELS if known.name == label.name), None)
+    if default is None or label.model_fields_set & set(PUBLISHING_FIELDS):
+        return label
+    return label.model_copy(update={name: getattr(default, name) for name in PUBLISHING_FIELDS})
+
+
+def _first_problem(exc: Exception) -> str:
+    """One line saying what is wrong in a label file, naming the field for a validation error."""
+    if isinstance(exc, ValidationError):
+        problem = exc.errors()[0]
+        where = ".".join(["labels", *(str(part) for part in problem.get("loc", ()))])
+        return f"{where}: {problem['msg']}" if where else problem["msg"]
+    if isinstance(exc, KeyError):
+        return f"missing {exc}"
+    return str(exc).splitlines()[0]

@@ -29,13 +29,15 @@ def test_native_annotation_record_is_exactly_the_models_serialisation(text, titl
     assert row.line == expected
 
 
-def test_custom_labels_are_left_out_of_fever_and_counted(tmp_path: Path) -> None:
-    labels = [Label(name="verified", key="v"), Label(name="satire", key="s")]
+def test_custom_labels_without_a_fever_verdict_are_left_out_of_fever_and_counted(tmp_path: Path) -> None:
+    labels = [Label(name="verified", key="v", fever="SUPPORTS"), Label(name="satire", key="s")]
     item_claim = claim("c1", "The mayor rode a whale to work.", HARBOUR_GAZETTE)
     items = [ExportItem(item_claim, [vote("c1", "ana", "satire", 1)]),
-             ExportItem(claim("c2", "The pier reopened.", HARBOUR_GAZETTE), [vote("c2", "ana", "verified", 2)])]
+             ExportItem(claim("c2", "The pier reopened.", HARBOUR_GAZETTE), [vote("c2", "ana", "verified", 2)]),
+             ExportItem(claim("c3", "The ferry sank.", HARBOUR_GAZETTE), [vote("c3", "ana", "retired_label", 3)])]
     manifest = export_dataset(items, fmt="fever", out_dir=tmp_path, labels=labels)
-    assert manifest.unresolved == {"unmapped_label": 1}
+    assert manifest.unresolved == {"not_published": 1, "unmapped_label": 1}
+    assert manifest.unpublished == {"satire": 1}
     assert manifest.label_mapping == {"verified": "SUPPORTS", "satire": None}
     assert manifest.counts == {"all": 1}
 

@@ -76,22 +76,24 @@ def test_manifest_describes_the_export(tmp_path: Path) -> None:
     written = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     data = (tmp_path / "fever-gold.jsonl").read_bytes()
     assert written["files"] == [
-        {"name": "fever-gold.jsonl", "split": None, "records": 6, "bytes": len(data),
+        {"name": "fever-gold.jsonl", "split": None, "records": 7, "bytes": len(data),
          "sha256": hashlib.sha256(data).hexdigest()}
     ]
     assert written["source_db"] == "postgresql+psycopg://lead@db.example/newsroom"
     assert "hunter2" not in (tmp_path / "manifest.json").read_text()
     assert written["format"] == "fever" and written["records"] == "gold"
     assert written["schema"] == {"name": "fever", "version": 1, "id": "urn:annotator:schema:fever:v1"}
-    assert written["claims"] == 10
-    assert written["labels"] == {"all": {"NOT ENOUGH INFO": 3, "REFUTES": 1, "SUPPORTS": 2}}
+    assert written["claims"] == 11
+    assert written["labels"] == {"all": {"NOT ENOUGH INFO": 3, "REFUTES": 1, "SUPPORTS": 3}}
     assert written["label_mapping"]["not_a_claim"] is None
     assert written["label_mapping"]["corrected"] == "REFUTES"
     assert written["unresolved"] == {"no_annotations": 1, "not_a_claim": 1, "tie": 1, "too_few_annotations": 1}
+    assert written["unpublished"] == {"not_a_claim": 1}
     assert written["created_at"] == "2024-03-02T12:00:00Z"
     assert manifest.model_dump(mode="json", by_alias=True) == written
     assert manifest.summary() == (
-        "fever gold: 6 records from 10 claims; left out: no_annotations 1, not_a_claim 1, tie 1, too_few_annotations 1"
+        "fever gold: 7 records from 11 claims; left out: no_annotations 1, not_a_claim 1, tie 1, too_few_annotations 1"
+        " (unpublished verdicts: not_a_claim 1)"
     )
 
 

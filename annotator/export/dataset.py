@@ -14,7 +14,7 @@ from annotator.errors import UsageError
 from annotator.export.files import AtomicFileSet, AtomicJsonlFile
 from annotator.export.formats import ExportFormat, get_format
 from annotator.export.gold import Unresolved, resolve_gold
-from annotator.export.items import ExportContext, ExportItem, Row
+from annotator.export.items import ExportContext, ExportItem, Row, Unpublished
 from annotator.export.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -70,6 +70,7 @@ def export_dataset(
             handles = {UNSPLIT: fileset.open(export_format.base_name(all_annotations))}
         label_counts: dict[str, Counter[str]] = {name: Counter() for name in handles}
         unresolved: Counter[str] = Counter()
+        unpublished: Counter[str] = Counter()
         claims = 0
         for raw_item in items:
             item = raw_item if isinstance(raw_item, ExportItem) else ExportItem(*raw_item)
@@ -80,6 +81,9 @@ def export_dataset(
                 if isinstance(outcome, Row):
                     handle.write_line(outcome.line)
                     counts[outcome.label] += 1
+                elif isinstance(outcome, Unpublished):
+                    unresolved[outcome.reason.value] += 1
+                    unpublished[outcome.label] += 1
                 else:
                     unresolved[outcome.value] += 1
         for handle in handles.values():
@@ -98,8 +102,9 @@ def export_dataset(
             files=[_file_entry(name, handle) for name, handle in handles.items()],
             counts={name: handle.records for name, handle in handles.items()},
             labels={name: dict(sorted(counts.items())) for name, counts in label_counts.items()},
-            label_mapping=export_format.label_mapping(context.label_names) if export_format.label_mapping else None,
+            label_mapping=export_format.label_mapping(context.labels) if export_format.label_mapping else None,
             unresolved=dict(sorted(unresolved.items())),
+            unpublished=dict(sorted(unpublished.items())),
         )
         fileset.open(MANIFEST_NAME).write_text(manifest.to_json())
         fileset.publish()
@@ -109,7 +114,7 @@ def export_dataset(
 
 def _outcomes(
     export_format: ExportFormat, item: ExportItem, context: ExportContext, all_annotations: bool, min_annotations: int
-) -> Iterable[Row | Unresolved]:
+) -> Iterable[Row | Unresolved | Unpublished]:
     if all_annotations:
         return export_format.annotation_rows(item, context)
     resolution = resolve_gold(item.claim, item.annotations, item.adjudication, min_annotations=min_annotations)

@@ -8,12 +8,13 @@ from typing import Callable, Iterator, Optional, Sequence
 from annotator.errors import UsageError
 from annotator.export import claimreview, fever, native, prodigy
 from annotator.export.gold import Unresolved
-from annotator.export.items import ExportContext, ExportItem, Row
-from annotator.models import GoldRecord
+from annotator.export.items import ExportContext, ExportItem, Row, Unpublished
+from annotator.models import GoldRecord, Label
 
-GoldRowFn = Callable[[ExportItem, GoldRecord, ExportContext], "Row | Unresolved"]
-AnnotationRowsFn = Callable[[ExportItem, ExportContext], Iterator["Row | Unresolved"]]
-MappingFn = Callable[[Sequence[str]], dict[str, Optional[str]]]
+Outcome = Row | Unresolved | Unpublished
+GoldRowFn = Callable[[ExportItem, GoldRecord, ExportContext], Outcome]
+AnnotationRowsFn = Callable[[ExportItem, ExportContext], Iterator[Outcome]]
+MappingFn = Callable[[Sequence[Label]], dict[str, Optional[str]]]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,10 @@ The rule, in order:
 For a `corrected` gold label the correction is the one written most often by the annotators who chose `corrected`
 (ties go to the earliest written), unless an adjudication supplies its own; other gold labels carry no correction.
 `agreement` is the share of the claim's annotators who chose the gold label (0.0 when nobody annotated an
-adjudicated claim).
+adjudicated claim). Only annotations with a verdict vote; one that only edits, notes or flags the claim does not.
+
+The gold `edit` (the extraction as fixed) is the edit written most often by any of the claim's annotators, whatever
+their verdict (ties go to the earliest written): fixing the extraction and judging the claim are separate acts.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from collections import Counter
 from enum import StrEnum
 from typing import Iterable, NamedTuple, Optional, Sequence
 
-from annotator.models import Adjudication, Annotation, Claim, GoldRecord, as_utc
+from annotator.models import Adjudication, Annotation, Claim, ClaimEdit, GoldRecord, as_utc
 
 CORRECTED = "corrected"
 NOT_A_CLAIM = "not_a_claim"
@@ -38,7 +41,11 @@ class Unresolved(StrEnum):
     NOT_A_CLAIM = "not_a_claim"
     """The label says the extractor was wrong; formats about claims (FEVER, ClaimReview) leave it out."""
     UNMAPPED_LABEL = "unmapped_label"
-    """A custom label the format has no mapping for."""
+    """A label that is not in the label set the export was given."""
+    NOT_PUBLISHED = "not_published"
+    """The label set maps the verdict to nothing in this format (ClaimReview: `unverifiable`)."""
+    NO_VERDICT = "no_verdict"
+    """With `--all`: an annotation that edits, notes or flags the claim without a verdict."""
 
 
 class GoldResolution(NamedTuple):
@@ -68,7 +75,9 @@ def resolve_gold(
     """Resolve the gold record of one claim (see the module docstring for the rule)."""
     if min_annotations < 1:
         raise ValueError("min_annotations must be at least 1")
-    votes = latest_per_annotator(annotations)
+    latest = latest_per_annotator(annotations)
+    votes = [vote for vote in latest if vote.label is not None]
+    edit = majority_edit(latest)
     counts = Counter(vote.label for vote in votes)
     if adjudication is not None:
         label = adjudication.label
@@ -76,7 +85,7 @@ def resolve_gold(
         if label == CORRECTED:
             written = (adjudication.correction or "").strip()
             correction = written or majority_correction(votes)
-        return GoldResolution(_gold_record(claim, votes, counts, label, correction), None)
+        return GoldResolution(_gold_record(claim, votes, counts, label, correction, edit), None)
     if not votes:
         return GoldResolution(None, Unresolved.NO_ANNOTATIONS)
     if len(votes) < min_annotations:
@@ -86,11 +95,12 @@ def resolve_gold(
         return GoldResolution(None, Unresolved.TIE)
     label = ranked[0][0]
     correction = majority_correction(votes) if label == CORRECTED else None
-    return GoldResolution(_gold_record(claim, votes, counts, label, correction), None)
+    return GoldResolution(_gold_record(claim, votes, counts, label, correction, edit), None)
 
 
 def _gold_record(
-    claim: Claim, votes: list[Annotation], counts: Counter[str], label: str, correction: Optional[str]
+    claim: Claim, votes: list[Annotation], counts: Counter[str], label: str, correction: Optional[str],
+    edit: Optional[ClaimEdit],
 ) -> GoldRecord:
     agreement = counts[label] / len(votes) if votes else 0.0
     return GoldRecord(
@@ -98,6 +108,7 @@ def _gold_record(
         text=claim.text,
         label=label,
         correction=correction,
+        edit=edit,
         speaker=claim.speaker,
         kind=claim.kind,
         source_text=claim.source_text,
@@ -122,3 +133,16 @@ def majority_correction(votes: list[Annotation]) -> Optional[str]:
     counts = Counter(vote.correction.strip() for vote in written)  # type: ignore[union-attr]
     best = max(counts.values())
     return next(vote.correction.strip() for vote in written if counts[vote.correction.strip()] == best)  # type: ignore[union-attr]
+
+
+def majority_edit(annotations: Iterable[Annotation]) -> Optional[ClaimEdit]:
+    """The edit written most often among the annotations; ties go to the earliest written."""
+    written = sorted(
+        (annotation for annotation in annotations if annotation.edit is not None),
+        key=lambda annotation: (as_utc(annotation.created_at), annotation.annotator),
+    )
+    if not written:
+        return None
+    counts = Counter(annotation.edit for annotation in written)
+    best = max(counts.values())
+    return next(annotation.edit for annotation in written if counts[annotation.edit] == best)

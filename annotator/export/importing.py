@@ -50,6 +50,7 @@ class ProdigyTaskInput(BaseModel):
     session_id: Optional[str] = Field(default=None, alias="_session_id")
     timestamp: Optional[int] = Field(default=None, alias="_timestamp")
     correction: Optional[str] = None
+    edit: Optional[dict[str, Any]] = None
     note: Optional[str] = None
     evidence: list[str] = Field(default_factory=list)
     flagged: bool = False
@@ -156,6 +157,7 @@ def _from_prodigy(data: dict[str, Any], source: str) -> Optional[Annotation]:
         "annotator": annotator,
         "label": label,
         "correction": task.correction,
+        "edit": task.edit,
         "note": task.note,
         "evidence": task.evidence,
         "flagged": task.flagged,

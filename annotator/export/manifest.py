@@ -71,6 +71,9 @@ class Manifest(ManifestModel):
     """Label name to the format's verdict (null: left out), for formats that rename labels."""
     unresolved: dict[str, int] = Field(default_factory=dict)
     """Claims (or, with `--all`, annotations) left out, by reason."""
+    unpublished: dict[str, int] = Field(default_factory=dict)
+    """Of those left out, the ones whose verdict the label set maps to nothing in this format, by label (ClaimReview:
+    `unverifiable` and `not_a_claim` by default; FEVER: `not_a_claim`)."""
 
     def summary(self) -> str:
         """One line for the terminal: records written per file and what was left out."""
@@ -82,6 +85,9 @@ class Manifest(ManifestModel):
         if self.unresolved:
             left_out = ", ".join(f"{reason} {count}" for reason, count in self.unresolved.items())
             text += f"; left out: {left_out}"
+        if self.unpublished:
+            verdicts = ", ".join(f"{label} {count}" for label, count in self.unpublished.items())
+            text += f" (unpublished verdicts: {verdicts})"
         return text
 
     def to_json(self) -> str:

@@ -8,6 +8,9 @@ from typing import Iterator
 from annotator.export.items import ExportContext, ExportItem, Row
 from annotator.models import GoldRecord
 
+NO_VERDICT = "(no verdict)"
+"""How the manifest counts `--all` records of annotations that edit, note or flag a claim without a verdict."""
+
 
 def gold_row(item: ExportItem, gold: GoldRecord, context: ExportContext) -> Row:
     """The gold record as written."""
@@ -23,4 +26,4 @@ def annotation_rows(item: ExportItem, context: ExportContext) -> Iterator[Row]:
     claim = item.claim
     suffix = ',"text":' + json.dumps(claim.text, ensure_ascii=False) + ',"article":' + claim.article.model_dump_json() + "}"
     for annotation in item.annotations:
-        yield Row(annotation.model_dump_json()[:-1] + suffix, annotation.label)
+        yield Row(annotation.model_dump_json()[:-1] + suffix, annotation.label or NO_VERDICT)

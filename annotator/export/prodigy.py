@@ -13,7 +13,7 @@ import json
 from datetime import datetime
 from typing import Iterator, Optional
 
-from annotator.export.gold import as_utc, latest_per_annotator
+from annotator.export.gold import Unresolved, as_utc, latest_per_annotator
 from annotator.export.items import ExportContext, ExportItem, Row
 from annotator.export.records import ProdigyMeta, ProdigyOption, ProdigyRecord
 from annotator.models import Annotation, Claim, GoldRecord
@@ -43,7 +43,7 @@ def unix_seconds(moment: datetime) -> int:
 
 def gold_row(item: ExportItem, gold: GoldRecord, context: ExportContext) -> Row:
     """One accepted task per claim whose chosen option is the gold label."""
-    votes = latest_per_annotator(item.annotations)
+    votes = [vote for vote in latest_per_annotator(item.annotations) if vote.label is not None]
     supporters = [vote for vote in votes if vote.label == gold.label]
     moments = [vote.updated_at for vote in votes]
     if item.adjudication is not None:
@@ -53,6 +53,7 @@ def gold_row(item: ExportItem, gold: GoldRecord, context: ExportContext) -> Row:
     meta = _meta(item.claim, n_annotations=gold.n_annotations, agreement=gold.agreement)
     record = _record(item.claim, meta, gold.label, context, GOLD_ANNOTATOR, decided)
     record.correction = gold.correction
+    record.edit = gold.edit
     record.note = item.adjudication.note if item.adjudication is not None else None
     record.evidence = evidence
     record.flagged = any(vote.flagged for vote in votes)
@@ -60,10 +61,14 @@ def gold_row(item: ExportItem, gold: GoldRecord, context: ExportContext) -> Row:
     return Row(record.model_dump_json(by_alias=True, exclude_none=True), gold.label)
 
 
-def annotation_rows(item: ExportItem, context: ExportContext) -> Iterator[Row]:
-    """One accepted task per annotation, carrying every field of the annotation so an import restores it."""
+def annotation_rows(item: ExportItem, context: ExportContext) -> Iterator[Row | Unresolved]:
+    """One accepted task per annotation with a verdict, carrying every field of the annotation so an import restores
+    it; an annotation without a verdict is no answered task and is counted as `no_verdict`."""
     meta = _meta(item.claim)
     for annotation in item.annotations:
+        if annotation.label is None:
+            yield Unresolved.NO_VERDICT
+            continue
         record = _record(item.claim, meta, annotation.label, context, annotation.annotator, annotation.updated_at)
         _copy_annotation(annotation, record)
         yield Row(record.model_dump_json(by_alias=True, exclude_none=True), annotation.label)
@@ -104,6 +109,7 @@ def _meta(claim: Claim, n_annotations: Optional[int] = None, agreement: Optional
 
 def _copy_annotation(annotation: Annotation, record: ProdigyRecord) -> None:
     record.correction = annotation.correction
+    record.edit = annotation.edit
     record.note = annotation.note
     record.evidence = list(annotation.evidence)
     record.flagged = annotation.flagged

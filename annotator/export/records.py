@@ -13,6 +13,8 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+from annotator.models import ClaimEdit
+
 INT32_MIN = -(2**31)
 INT32_MAX = 2**31 - 1
 
@@ -33,6 +35,11 @@ class FeverRecord(ExportRecord):
     id: str
     """The claim id (FEVER uses integers; this tool's ids are strings)."""
     claim: str
+    """The claim as judged: the annotators' edit of the extraction when there is one, else the extracted text."""
+    extracted_claim: Optional[str] = None
+    """The claim as extracted, present when an edit changed it."""
+    speaker: Optional[str] = None
+    """Who made the claim (the edited speaker when the extraction was fixed), when someone is named."""
     label: FeverLabel
     verifiable: Literal["VERIFIABLE", "NOT VERIFIABLE"]
     """`NOT VERIFIABLE` exactly when the label is `NOT ENOUGH INFO`, as in the FEVER distribution."""
@@ -92,6 +99,8 @@ class ProdigyRecord(ExportRecord):
     timestamp: int = Field(alias="_timestamp")
     """Unix seconds when the decision was last updated."""
     correction: Optional[str] = None
+    edit: Optional[ClaimEdit] = None
+    """The extraction as the annotator (gold: the annotators) fixed it."""
     note: Optional[str] = None
     evidence: list[str] = Field(default_factory=list)
     flagged: bool = False
@@ -136,14 +145,15 @@ class ReviewedClaim(SchemaOrgModel):
 
 
 class Rating(SchemaOrgModel):
-    """The verdict: `alternateName` is the text shown; `ratingValue` sits on the documented 1..3 scale when it fits."""
+    """The verdict as the label set publishes it: `alternateName` is the text shown, `ratingValue` its place on the
+    label set's scale, from `worstRating` to `bestRating` (the lowest and highest values the set publishes)."""
 
     type: Literal["Rating"] = Field(default="Rating", alias="@type")
     alternate_name: str
     name: Optional[str] = None
     rating_value: Optional[int] = None
-    best_rating: int = 3
-    worst_rating: int = 1
+    best_rating: Optional[int] = None
+    worst_rating: Optional[int] = None
 
 
 class ClaimReviewRecord(SchemaOrgModel):
@@ -156,6 +166,7 @@ class ClaimReviewRecord(SchemaOrgModel):
     url: str
     """The review's address: `<review_url_base><claim id>` when a base is given, else `urn:annotator:claim:<id>`."""
     claim_reviewed: str
+    """The claim as reviewed: the annotators' edit of the extraction when there is one, else the extracted text."""
     review_rating: Rating
     review_body: Optional[str] = None
     """The correction, when the verdict is that the claim is wrong as stated."""
@@ -168,11 +179,11 @@ class ClaimReviewRecord(SchemaOrgModel):
 
 SCHEMA_VERSIONS: dict[str, int] = {
     "jsonl": 1,
-    "jsonl_all": 1,
+    "jsonl_all": 2,
     "fever": 1,
     "prodigy": 1,
-    "claimreview": 1,
-    "annotation": 1,
+    "claimreview": 2,
+    "annotation": 2,
     "claim": 1,
     "manifest": 1,
 }

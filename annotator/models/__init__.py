@@ -6,7 +6,7 @@ split by kind: domain records, the label set, output formats, statistics and que
 
 from annotator.models.base import Record
 from annotator.models.formats import AnnotationExportRecord, GoldRecord
-from annotator.models.labels import DEFAULT_LABELS, Label
+from annotator.models.labels import DEFAULT_LABELS, FeverVerdict, Label, rating_scale
 from annotator.models.queries import ClaimFilter, QueueSpec
 from annotator.models.records import (
     DECISION_FIELDS,
@@ -15,12 +15,20 @@ from annotator.models.records import (
     Article,
     ArticleRef,
     Claim,
+    ClaimEdit,
     Conflict,
     EntitySpan,
     ExportItem,
     LabelVote,
 )
-from annotator.models.stats import AgreementReport, AnnotatorStats, PairwiseAgreement, Progress, TeamStats
+from annotator.models.stats import (
+    AgreementReport,
+    AnnotatorStats,
+    FlaggedClaim,
+    PairwiseAgreement,
+    Progress,
+    TeamStats,
+)
 from annotator.models.times import as_utc, utc_now
 from annotator.models.users import User
 
@@ -35,10 +43,13 @@ __all__ = [
     "Article",
     "ArticleRef",
     "Claim",
+    "ClaimEdit",
     "ClaimFilter",
     "Conflict",
     "EntitySpan",
     "ExportItem",
+    "FeverVerdict",
+    "FlaggedClaim",
     "GoldRecord",
     "Label",
     "LabelVote",
@@ -49,5 +60,6 @@ __all__ = [
     "TeamStats",
     "User",
     "as_utc",
+    "rating_scale",
     "utc_now",
 ]

@@ -7,7 +7,7 @@ from typing import Optional
 from pydantic import Field
 
 from annotator.models.base import Record
-from annotator.models.records import Annotation, ArticleRef, Conflict
+from annotator.models.records import Annotation, ArticleRef, ClaimEdit, Conflict
 
 class GoldRecord(Record):
     """The native gold export: one resolved record per claim."""
@@ -16,6 +16,8 @@ class GoldRecord(Record):
     text: str
     label: str
     correction: Optional[str] = None
+    edit: Optional[ClaimEdit] = None
+    """The extraction as the annotators fixed it (the edit written most often), or null."""
     speaker: Optional[str] = None
     kind: Optional[str] = None
     source_text: Optional[str] = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple, Optional
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from annotator.models.base import Record
 from annotator.models.times import as_utc, utc_now
@@ -104,14 +104,41 @@ class Claim(Record):
     """True when the article this claim came from has a newer version."""
 
 
+class ClaimEdit(Record):
+    """What a reviewer changed in the extracted claim: the claim as it should read, its speaker and its span.
+
+    An edit fixes the extraction ("He" -> "Tomas Revka"); it is not a verdict and publishes no rating.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=1)
+    """The claim as it should read; ClaimReview publishes this as `claimReviewed`."""
+    speaker: Optional[str] = None
+    """Who made the claim (None: nobody named)."""
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    """Character offsets into the article body of the span the claim comes from."""
+
+    @model_validator(mode="after")
+    def _ordered_span(self) -> "ClaimEdit":
+        if self.end < self.start:
+            raise ValueError(f"edit span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
 class Annotation(Record):
-    """One annotator's decision on one claim (import records and `export --all`)."""
+    """One annotator's work on one claim: a verdict, an edit of the extraction, a note or a flag (import records and
+    `export --all`); any of them may come without the others, but one must be there."""
 
     claim_id: str
     annotator: str = Field(min_length=1)
-    label: str = Field(min_length=1)
+    label: Optional[str] = Field(default=None, min_length=1)
+    """The verdict; None when the annotator only edited, noted or flagged the claim."""
     correction: Optional[str] = None
     """What is right, required when the label is `corrected`."""
+    edit: Optional[ClaimEdit] = None
+    """The extraction as the annotator fixed it; independent of the verdict."""
     note: Optional[str] = None
     evidence: list[str] = Field(default_factory=list)
     """URLs or source sentences backing the decision."""
@@ -130,7 +157,14 @@ class Annotation(Record):
     def _correction_required(self) -> "Annotation":
         if self.label == "corrected" and not (self.correction and self.correction.strip()):
             raise ValueError("label 'corrected' requires a non-empty correction")
+        if self.label is None and not self.has_extras:
+            raise ValueError("an annotation needs a label, an edit, a note, evidence or a flag")
         return self
+
+    @property
+    def has_extras(self) -> bool:
+        """True when the annotation carries something besides its verdict (edit, note, evidence, flag)."""
+        return bool(self.edit is not None or (self.note and self.note.strip()) or self.evidence or self.flagged)
 
 
 class Adjudication(Record):
@@ -158,7 +192,7 @@ class LabelVote(NamedTuple):
     label: str
 
 
-DECISION_FIELDS: tuple[str, ...] = ("label", "correction", "note", "evidence", "flagged")
+DECISION_FIELDS: tuple[str, ...] = ("label", "correction", "edit", "note", "evidence", "flagged")
 """The fields of an annotation that make up the decision itself: what the history records and a re-import compares."""
 
 

@@ -49,10 +49,26 @@ class AnnotatorStats(Record):
 
     annotator: str
     annotations: int
+    """Claims this annotator gave a verdict."""
     median_ms: Optional[int] = None
     """Median time per decision, over decisions that recorded one."""
+    per_hour: Optional[float] = None
+    """Claims an hour at the median pace (3,600 s over the median time per decision)."""
     flagged: int = 0
+    edits: int = 0
+    """Claims whose extraction (text, speaker, span) this annotator fixed."""
     last_active: Optional[datetime] = None
+
+
+class FlaggedClaim(Record):
+    """A claim someone flagged for the lead: who, with which note and verdict (`stats`, the review queue)."""
+
+    claim_id: str
+    annotator: str
+    label: Optional[str] = None
+    """The flagger's verdict, or null when they flagged without deciding."""
+    note: Optional[str] = None
+    flagged_at: datetime
 
 
 class TeamStats(Record):
@@ -67,6 +83,14 @@ class TeamStats(Record):
     """Claims on someone's screen right now (live leases)."""
     overlap: int
     awaiting_adjudication: int
-    """Claims whose annotators disagree and that no lead has settled."""
+    """Claims in the review queue (annotators disagree, or someone flagged it) that no lead has settled."""
     adjudicated: int
     annotators: list[AnnotatorStats] = Field(default_factory=list)
+    remaining: int = 0
+    """Verdicts still needed before every claim has `overlap` annotators."""
+    per_hour: Optional[float] = None
+    """The team's pace: claims an hour of the annotators active in the last hour, at their median pace."""
+    hours_left: Optional[float] = None
+    """`remaining` at `per_hour`; null while nobody is annotating."""
+    flags: list[FlaggedClaim] = Field(default_factory=list)
+    """Claims flagged for the lead, in reading order."""
