@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import json
+import re
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -27,6 +29,8 @@ class Settings(BaseSettings):
 
     db: str = DEFAULT_DATABASE_URL
     """SQLAlchemy URL or a bare file path (SQLite); env `ANNOTATOR_DB`."""
+    name: Optional[str] = None
+    """Who signs the annotations (env `ANNOTATOR_NAME`); `--annotator` wins, the login name is the fallback."""
     spacy_model: Optional[str] = None
     """spaCy pipeline to load; by default the first of `DEFAULT_SPACY_MODELS` that is installed."""
     labels_file: Optional[Path] = None
@@ -60,6 +64,47 @@ def normalise_database_url(value: str) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{value}"
+
+
+SQLITE_FILE_URL = re.compile(r"^sqlite(\+\w+)?:///(?P<path>[^?]*)")
+OS_ACCOUNTS = frozenset({"root", "admin", "administrator", "nobody"})
+"""Login names that belong to the machine, not a person; they never sign an annotation unless given on purpose."""
+
+
+def sqlite_file(url: str) -> Optional[Path]:
+    """The file a SQLite URL names, or None for another database or an in-memory one."""
+    match = SQLITE_FILE_URL.match(url)
+    if match is None or match["path"] in ("", ":memory:"):
+        return None
+    return Path(match["path"])
+
+
+def require_existing_database(url: str) -> None:
+    """Refuse a SQLite file that does not exist, so a read-only command never creates an empty database."""
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise UsageError(
+            f"{path}: no such database file (ingest articles into it first, or check --db and ANNOTATOR_DB;"
+            " `annotator demo` writes annotator-demo.db)"
+        )
+
+
+def signing_name(given: Optional[str], settings: "Settings") -> str:
+    """The name annotations are signed with: `--annotator`, else `ANNOTATOR_NAME`, else the login, never an OS
+    account such as root that names nobody."""
+    for name in (given, settings.name):
+        if name is not None:
+            if not name.strip():
+                raise UsageError("the annotator name is empty: give --annotator NAME or set ANNOTATOR_NAME")
+            return name.strip()
+    try:
+        login = getpass.getuser().strip()
+    except (KeyError, OSError):
+        login = ""
+    if not login or login.lower() in OS_ACCOUNTS:
+        shown = f"the login is '{login}', which names no reviewer" if login else "no login name is known"
+        raise UsageError(f"who is annotating? {shown}: give --annotator NAME or set ANNOTATOR_NAME")
+    return login
 
 
 def redact_url(url: Optional[str]) -> Optional[str]:

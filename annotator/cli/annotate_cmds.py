@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,6 +10,7 @@ import typer
 
 from annotator.cli.common import (
     DbOption,
+    LabelsOption,
     handle_errors,
     make_settings,
     opened_store,
@@ -19,7 +19,11 @@ from annotator.cli.common import (
 
 DEMO_DATABASE = "sqlite:///annotator-demo.db"
 
-AnnotatorOption = Annotated[str, typer.Option("--annotator", "-a", help="Your name, as it is stored with each label.")]
+AnnotatorOption = Annotated[
+    Optional[str],
+    typer.Option("--annotator", "-a", help="Your name, as it is stored with each label; else ANNOTATOR_NAME, else "
+                 "your login (never root).", show_default=False),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -31,30 +35,45 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def annotate(
-    annotator: AnnotatorOption,
+    annotator: AnnotatorOption = None,
     db: DbOption = None,
     overlap: Annotated[Optional[int], typer.Option(min=1, help="How many different annotators each claim gets.")] = None,
+    labels: LabelsOption = None,
 ) -> None:
-    """Review claims one at a time in the terminal; every decision is saved at once."""
+    """Review claims one at a time in the terminal; every decision is saved at once.
+
+    A verdict (v verified, c corrected, x contested, u unverifiable, n not a claim) says whether the claim holds;
+    fixing what was extracted (its text, speaker or span) is a separate edit that sets no verdict.
+
+    Label file (--labels FILE or ANNOTATOR_LABELS_FILE): TOML or JSON with a `labels` list, each entry `name`,
+    `key`, `description`, and how the verdict is published: `rating` and `rating_value` (the ClaimReview rating;
+    leave them out and it publishes no ClaimReview), `fever` (SUPPORTS, REFUTES or NOT ENOUGH INFO). `--labels
+    six-point` loads the bundled True / Mostly true / Half true / Mostly false / False / Pants on fire scale.
+    """
+    from annotator.config import signing_name
     from annotator.tui import run_annotate
 
-    settings = make_settings(db, overlap=overlap)
-    with opened_store(settings) as store:
-        run_annotate(store, settings, annotator=annotator)
+    settings = make_settings(db, overlap=overlap, labels_file=labels)
+    name = signing_name(annotator, settings)
+    with opened_store(settings, existing=True) as store:
+        run_annotate(store, settings, annotator=name)
 
 
 @handle_errors
 def review(
-    annotator: AnnotatorOption,
+    annotator: AnnotatorOption = None,
     db: DbOption = None,
     include_agreed: Annotated[bool, typer.Option("--all", help="Every multi-annotated claim, not only disputes.")] = False,
+    labels: LabelsOption = None,
 ) -> None:
     """Adjudicate: settle claims whose annotators disagree; annotations stay as they were."""
+    from annotator.config import signing_name
     from annotator.tui import run_review
 
-    settings = make_settings(db)
-    with opened_store(settings) as store:
-        run_review(store, settings, adjudicator=annotator, include_agreed=include_agreed)
+    settings = make_settings(db, labels_file=labels)
+    name = signing_name(annotator, settings)
+    with opened_store(settings, existing=True) as store:
+        run_review(store, settings, adjudicator=name, include_agreed=include_agreed)
 
 
 def sample_dir() -> Path:
@@ -65,21 +84,29 @@ def sample_dir() -> Path:
 @handle_errors
 def demo(
     db: Annotated[Optional[str], typer.Option("--db", help="Demo database.", show_default=DEMO_DATABASE)] = None,
-    annotator: Annotated[Optional[str], typer.Option("--annotator", "-a", help="Your name.")] = None,
+    annotator: AnnotatorOption = None,
     no_ui: Annotated[bool, typer.Option("--no-ui", help="Only ingest the sample; do not open the UI.")] = False,
+    labels: LabelsOption = None,
 ) -> None:
     """Ingest the bundled sample articles into a demo database and open the annotation screen."""
     from annotator.ingest import ingest_paths
 
-    settings = make_settings(db or DEMO_DATABASE)
+    settings = make_settings(db or DEMO_DATABASE, labels_file=labels)
     with opened_store(settings) as store:
         report = ingest_paths(store, [sample_dir()], settings=settings, event="valdremo-harbour-talks")
         stderr_console().print(
-            f"demo database {store.db.url}: {store.claims.count()} claims ({len(report.added)} articles added)",
+            f"demo database {store.db.url}: {store.claims.count()} claims ({len(report.added)} articles added); "
+            f"other commands read it with --db {settings.db}",
             markup=False,
         )
         if no_ui:
             return
+        from annotator.config import signing_name
+        from annotator.errors import UsageError
         from annotator.tui import run_annotate
 
-        run_annotate(store, settings, annotator=annotator or getpass.getuser() or "demo")
+        try:
+            name = signing_name(annotator, settings)
+        except UsageError:
+            name = "demo"
+        run_annotate(store, settings, annotator=name)

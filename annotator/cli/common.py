@@ -6,13 +6,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Optional, TypeVar
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from annotator.config import Settings
+from annotator.config import Settings, require_existing_database
 from annotator.errors import AnnotatorError, UsageError
 
 DbOption = Annotated[
@@ -22,6 +23,16 @@ DbOption = Annotated[
         envvar="ANNOTATOR_DB",
         help="Database: a SQLAlchemy URL (sqlite:///a.db, postgresql+psycopg://user@host/db) or a file path.",
         show_default="sqlite:///annotations.db",
+    ),
+]
+
+LabelsOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--labels",
+        help="Label file (TOML or JSON) with your verdicts, keys and the rating each publishes; or a bundled set "
+        "(six-point). Env ANNOTATOR_LABELS_FILE. Default: verified, corrected, contested, unverifiable, not_a_claim.",
+        show_default=False,
     ),
 ]
 
@@ -68,10 +79,13 @@ def handle_errors(command: F) -> F:
 
 
 @contextmanager
-def opened_store(settings: Settings) -> Iterator["Store"]:  # noqa: F821
-    """Open the configured database for the length of one command."""
+def opened_store(settings: Settings, *, existing: bool = False) -> Iterator["Store"]:  # noqa: F821
+    """Open the configured database for the length of one command; with `existing`, a SQLite file that is not
+    there is an error naming it instead of a new empty database."""
     from annotator.store import open_store
 
+    if existing:
+        require_existing_database(settings.database_url)
     store = open_store(settings.database_url)
     try:
         yield store

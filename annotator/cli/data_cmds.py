@@ -17,6 +17,7 @@ from rich.progress import (
 
 from annotator.cli.common import (
     DbOption,
+    LabelsOption,
     fail,
     handle_errors,
     make_settings,
@@ -84,7 +85,7 @@ def claims(
     if format not in ("jsonl", "table"):
         raise UsageError(f"unknown format '{format}' (choose jsonl or table)")
     settings = make_settings(db)
-    with opened_store(settings) as store:
+    with opened_store(settings, existing=True) as store:
         stream = store.claims.all(event=event, article=article)
         if format == "jsonl":
             write = sys.stdout.write
@@ -106,17 +107,18 @@ def claims(
 def import_annotations(
     file: Annotated[Path, typer.Argument(help="Annotation records: native JSONL or Prodigy JSONL.")],
     db: DbOption = None,
+    labels: LabelsOption = None,
 ) -> None:
     """Load annotation records; a bad line stops the import and nothing from the file is saved."""
     from annotator.export import parse_annotation_file
 
-    settings = make_settings(db)
+    settings = make_settings(db, labels_file=labels)
     records = parse_annotation_file(file)
     known = {label.name for label in settings.labels()}
     for number, record in enumerate(records, start=1):
-        if record.label not in known:
+        if record.label is not None and record.label not in known:
             raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
-    with opened_store(settings) as store:
+    with opened_store(settings, existing=True) as store:
         result = store.annotations.import_records(records)
     stderr_console().print(
         f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged", markup=False

@@ -11,6 +11,7 @@ import typer
 
 from annotator.cli.common import (
     DbOption,
+    LabelsOption,
     handle_errors,
     make_settings,
     opened_store,
@@ -35,13 +36,14 @@ def agreement(
     as_csv: Annotated[bool, typer.Option("--csv", help="Print the report as CSV.")] = False,
     bootstrap: Annotated[int, typer.Option(min=0, help="Bootstrap resamples for alpha's 95% interval.")] = 0,
     seed: Annotated[int, typer.Option(help="Seed of the bootstrap.")] = 0,
+    labels: LabelsOption = None,
 ) -> None:
     """Inter-annotator agreement: percent agreement, Krippendorff's alpha, Fleiss' and Cohen's kappa."""
     from annotator.agreement import build_report, report_rows_csv
     from annotator.cli.agreement_view import render_table
 
-    settings = make_settings(db)
-    with opened_store(settings) as store:
+    settings = make_settings(db, labels_file=labels)
+    with opened_store(settings, existing=True) as store:
         gold = {item.claim_id: item.label for item in store.adjudications.all()}
         report = build_report(
             store.annotations.votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
@@ -72,17 +74,23 @@ def export(
     seed: Annotated[int, typer.Option(help="Seed of the split.")] = 0,
     split_by: Annotated[str, typer.Option(help="Keep together: group (cross-source) or article.")] = "group",
     min_annotations: Annotated[int, typer.Option(min=1, help="Gold needs at least this many annotations.")] = 1,
+    labels: LabelsOption = None,
 ) -> None:
-    """Write a labelled dataset and manifest.json; gold by default (adjudication, else majority)."""
+    """Write a labelled dataset and manifest.json; gold by default (adjudication, else majority).
+
+    ClaimReview ratings and FEVER verdicts come from the verdict alone, as the label set maps it (--labels); an
+    edit of the extracted claim becomes the text reviewed, never a rating.
+    """
     from annotator.export import export_dataset, parse_split
 
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown format '{format}' (choose {', '.join(EXPORT_FORMATS)})")
     if split_by not in ("group", "article"):
         raise UsageError(f"--split-by '{split_by}': choose group or article")
-    settings = make_settings(db)
+    settings = make_settings(db, labels_file=labels)
+    label_set = settings.labels()
     out_dir = out or settings.export_dir / datetime.now().strftime("%Y%m%d-%H%M%S")
-    with opened_store(settings) as store:
+    with opened_store(settings, existing=True) as store:
         manifest = export_dataset(
             store.export.items(),
             fmt=format,
@@ -93,7 +101,7 @@ def export(
             split_by=split_by,
             min_annotations=min_annotations,
             source_db=store.db.url,
-            labels=settings.labels(),
+            labels=label_set,
         )
     stderr_console().print(f"wrote {out_dir}: {manifest.summary()}", markup=False)
 
@@ -106,7 +114,7 @@ def stats(
 ) -> None:
     """Per-annotator counts and pace, queue progress, and claims waiting for adjudication."""
     settings = make_settings(db, overlap=overlap)
-    with opened_store(settings) as store:
+    with opened_store(settings, existing=True) as store:
         team = store.team.stats(overlap=settings.overlap or 1)
     if as_json:
         sys.stdout.write(team.model_dump_json(indent=2) + "\n")
