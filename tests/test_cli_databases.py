@@ -97,3 +97,24 @@ def test_export_publishes_the_desk_scale_given_with_labels(tmp_path: Path) -> No
     [review] = [json.loads(line) for line in (out / "claimreview-gold.jsonl").read_text().splitlines()]
     assert review["reviewRating"]["alternateName"] == "Half true"
     assert (review["reviewRating"]["ratingValue"], review["reviewRating"]["bestRating"]) == (4, 6)
+
+
+def test_stats_gives_the_pace_the_time_left_and_who_flagged_what(tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    run("ingest", str(sample_dir() / "04_wire_digest.txt"), "--db", str(db))
+    claims = [json.loads(line) for line in run("claims", "--format", "jsonl", "--db", str(db)).stdout.splitlines()]
+    records = tmp_path / "votes.jsonl"
+    records.write_text(
+        json.dumps({"claim_id": claims[0]["id"], "annotator": "ana", "label": "verified", "duration_ms": 30000}) + "\n"
+        + json.dumps({"claim_id": claims[1]["id"], "annotator": "ana", "flagged": True,
+                      "note": "The figure looks doubled."}) + "\n"
+    )
+    assert run("import", str(records), "--db", str(db)).returncode == 0
+    result = run("stats", "--db", str(db), env={"COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    needed = len(claims) - 1
+    assert f"pace: 120 claims/hour; {needed} verdicts still needed" in result.stdout
+    assert "Flagged for the lead" in result.stdout and "The figure looks doubled." in result.stdout
+    stats = json.loads(run("stats", "--json", "--db", str(db)).stdout)
+    assert stats["flags"][0]["annotator"] == "ana" and stats["flags"][0]["label"] is None
+    assert stats["annotators"][0]["annotations"] == 1 and stats["annotators"][0]["per_hour"] == 120.0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from annotator.models import Annotation, Article, Claim
+from datetime import datetime, timezone
+
+from sqlalchemy import text
+
+from annotator.models import Annotation, Article, Claim, ClaimEdit
 from annotator.store import open_store
-from annotator.store.annotations import upsert
 from annotator.store.engine import make_engine
 from annotator.store.migrate import current_revision, head_revision, upgrade
 
@@ -20,14 +23,29 @@ def test_database_at_first_revision_upgrades_with_data_intact(db_url):
     claim = Claim(id="m1-0", article=article.ref(), text="The bridge opened in 1999.",
                   source_text="The bridge opened in 1999.", start=0, end=26)
     old.articles.add(article, [claim])
-    with old.db.write() as session:  # the first release saved annotations without any lease handling
-        upsert(session, Annotation(claim_id="m1-0", annotator="ann", label="verified"), "save")
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    with old.db.write() as session:  # rows as the first release wrote them: every annotation had a label
+        for name, label, correction in (("ann", "verified", None), ("cal", "corrected", "It opened in 2001.")):
+            session.execute(text("INSERT INTO annotators (name, created_at) VALUES (:name, :when)"),
+                            {"name": name, "when": when})
+            session.execute(
+                text("INSERT INTO annotations (claim_id, annotator, label, correction, evidence, flagged, created_at,"
+                     " updated_at) VALUES ('m1-0', :name, :label, :correction, '[]', :flagged, :when, :when)"),
+                {"name": name, "label": label, "correction": correction, "flagged": False, "when": when},
+            )
     old.close()
 
     upgraded = open_store(db_url)
     assert current_revision(upgraded.db.engine) == head_revision()
     assert upgraded.annotations.get("m1-0", "ann").label == "verified"
-    assert upgraded.routing.reserve_next("bob", overlap=2, lease_seconds=30).id == "m1-0"
+    corrected = upgraded.annotations.get("m1-0", "cal")
+    assert (corrected.label, corrected.correction, corrected.edit) == ("corrected", "It opened in 2001.", None), (
+        "a correction stays a verdict with its correction; nothing becomes an edit of the extraction"
+    )
+    assert upgraded.routing.reserve_next("bob", overlap=3, lease_seconds=30).id == "m1-0"
+    fix = ClaimEdit(text="The Harbour bridge opened in 1999.", start=0, end=26)
+    upgraded.annotations.save(Annotation(claim_id="m1-0", annotator="bob", edit=fix))
+    assert upgraded.annotations.get("m1-0", "bob").edit == fix
     upgraded.close()
 
 

@@ -130,9 +130,28 @@ def stats(
         f"adjudication, {team.adjudicated} adjudicated",
         markup=False, highlight=False,
     )
-    table = Table("annotator", "annotations", "median s/claim", "flagged", "last active")
+    console.print(pace_line(team), markup=False, highlight=False)
+    table = Table("annotator", "verdicts", "median s/claim", "claims/h", "edits", "flagged", "last active")
     for row in team.annotators:
         median = f"{row.median_ms / 1000:.1f}" if row.median_ms is not None else "-"
+        pace = f"{row.per_hour:.0f}" if row.per_hour is not None else "-"
         last = row.last_active.strftime("%Y-%m-%d %H:%M") if row.last_active else "-"
-        table.add_row(Text(row.annotator), str(row.annotations), median, str(row.flagged), last)
+        table.add_row(Text(row.annotator), str(row.annotations), median, pace, str(row.edits), str(row.flagged), last)
     console.print(table)
+    if team.flags:
+        flags = Table("flagged claim", "by", "verdict", "note", title="Flagged for the lead (in `annotator review`)")
+        for flag in team.flags:
+            flags.add_row(Text(flag.claim_id), Text(flag.annotator), Text(flag.label or "none yet"),
+                          Text(flag.note or ""))
+        console.print(flags)
+
+
+def pace_line(team) -> str:
+    """The team's pace and the time left at that pace, in words."""
+    if team.remaining == 0:
+        return "pace: every claim has its verdicts"
+    if team.per_hour is None:
+        return f"pace: nobody annotated in the last hour; {team.remaining} verdicts still needed"
+    hours, minutes = divmod(round((team.hours_left or 0) * 60), 60)
+    left = f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+    return f"pace: {team.per_hour:.0f} claims/hour; {team.remaining} verdicts still needed, about {left} left"

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from annotator.errors import ClaimFullError, NotFoundError
-from annotator.models import DECISION_FIELDS, Annotation, LabelVote, Progress, as_utc, utc_now
+from annotator.models import DECISION_FIELDS, Annotation, ClaimEdit, LabelVote, Progress, as_utc, utc_now
 from annotator.store.claims import STREAM_BATCH, Claims
 from annotator.store.database import Database
 from annotator.store.lookups import annotation_row, ensure_annotator
@@ -63,8 +63,11 @@ class Annotations:
                 yield annotation_from_table_row(row)
 
     def votes(self) -> list[LabelVote]:
-        """Every current (claim, annotator, label), fetched without ORM objects, for agreement over big tables."""
-        query = select(AnnotationRow.claim_id, AnnotationRow.annotator, AnnotationRow.label)
+        """Every current (claim, annotator, label), fetched without ORM objects, for agreement over big tables; an
+        annotation without a verdict (an edit, note or flag alone) is no vote."""
+        query = select(AnnotationRow.claim_id, AnnotationRow.annotator, AnnotationRow.label).where(
+            AnnotationRow.label.is_not(None)
+        )
         return list(map(LabelVote._make, self.db.raw_rows(query)))
 
     def by_claim(self, annotator: str, claim_ids: Sequence[str]) -> dict[str, Annotation]:
@@ -94,12 +97,13 @@ class Annotations:
             return [row.model_dump() for row in session.exec(query)]
 
     def progress(self, annotator: str) -> Progress:
-        """How many current claims an annotator has labelled, out of all current claims."""
+        """How many current claims an annotator has given a verdict, out of all current claims."""
         done_query = (
             select(func.count(AnnotationRow.id))
             .join(ClaimRow, AnnotationRow.claim_id == ClaimRow.id)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(AnnotationRow.annotator == annotator, ArticleRow.superseded_by.is_(None))
+            .where(AnnotationRow.annotator == annotator, AnnotationRow.label.is_not(None),
+                   ArticleRow.superseded_by.is_(None))
         )
         done = self.db.scalars(done_query)[0]
         return Progress(annotator=annotator, done=done, total=self.claims.count())
@@ -168,6 +172,8 @@ def upsert(session: Session, annotation: Annotation, action: str, *, keep_times:
 def _decision(source: AnnotationRow | Annotation) -> dict:
     """The decision fields of a stored row or an incoming record, normalised so the two compare."""
     values = {name: getattr(source, name) for name in DECISION_FIELDS}
+    if isinstance(values["edit"], ClaimEdit):
+        values["edit"] = values["edit"].model_dump()
     values["evidence"] = list(values["evidence"] or [])
     values["flagged"] = bool(values["flagged"])
     return values

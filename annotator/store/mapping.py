@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from annotator.models import Adjudication, Annotation, Article, ArticleRef, Claim, Conflict, EntitySpan
+from annotator.models import Adjudication, Annotation, Article, ArticleRef, Claim, ClaimEdit, Conflict, EntitySpan
 from annotator.store.tables import AdjudicationRow, AnnotationRow, ArticleRow, ClaimRow
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -45,6 +45,13 @@ def json_list(value: Any) -> Any:
     if value == "[]" or not value:
         return []
     return json.loads(value) if isinstance(value, str) else list(value)
+
+
+def json_edit(value: Any) -> ClaimEdit | None:
+    """A claim edit column as a ClaimEdit (SQLite hands back text, PostgreSQL the parsed value; null: no edit)."""
+    if value is None or value == "null":
+        return None
+    return trusted(ClaimEdit, json.loads(value) if isinstance(value, str) else dict(value))
 
 
 def trusted(model: type[ModelT], values: dict[str, Any]) -> ModelT:
@@ -99,6 +106,7 @@ def claim_values(claim: Claim) -> dict:
 def annotation_from_row(row: tuple) -> Annotation:
     """An annotation from a row of ANNOTATION_COLUMNS."""
     values = dict(zip(ANNOTATION_FIELDS, row))
+    values["edit"] = json_edit(values["edit"])
     values["evidence"] = json_list(values["evidence"])
     values["flagged"] = bool(values["flagged"])
     values["created_at"] = utc_time(values["created_at"])

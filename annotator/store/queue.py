@@ -21,6 +21,11 @@ def _mine(spec: QueueSpec):
     return select(AnnotationRow.claim_id).where(AnnotationRow.annotator == spec.annotator)
 
 
+def _decided(spec: QueueSpec):
+    """Ids of the claims the queue's annotator has given a verdict (an edit, note or flag alone decides nothing)."""
+    return _mine(spec).where(AnnotationRow.label.is_not(None))
+
+
 def _filter_conditions(spec: QueueSpec) -> list:
     """The WHERE conditions of the spec's filter (its `keep` claims always pass)."""
     wanted = spec.claim_filter
@@ -38,7 +43,7 @@ def _filter_conditions(spec: QueueSpec) -> list:
     if wanted.conflicts:
         conditions.append(cast(ClaimRow.conflicts, String) != "[]")
     if wanted.unlabelled:
-        conditions.append(ClaimRow.id.not_in(_mine(spec)))
+        conditions.append(ClaimRow.id.not_in(_decided(spec)))
     if wanted.label:
         conditions.append(ClaimRow.id.in_(_mine(spec).where(AnnotationRow.label == wanted.label)))
     if wanted.flagged:
@@ -152,7 +157,7 @@ class Queue:
             if held is None:
                 return None
             return self._count(_members(spec, ClaimRow.id)), held, after == held
-        unlabelled = _members(spec, ClaimRow.id).where(ClaimRow.id.not_in(_mine(spec))).order_by(*_order(spec)).limit(1)
+        unlabelled = _members(spec, ClaimRow.id).where(ClaimRow.id.not_in(_decided(spec))).order_by(*_order(spec)).limit(1)
         key = self._key(spec, after) if after is not None else None
         found = self.db.scalars(unlabelled.where(_after(spec, key))) if key is not None else []
         wrapped = after is not None and not found

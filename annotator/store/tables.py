@@ -73,8 +73,11 @@ class AnnotationRow(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     claim_id: str = Field(foreign_key="claims.id", index=True)
     annotator: str = Field(foreign_key="annotators.name", index=True)
-    label: str
+    label: Optional[str] = None
+    """The verdict; null when the annotator only edited, noted or flagged the claim."""
     correction: Optional[str] = Field(default=None, sa_column=Column(Text))
+    edit: Optional[dict] = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
+    """The claim as the annotator fixed its extraction: {text, speaker, start, end}."""
     note: Optional[str] = Field(default=None, sa_column=Column(Text))
     evidence: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     flagged: bool = False
@@ -95,6 +98,7 @@ class AnnotationHistoryRow(SQLModel, table=True):
     """`save`, `remove`, `import` or `merge`."""
     label: Optional[str] = None
     correction: Optional[str] = Field(default=None, sa_column=Column(Text))
+    edit: Optional[dict] = Field(default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
     note: Optional[str] = Field(default=None, sa_column=Column(Text))
     evidence: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     flagged: bool = False

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 from statistics import median
 
-from sqlalchemy import func
+from sqlalchemy import and_, case, func, or_
 from sqlmodel import select
 
-from annotator.models import AnnotatorStats, TeamStats, utc_now
+from annotator.models import AnnotatorStats, FlaggedClaim, TeamStats, as_utc, utc_now
 from annotator.store.claims import Claims
 from annotator.store.database import Database
 from annotator.store.tables import (
@@ -28,21 +29,40 @@ class Team:
         self.claims = claims
 
     def claims_to_review(self, *, include_agreed: bool = False) -> list[str]:
-        """Current claims with two or more annotators who disagree (or all multi-annotated ones), in reading order."""
+        """Current claims a lead should see, in reading order: two or more verdicts that disagree (with
+        `include_agreed`, any two or more verdicts), and every claim someone flagged for the lead."""
+        verdicts = func.count(AnnotationRow.label)
         distinct_labels = func.count(func.distinct(AnnotationRow.label))
+        flagged = func.max(case((AnnotationRow.flagged.is_(True), 1), else_=0))
+        shared = verdicts >= 2 if include_agreed else and_(verdicts >= 2, distinct_labels >= 2)
         query = (
             select(AnnotationRow.claim_id)
             .join(ClaimRow, AnnotationRow.claim_id == ClaimRow.id)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(ArticleRow.superseded_by.is_(None))
-            .group_by(AnnotationRow.claim_id, ArticleRow.ingest_order, ClaimRow.position)
-            .having(func.count(AnnotationRow.id) >= 2)
-            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+            .group_by(AnnotationRow.claim_id, ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position)
+            .having(or_(shared, flagged == 1))
+            .order_by(ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position)
         )
-        if not include_agreed:
-            query = query.having(distinct_labels >= 2)
         with self.db.read() as session:
             return list(session.exec(query))
+
+    def flags(self) -> list[FlaggedClaim]:
+        """Every current flag for the lead, in reading order: who flagged the claim, their note and verdict."""
+        query = (
+            select(AnnotationRow.claim_id, AnnotationRow.annotator, AnnotationRow.label, AnnotationRow.note,
+                   AnnotationRow.updated_at)
+            .join(ClaimRow, AnnotationRow.claim_id == ClaimRow.id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ArticleRow.superseded_by.is_(None), AnnotationRow.flagged.is_(True))
+            .order_by(ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position, AnnotationRow.annotator)
+        )
+        with self.db.read() as session:
+            return [
+                FlaggedClaim(claim_id=claim_id, annotator=annotator, label=label, note=note,
+                             flagged_at=as_utc(updated_at))
+                for claim_id, annotator, label, note, updated_at in session.exec(query)
+            ]
 
     def stats(self, *, overlap: int = 1) -> TeamStats:
         """Counts of the queue's state and each annotator's output and median time per decision."""
@@ -52,7 +72,7 @@ class Team:
                     select(AnnotationRow.claim_id, func.count(AnnotationRow.id))
                     .join(ClaimRow, AnnotationRow.claim_id == ClaimRow.id)
                     .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-                    .where(ArticleRow.superseded_by.is_(None))
+                    .where(ArticleRow.superseded_by.is_(None), AnnotationRow.label.is_not(None))
                     .group_by(AnnotationRow.claim_id)
                 ).all()
             )
@@ -63,19 +83,41 @@ class Team:
             durations: dict[str, list[int]] = defaultdict(list)
             counts: dict[str, int] = defaultdict(int)
             flagged: dict[str, int] = defaultdict(int)
+            edits: dict[str, int] = defaultdict(int)
             last_active: dict = {}
-            for name, duration, is_flagged, updated_at in session.exec(
-                select(AnnotationRow.annotator, AnnotationRow.duration_ms, AnnotationRow.flagged, AnnotationRow.updated_at)
+            for name, label, edit, duration, is_flagged, updated_at in session.exec(
+                select(AnnotationRow.annotator, AnnotationRow.label, AnnotationRow.edit, AnnotationRow.duration_ms,
+                       AnnotationRow.flagged, AnnotationRow.updated_at)
             ):
-                counts[name] += 1
+                counts[name] += label is not None
                 flagged[name] += bool(is_flagged)
-                if duration is not None:
+                edits[name] += edit is not None
+                if duration is not None and label is not None:
                     durations[name].append(duration)
+                updated_at = as_utc(updated_at)
                 if name not in last_active or updated_at > last_active[name]:
                     last_active[name] = updated_at
         total = self.claims.count()
         disputed = set(self.claims_to_review())
         complete = sum(1 for count in per_claim.values() if count >= overlap)
+        medians = {name: median(times) for name, times in durations.items() if times}
+        annotators = [
+            AnnotatorStats(
+                annotator=name,
+                annotations=counts[name],
+                median_ms=int(medians[name]) if name in medians else None,
+                per_hour=round(3_600_000 / medians[name], 1) if medians.get(name) else None,
+                flagged=flagged[name],
+                edits=edits[name],
+                last_active=last_active.get(name),
+            )
+            for name in sorted(counts)
+        ]
+        remaining = total * overlap - sum(min(count, overlap) for count in per_claim.values())
+        recent = utc_now() - timedelta(hours=1)
+        paces = [row.per_hour for row in annotators
+                 if row.per_hour and row.last_active is not None and row.last_active >= recent]
+        per_hour = round(sum(paces), 1) if paces else None
         return TeamStats(
             claims=total,
             complete=complete,
@@ -85,14 +127,9 @@ class Team:
             overlap=overlap,
             awaiting_adjudication=len(disputed - adjudicated),
             adjudicated=len(adjudicated),
-            annotators=[
-                AnnotatorStats(
-                    annotator=name,
-                    annotations=counts[name],
-                    median_ms=int(median(durations[name])) if durations[name] else None,
-                    flagged=flagged[name],
-                    last_active=last_active.get(name),
-                )
-                for name in sorted(counts)
-            ],
+            annotators=annotators,
+            remaining=remaining,
+            per_hour=per_hour,
+            hours_left=round(remaining / per_hour, 2) if per_hour else None,
+            flags=self.flags(),
         )
