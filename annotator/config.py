@@ -89,13 +89,13 @@ def require_existing_database(url: str) -> None:
         )
 
 
-def signing_name(given: Optional[str], settings: "Settings") -> str:
+def signing_name(given: Optional[str], settings: "Settings", role: str = "annotating") -> str:
     """The name annotations are signed with: `--annotator`, else `ANNOTATOR_NAME`, else the login, never an OS
-    account such as root that names nobody."""
+    account such as root that names nobody; `role` says what the person is doing, for the error."""
     for name in (given, settings.name):
         if name is not None:
             if not name.strip():
-                raise UsageError("the annotator name is empty: give --annotator NAME or set ANNOTATOR_NAME")
+                raise UsageError(f"--annotator must name who is {role} (or set ANNOTATOR_NAME)")
             return name.strip()
     try:
         login = getpass.getuser().strip()
@@ -103,7 +103,7 @@ def signing_name(given: Optional[str], settings: "Settings") -> str:
         login = ""
     if not login or login.lower() in OS_ACCOUNTS:
         shown = f"the login is '{login}', which names no reviewer" if login else "no login name is known"
-        raise UsageError(f"who is annotating? {shown}: give --annotator NAME or set ANNOTATOR_NAME")
+        raise UsageError(f"who is {role}? {shown}: give --annotator NAME or set ANNOTATOR_NAME")
     return login
 
 

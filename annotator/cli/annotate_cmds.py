@@ -71,7 +71,7 @@ def review(
     from annotator.tui import run_review
 
     settings = make_settings(db, labels_file=labels)
-    name = signing_name(annotator, settings)
+    name = signing_name(annotator, settings, "adjudicating")
     with opened_store(settings, existing=True) as store:
         run_review(store, settings, adjudicator=name, include_agreed=include_agreed)
 
