@@ -117,12 +117,12 @@ async def bench_annotator(url: str, presses: int, overlap: int | None) -> tuple[
         def first_shown() -> bool:
             nonlocal screen
             screen = next((s for s in app.screen_stack if isinstance(s, AnnotateScreen)), None)
-            return screen is not None and screen.shown_claim_id is not None and not screen.busy
+            return screen is not None and screen.session.shown_claim_id is not None and not screen.session.keys.busy
 
         await _wait_until(first_shown)
         await pilot.pause()
         first_claim = time.perf_counter() - started
-        latencies = await time_presses(pilot, presses, lambda: (screen.shown_claim_id, screen.busy))
+        latencies = await time_presses(pilot, presses, lambda: (screen.session.shown_claim_id, screen.session.keys.busy))
     store.close()
     return first_claim, latencies
 

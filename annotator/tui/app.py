@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 
 from annotator.models import Label
+from annotator.session import AdjudicationSession, AnnotationSession, ReadingOrder, RoutedOrder, Routing
 from annotator.store import Store
 from annotator.tui.screens import AnnotateScreen, ReviewScreen
 
@@ -31,14 +32,17 @@ class AnnotatorApp(App[None]):
         self.guidelines = guidelines
 
     def on_mount(self) -> None:
-        self.annotate_screen = AnnotateScreen(self.store, self.annotator, self.labels, self.guidelines,
-                                              overlap=self.overlap, lease_seconds=self.lease_seconds)
+        order = ReadingOrder() if self.overlap is None else RoutedOrder(Routing(self.overlap, self.lease_seconds))
+        session = AnnotationSession(self.annotator, order)
+        self.annotate_screen = AnnotateScreen(self.store, session, self.labels, self.guidelines)
         self.push_screen(self.annotate_screen)
 
     def release_held_claim(self) -> None:
         """Give back a claim still reserved for this annotator (the app ended without `q`)."""
         if self.annotate_screen is not None:
-            self.annotate_screen.release_on_exit(self.store.routing.release, self.annotator)
+            held = self.annotate_screen.release_on_exit()
+            if held is not None:
+                self.store.routing.release(held, self.annotator)
 
 
 class ReviewApp(App[None]):
@@ -58,5 +62,5 @@ class ReviewApp(App[None]):
         self.include_agreed = include_agreed
 
     def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.store, self.adjudicator, self.labels, self.guidelines,
-                                      include_agreed=self.include_agreed))
+        session = AdjudicationSession(self.adjudicator, include_agreed=self.include_agreed)
+        self.push_screen(ReviewScreen(self.store, session, self.labels, self.guidelines))

@@ -1,4 +1,7 @@
-"""Helpers for driving the annotation and review apps with Pilot: wait until it is idle, read the screen as text."""
+"""Helpers for driving the annotation and review apps with Pilot: wait until it is idle, read the screen as text.
+
+Every use of Textual internals sits in `TextualInternals`, so a Textual upgrade that moves them breaks one place.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,20 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from annotator.tui.screens import AnnotateScreen, ReviewScreen
+
+
+class TextualInternals:
+    """The private Textual attributes the tests need: running workers and the composed frame."""
+
+    @staticmethod
+    def workers_running(app: App) -> bool:
+        """True while any worker of the app has not finished."""
+        return bool(app.workers._workers)
+
+    @staticmethod
+    def frame(app: App):
+        """The whole screen as Textual last composed it, with the screens below a dialog."""
+        return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
 
 
 def annotate_screen(app: App) -> AnnotateScreen:
@@ -27,7 +44,8 @@ async def settle(pilot: Pilot) -> None:
     for _ in range(400):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not screen.busy and not screen.waiting and not pilot.app.workers._workers:
+        keys = screen.session.keys
+        if not keys.busy and not keys.waiting and not TextualInternals.workers_running(pilot.app):
             await pilot.pause()
             return
     raise AssertionError("the annotation screen never became idle")
@@ -53,7 +71,7 @@ def screen_text(app: App) -> str:
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True,
                       legacy_windows=False, safe_box=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    console.print(TextualInternals.frame(app))
     return console.export_text()
 
 

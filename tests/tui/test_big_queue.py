@@ -7,7 +7,7 @@ import pytest
 from annotator.models import Annotation, Article, Claim
 from annotator.store import open_store
 from annotator.tui import make_app
-from annotator.tui.state import CACHED_PAGES, PAGE_SIZE
+from annotator.session.paging import CACHED_PAGES, PAGE_SIZE
 from tests.tui.helpers import annotate_screen, press, put_table_back, screen_text, settle, take_table_away, type_text
 from tests.tui.sample_data import sample_settings
 
@@ -68,7 +68,7 @@ async def filter_unlabelled(pilot) -> None:
 
 
 def queue_of(app):
-    return annotate_screen(app).queue
+    return annotate_screen(app).session.queue
 
 
 async def test_resumes_deep_in_the_queue_holding_only_a_few_pages(big_store):

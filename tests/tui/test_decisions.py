@@ -25,7 +25,7 @@ async def test_each_label_key_saves_its_label_and_moves_on(app, store):
                 await press(pilot, "enter")
             else:
                 await press(pilot, key)
-        assert annotate_screen(app).queue.current == "c06"
+        assert annotate_screen(app).session.queue.current == "c06"
     assert saved_labels(store) == {
         "c01": "verified", "c02": "corrected", "c03": "contested", "c04": "unverifiable", "c05": "not_a_claim",
     }
@@ -45,7 +45,7 @@ async def test_keys_typed_ahead_land_on_successive_claims_in_order(app, store):
         await settle(pilot)
         await pilot.press("v", "x", "u", "s", "n")
         await settle(pilot)
-        assert annotate_screen(app).queue.current == "c06"
+        assert annotate_screen(app).session.queue.current == "c06"
     assert saved_labels(store) == {"c01": "verified", "c02": "contested", "c03": "unverifiable", "c05": "not_a_claim"}
 
 
@@ -64,7 +64,7 @@ async def test_correction_editor_saves_typed_text_and_letters_do_not_decide(app,
         await press(pilot, "c")
         await type_text(pilot, " vxs")
         await press(pilot, "enter")
-        assert annotate_screen(app).queue.current == "c02"
+        assert annotate_screen(app).session.queue.current == "c02"
     saved = store.annotations.get("c01", "alice")
     assert saved.label == "corrected"
     assert saved.correction.endswith("caused by the storm. vxs")
@@ -78,7 +78,7 @@ async def test_correction_editor_escape_saves_nothing_and_stays(app, store):
         await type_text(pilot, " wrong")
         await press(pilot, "escape")
         screen = annotate_screen(app)
-        assert app.screen is screen and screen.queue.current == "c01"
+        assert app.screen is screen and screen.session.queue.current == "c01"
         assert "Correction cancelled" in screen_text(app)
     assert store.annotations.get("c01", "alice") is None
 
@@ -109,10 +109,10 @@ async def test_undo_goes_back_through_several_decisions_to_no_label(app, store):
         await press(pilot, "x")
         await press(pilot, "z")
         assert saved_labels(store) == {"c01": "verified"}
-        assert annotate_screen(app).queue.current == "c02"
+        assert annotate_screen(app).session.queue.current == "c02"
         await press(pilot, "ctrl+z")
         assert saved_labels(store) == {}
-        assert annotate_screen(app).queue.current == "c01"
+        assert annotate_screen(app).session.queue.current == "c01"
         assert "NO LABEL YET" in screen_text(app)
         await press(pilot, "z")
         assert "Nothing to undo" in screen_text(app)
@@ -145,25 +145,43 @@ async def test_resumes_at_the_first_claim_not_yet_labelled(store):
     app = make_app(store, sample_settings(), annotator="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert annotate_screen(app).queue.current == "c03"
+        assert annotate_screen(app).session.queue.current == "c03"
         text = screen_text(app)
         assert "done 3/7" in text and "claim 3 of 7" in text
         await press(pilot, "v")
-        assert annotate_screen(app).queue.current == "c05"
+        assert annotate_screen(app).session.queue.current == "c05"
 
 
-async def test_failed_save_keeps_the_claim_unsaved_and_says_so(app, store, tmp_path):
+async def test_keys_pressed_while_the_database_is_away_wait_in_order_and_land_when_it_is_back(app, store, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         take_table_away(tmp_path / "t.db", "annotations")
-        await press(pilot, "v")
-        text = screen_text(app)
-        assert "NOT SAVED" in text and "NO LABEL YET" in text
-        assert annotate_screen(app).queue.current == "c01"
+        await pilot.press("v")
+        await wait_for_text(pilot, "trying again")
+        await pilot.press("j", "x")
+        text = " ".join((await wait_for_text(pilot, "attempt 3")).split())
+        assert "not saved yet" in text and "Keys you press wait their turn" in text and "NO LABEL YET" in text
+        assert annotate_screen(app).session.queue.current == "c01", "nothing moves before the save lands"
         put_table_back(tmp_path / "t.db", "annotations")
-        await press(pilot, "v")
-        assert annotate_screen(app).queue.current == "c02"
-    assert saved_labels(store) == {"c01": "verified"}
+        await settle(pilot)
+        assert annotate_screen(app).session.queue.current == "c04"
+    assert saved_labels(store) == {"c01": "verified", "c03": "contested"}, "held keys ran in order"
+
+
+async def test_a_second_q_while_the_database_is_away_quits_without_the_change(app, store, tmp_path):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        take_table_away(tmp_path / "t.db", "annotations")
+        await pilot.press("v")
+        await wait_for_text(pilot, "trying again")
+        await pilot.press("q")
+        text = " ".join((await wait_for_text(pilot, "Press q again")).split())
+        assert "A change is not saved yet" in text and app.return_code is None
+        await pilot.press("q")
+        await pilot.pause(0.2)
+        assert app.return_code is not None, "the app quit"
+    put_table_back(tmp_path / "t.db", "annotations")
+    assert saved_labels(store) == {}
 
 
 async def test_save_is_retried_while_the_database_is_away_and_lands_when_it_is_back(app, store, tmp_path):
@@ -173,10 +191,10 @@ async def test_save_is_retried_while_the_database_is_away_and_lands_when_it_is_b
         await pilot.press("v")
         text = await wait_for_text(pilot, "trying again")
         assert "trying again" in text and "NO LABEL YET" in text, "not shown as saved while retrying"
-        assert annotate_screen(app).queue.current == "c01"
+        assert annotate_screen(app).session.queue.current == "c01"
         put_table_back(tmp_path / "t.db", "annotations")
         await settle(pilot)
-        assert annotate_screen(app).queue.current == "c02"
+        assert annotate_screen(app).session.queue.current == "c02"
         assert "NOT SAVED" not in screen_text(app)
     assert saved_labels(store) == {"c01": "verified"}
 

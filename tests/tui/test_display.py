@@ -17,7 +17,7 @@ async def test_markup_and_escape_sequences_in_article_text_show_as_typed(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "j", "j")
-        assert annotate_screen(app).queue.current == "c03"
+        assert annotate_screen(app).session.queue.current == "c03"
         text = screen_text(app)
     assert "[bold red]CLOSED[/]" in text
     assert "[link=http://example.org]here[/link]" in text

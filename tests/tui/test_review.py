@@ -27,7 +27,7 @@ async def test_lists_disagreements_with_each_annotators_decision(store, disputed
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = working_screen(app)
-        assert screen.claim_ids == ["c02", "c05"]
+        assert screen.session.claim_ids == ["c02", "c05"]
         text = screen_text(app)
         assert "NOT ADJUDICATED YET" in text and "adjudicated 0/2" in text
         for expected in ("alice", "CORRECTED", "12.3 s", "correction: 1,500 passengers a day",
@@ -40,7 +40,7 @@ async def test_label_key_saves_an_adjudication_and_moves_to_the_next_claim(store
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "x")
-        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        assert working_screen(app).session.claim_ids[working_screen(app).session.position] == "c05"
         await press(pilot, "u")
         assert "adjudicated 2/2" in screen_text(app)
     assert {a.claim_id: (a.adjudicator, a.label) for a in store.adjudications.all()} == {
@@ -67,7 +67,7 @@ async def test_undo_puts_back_the_previous_adjudication(store, disputed):
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        assert working_screen(app).session.claim_ids[working_screen(app).session.position] == "c05"
         await press(pilot, "k")
         assert "ADJUDICATED: CONTESTED" in screen_text(app)
         await press(pilot, "v")
@@ -97,7 +97,7 @@ async def test_all_includes_agreed_claims_and_an_empty_review_says_so(store, dis
     app = review_app(store, include_agreed=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert working_screen(app).claim_ids == ["c01", "c02", "c05"]
+        assert working_screen(app).session.claim_ids == ["c01", "c02", "c05"]
     for annotation in list(store.annotations.all()):
         store.annotations.remove(annotation.claim_id, annotation.annotator)
     app = review_app(store)
@@ -140,20 +140,27 @@ async def test_adjudication_is_retried_while_the_database_is_away_and_lands_when
         assert "trying again" in text and "NOT ADJUDICATED YET" in text, "not shown as saved while retrying"
         put_table_back(tmp_path / "t.db", "adjudications")
         await settle(pilot)
-        assert working_screen(app).claim_ids[working_screen(app).position] == "c05"
+        assert working_screen(app).session.claim_ids[working_screen(app).session.position] == "c05"
         assert "NOT SAVED" not in screen_text(app)
     assert store.adjudications.get("c02").label == "verified"
 
 
-async def test_adjudication_that_never_lands_says_not_saved(store, disputed, tmp_path):
+async def test_quitting_while_an_adjudication_waits_for_the_database_asks_first(store, disputed, tmp_path):
     app = review_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         take_table_away(tmp_path / "t.db", "adjudications")
-        await press(pilot, "v")
-        text = screen_text(app)
-        assert "NOT SAVED" in text and "NOT ADJUDICATED YET" in text
-        assert working_screen(app).claim_ids[working_screen(app).position] == "c02"
+        await pilot.press("v")
+        await wait_for_text(pilot, "trying again")
+        await pilot.press("q")
+        text = " ".join((await wait_for_text(pilot, "Press q again")).split())
+        assert "NOT ADJUDICATED YET" in text and app.return_code is None
+        assert working_screen(app).session.claim_ids[working_screen(app).session.position] == "c02"
+        await pilot.press("q")
+        await pilot.pause(0.2)
+        assert app.return_code is not None
+    put_table_back(tmp_path / "t.db", "adjudications")
+    assert store.adjudications.get("c02") is None
 
 
 async def test_other_outlets_and_conflicts_are_shown_beside_the_annotations(store, disputed):

@@ -41,7 +41,7 @@ async def test_note_on_a_labelled_claim_is_saved_at_once_with_the_same_label(app
         await press(pilot, "enter")
         saved = store.annotations.get("c01", "alice")
         assert (saved.label, saved.note) == ("contested", "two outlets disagree")
-        assert annotate_screen(app).queue.current == "c01"
+        assert annotate_screen(app).session.queue.current == "c01"
         assert "note: two outlets disagree" in screen_text(app)
 
 
@@ -79,14 +79,14 @@ async def test_search_by_text_narrows_the_queue_and_clear_restores_it(app, store
         await type_text(pilot, "operator")
         await press(pilot, "enter")
         screen = annotate_screen(app)
-        assert screen.queue.cached_ids() == ["c05", "c06"] and screen.queue.current == "c05"
+        assert screen.session.queue.cached_ids() == ["c05", "c06"] and screen.session.queue.current == "c05"
         assert 'filter: text "operator"' in screen_text(app)
         await press(pilot, "v")
-        assert screen.queue.current == "c06"
+        assert screen.session.queue.current == "c06"
         await press(pilot, "slash")
         await pilot.click("#clear")
         await settle(pilot)
-        assert len(screen.queue.cached_ids()) == 7 and screen.queue.current == "c06"
+        assert len(screen.session.queue.cached_ids()) == 7 and screen.session.queue.current == "c06"
     assert store.annotations.get("c05", "alice").label == "verified"
 
 
@@ -102,7 +102,7 @@ async def test_filters_for_article_unlabelled_label_flagged_and_conflicts(app, s
         await press(pilot, "slash")
         await setup()
         await press(pilot, "enter")
-        return annotate_screen(pilot.app).queue.cached_ids()
+        return annotate_screen(pilot.app).session.queue.cached_ids()
 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -140,7 +140,7 @@ async def test_search_with_no_match_keeps_the_queue(app):
         await press(pilot, "slash")
         await type_text(pilot, "zeppelin")
         await press(pilot, "enter")
-        assert len(annotate_screen(app).queue.cached_ids()) == 7
+        assert len(annotate_screen(app).session.queue.cached_ids()) == 7
         assert "No claim matches" in screen_text(app)
 
 
@@ -150,15 +150,15 @@ async def test_goto_by_number_and_by_start_of_id(app):
         await press(pilot, "g")
         await type_text(pilot, "4")
         await press(pilot, "enter")
-        assert annotate_screen(app).queue.current == "c04"
+        assert annotate_screen(app).session.queue.current == "c04"
         await press(pilot, "g")
         await type_text(pilot, "c07")
         await press(pilot, "enter")
-        assert annotate_screen(app).queue.current == "c07"
+        assert annotate_screen(app).session.queue.current == "c07"
         await press(pilot, "g")
         await type_text(pilot, "99")
         await press(pilot, "enter")
-        assert annotate_screen(app).queue.current == "c07"
+        assert annotate_screen(app).session.queue.current == "c07"
         assert "No claim number 99" in screen_text(app)
 
 
@@ -194,4 +194,4 @@ async def test_full_article_opens_with_the_claim_and_closes(app):
         text = screen_text(app)
         assert "Local cafés said trade had halved" in text and "[bold red]CLOSED[/]" in text
         await press(pilot, "a")
-        assert app.screen is annotate_screen(app) and annotate_screen(app).queue.current == "c04"
+        assert app.screen is annotate_screen(app) and annotate_screen(app).session.queue.current == "c04"

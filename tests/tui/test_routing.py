@@ -33,7 +33,7 @@ def routed_app(store, tmp_path):
 
 
 def current(pilot) -> str | None:
-    return annotate_screen(pilot.app).queue.current
+    return annotate_screen(pilot.app).session.queue.current
 
 
 def annotations_per_claim(store) -> Counter:
@@ -45,9 +45,9 @@ async def label_until_done(pilot, key: str, limit: int = 10) -> list[str]:
     labelled = []
     for _ in range(limit):
         screen = annotate_screen(pilot.app)
-        if screen.held_claim() is None:
+        if screen.session.held_claim() is None:
             return labelled
-        labelled.append(screen.held_claim())
+        labelled.append(screen.session.held_claim())
         await press(pilot, key)
     raise AssertionError("routing kept serving claims")
 
@@ -108,7 +108,7 @@ async def test_skip_gives_the_claim_back_and_quit_releases_the_claim_on_screen(s
         assert current(alice_pilot) == "c01"
         await press(alice_pilot, "s")
         assert current(alice_pilot) == "c02"
-        assert annotate_screen(alice).queue.cached_ids() == ["c02"]
+        assert annotate_screen(alice).session.queue.cached_ids() == ["c02"]
         async with bob.run_test(size=SIZE) as bob_pilot:
             await settle(bob_pilot)
             assert current(bob_pilot) == "c01"
@@ -133,7 +133,7 @@ async def test_decision_on_a_claim_someone_else_took_is_not_saved_and_moves_on(s
         await press(pilot, "x")
         assert "Another reviewer took this claim" in screen_text(alice)
         assert current(pilot) == "c02"
-        assert annotate_screen(alice).queue.cached_ids() == ["c02"]
+        assert annotate_screen(alice).session.queue.cached_ids() == ["c02"]
     assert store.annotations.get("c01", "alice") is None
     assert annotations_per_claim(store)["c01"] == 1
 

@@ -24,7 +24,7 @@ from annotator.tui.agreement_tables import (
     render_per_label,
 )
 from annotator.tui.literal import literal
-from annotator.tui.retry import failure_reason
+from annotator.errors import failure_reason
 
 
 def compute_agreement(store: Store, labels: Sequence[ClaimLabel]) -> tuple[FullAgreementReport, dict[str, str]]:

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.widgets import Static
 
 from annotator.models import Annotation, Claim
+from annotator.session import PendingExtras
 from annotator.tui.literal import literal
 from annotator.tui.widgets.quiet import update_if_changed
-
-
-@dataclass
-class PendingExtras:
-    """A note, evidence or flag typed on a claim that has no label yet; saved together with the decision."""
-
-    note: str | None = None
-    evidence: tuple[str, ...] = ()
-    flagged: bool = False
-
-    @property
-    def empty(self) -> bool:
-        """True when there is nothing waiting to be saved."""
-        return not (self.note or self.evidence or self.flagged)
 
 
 def decision_badge(annotation: Annotation | None) -> Text:

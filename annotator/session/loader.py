@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.models import ArticleRef, Claim, ClaimFilter, QueueSpec
 from annotator.store import Store
-from annotator.tui.state import PAGE_SIZE, ArticleInfo, ClaimQueue, Window, window_ids, window_pages
+from annotator.session.paging import PAGE_SIZE, ArticleInfo, ClaimQueue, Window, window_ids, window_pages
 
 
 @dataclass

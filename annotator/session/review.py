@@ -1,0 +1,249 @@
+"""The adjudication session: a lead settles claims whose annotators disagree, through the same save and undo paths.
+
+Annotations are never changed here; each decision is an adjudication, committed before the next claim is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from annotator.export.gold import majority_correction
+from annotator.models import Adjudication, Annotation, Article, Claim
+from annotator.session.core import Change, JobContext, SessionBase, Step
+from annotator.session.loader import load_links
+from annotator.session.outcomes import ChangeSaved, StoreFailed
+from annotator.session.saves import AdjudicationBook, SaveChange
+from annotator.session.saving import failure_reason
+from annotator.store import Store
+
+
+@dataclass
+class ReviewItem:
+    """One claim under review: the claim, its article, every annotation and the adjudication so far."""
+
+    claim: Claim
+    article: Article
+    annotations: list[Annotation]
+    adjudication: Adjudication | None
+    related: dict[str, Claim | None] = field(default_factory=dict)
+    """The claims in other articles this one conflicts with (None: no longer in the database)."""
+    outlets: dict[str, str] = field(default_factory=dict)
+    """Display names of the articles the links panel mentions."""
+
+    def suggested_correction(self) -> str:
+        """What the correction editor starts with: the annotators' most common correction, else the claim text."""
+        return majority_correction(self.annotations) or self.claim.text
+
+
+def load_item(store: Store, claim_id: str) -> ReviewItem:
+    """Everything the review screen shows for one claim, with the other outlets and conflicts."""
+    claim = store.claims.get(claim_id)
+    related, outlets = load_links(store, [claim])
+    return ReviewItem(claim, store.articles.get(claim.article.id), store.annotations.for_claim(claim_id),
+                      store.adjudications.get(claim_id), related, outlets)
+
+
+@dataclass(frozen=True)
+class ReviewLoaded:
+    """The claims to review, in reading order, and which of them already have an adjudication."""
+
+    claim_ids: list[str]
+    adjudicated: set[str]
+
+
+@dataclass(frozen=True)
+class ItemLoaded:
+    """One claim under review arrived."""
+
+    item: ReviewItem
+
+
+@dataclass(frozen=True)
+class LoadReview:
+    """Find the claims to review and which are adjudicated."""
+
+    include_agreed: bool
+
+    def run(self, context: JobContext) -> object:
+        try:
+            claim_ids = context.store.team.claims_to_review(include_agreed=self.include_agreed)
+            wanted = set(claim_ids)
+            adjudicated = {item.claim_id for item in context.store.adjudications.all() if item.claim_id in wanted}
+        except Exception as exc:  # a worker must always report back, or the screen would wait forever
+            return StoreFailed("load the claims to review", failure_reason(exc))
+        return ReviewLoaded(claim_ids, adjudicated)
+
+
+@dataclass(frozen=True)
+class LoadItem:
+    """Load one claim with its annotations and adjudication."""
+
+    claim_id: str
+
+    def run(self, context: JobContext) -> object:
+        try:
+            return ItemLoaded(load_item(context.store, self.claim_id))
+        except Exception as exc:
+            return StoreFailed("load the claim", failure_reason(exc))
+
+
+class AdjudicationSession(SessionBase[Adjudication]):
+    """One lead going through the disputed claims in reading order."""
+
+    def __init__(self, adjudicator: str, *, include_agreed: bool = False) -> None:
+        super().__init__()
+        self.adjudicator = adjudicator
+        self.include_agreed = include_agreed
+        self.book = AdjudicationBook()
+        self.claim_ids: list[str] = []
+        self.position = 0
+        self.adjudicated: set[str] = set()
+        self.items: dict[str, ReviewItem] = {}
+        self.pending_notes: dict[str, str] = {}
+        """Notes typed on claims not adjudicated yet, saved with the decision."""
+        self.loaded = False
+
+    def start(self) -> Step:
+        self.wait_on(LoadReview(self.include_agreed))
+        return self.step()
+
+    def current_item(self) -> ReviewItem | None:
+        """The claim under the cursor, when it is loaded."""
+        return self.items.get(self.claim_ids[self.position]) if self.claim_ids else None
+
+    # Deciding
+
+    def correction_start(self) -> str | None:
+        item = self.current_item()
+        return item.suggested_correction() if item is not None else None
+
+    def decide(self, label_name: str, correction: str | None = None) -> Step:
+        """Commit the lead's decision; a note from an earlier adjudication of the claim is kept."""
+        item = self.current_item()
+        if item is None:
+            self.bell()
+            return self.step()
+        previous = item.adjudication
+        note = previous.note if previous else self.pending_notes.get(item.claim.id)
+        adjudication = Adjudication(claim_id=item.claim.id, adjudicator=self.adjudicator, label=label_name,
+                                    correction=correction, note=note)
+        self.wait_on(SaveChange(self.book, Change(item.claim.id, adjudication, previous, "decision")))
+        return self.step()
+
+    def note_fields(self) -> tuple[str | None, tuple[str, ...]] | None:
+        item = self.current_item()
+        if item is None:
+            return None
+        saved = item.adjudication
+        return (saved.note if saved else self.pending_notes.get(item.claim.id)), ()
+
+    def set_note(self, note: str | None, evidence: tuple[str, ...] = ()) -> Step:
+        """Write the note: saved at once when the claim has an adjudication, else kept for the decision."""
+        item = self.current_item()
+        if item is None:
+            return self.step()
+        claim_id, saved = item.claim.id, item.adjudication
+        if saved is None:
+            if note:
+                self.pending_notes[claim_id] = note
+            else:
+                self.pending_notes.pop(claim_id, None)
+            self.show()
+        else:
+            edited = saved.model_copy(update={"note": note})
+            self.wait_on(SaveChange(self.book, Change(claim_id, edited, saved, "edit")))
+        return self.step()
+
+    def undo(self) -> Step:
+        """Put back the adjudication the last decision replaced."""
+        entry = self.log.pop()
+        if entry is None:
+            self.say("Nothing to undo.")
+            return self.step()
+        item = self.items.get(entry.claim_id)
+        current = item.adjudication if item is not None else None
+        self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "undo")))
+        return self.step()
+
+    # Moving
+
+    def step_by(self, step: int, *, skipping: bool = False) -> Step:
+        """Move the cursor without saving anything."""
+        position = self.position + step
+        if not self.claim_ids or not 0 <= position < len(self.claim_ids):
+            self.say("Last claim to review." if step > 0 else "First claim to review.")
+        else:
+            self.say("Skipped: nothing saved." if skipping else "")
+            self.go(position)
+        return self.step()
+
+    def skip(self) -> Step:
+        return self.step_by(1, skipping=True)
+
+    def leave(self) -> Step:
+        self.quit()
+        return self.step()
+
+    def go(self, position: int) -> None:
+        """Put the cursor on a claim and show it, loading it first."""
+        self.position = position
+        self.wait_on(LoadItem(self.claim_ids[position]))
+
+    def next_open_position(self) -> int:
+        """The next claim without an adjudication after the cursor (wrapping round), else the cursor."""
+        count = len(self.claim_ids)
+        for step in range(1, count + 1):
+            index = (self.position + step) % count
+            if self.claim_ids[index] not in self.adjudicated:
+                if index <= self.position:
+                    self.say("Back to the first claim without an adjudication.")
+                return index
+        self.say("Every claim here is adjudicated. j/k go through them; a label key changes one.")
+        return self.position
+
+    # Outcomes
+
+    def apply(self, outcome: object) -> Step:
+        self.retrying = False
+        self.idle()
+        if isinstance(outcome, ReviewLoaded):
+            self.review_loaded(outcome)
+        elif isinstance(outcome, ItemLoaded):
+            undo_claims = {entry.claim_id for entry in self.log.undo_stack}
+            self.items = {outcome.item.claim.id: outcome.item} | {
+                claim_id: item for claim_id, item in self.items.items() if claim_id in undo_claims}
+            self.show()
+        elif isinstance(outcome, ChangeSaved):
+            self.change_saved(outcome)
+        elif isinstance(outcome, StoreFailed):
+            self.keys.waiting.clear()
+            self.say(f"✖ NOT SAVED — could not {outcome.doing}: {outcome.message}. Nothing changed.", error=True)
+        return self.step()
+
+    def review_loaded(self, loaded: ReviewLoaded) -> None:
+        self.claim_ids, self.adjudicated, self.loaded = loaded.claim_ids, loaded.adjudicated, True
+        if not self.claim_ids:
+            self.show()
+            return
+        self.go(next((i for i, cid in enumerate(self.claim_ids) if cid not in self.adjudicated), 0))
+
+    def change_saved(self, saved: ChangeSaved[Adjudication]) -> None:
+        change = saved.change
+        item = self.items.get(change.claim_id)
+        if item is not None:
+            item.adjudication = change.decision
+        if change.decision is None:
+            self.adjudicated.discard(change.claim_id)
+        else:
+            self.adjudicated.add(change.claim_id)
+        self.log.record(change)
+        if change.kind == "undo":
+            self.say(f"Undone: adjudication is back to {change.decision.label if change.decision else 'none'}.")
+            self.go(self.claim_ids.index(change.claim_id) if change.claim_id in self.claim_ids else self.position)
+        elif change.kind == "edit":
+            self.say("Saved.")
+            self.show()
+        else:
+            self.pending_notes.pop(change.claim_id, None)
+            self.clear_message()
+            self.go(self.next_open_position())

@@ -1,0 +1,192 @@
+"""What the annotation and review screens share: keys in, session calls, job outcomes back, widgets updated.
+
+Keys that act on the claim on screen run one after another: while a Store call is in flight they wait in the
+session's key queue, so the next claim never shows before the save returned and a key never lands on a claim not
+yet shown. Jobs run in thread workers that touch no widget and post one `JobDone` back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual import events, work
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Static
+
+from annotator.models import Label
+from annotator.session import Job, JobContext, Notice, Step
+from annotator.session.core import SessionBase
+from annotator.store import Store
+from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
+from annotator.tui.literal import literal
+from annotator.tui.messages import JobDone, JobReport
+from annotator.tui.widgets.quiet import update_if_changed
+
+PREFETCH_DELAY = 0.25
+"""Seconds without a key before the claims ahead are loaded."""
+
+
+class SessionScreen(Screen[None]):
+    """A screen over one session: label keys decide, j/k move, z undoes, e writes a note."""
+
+    WITH_EVIDENCE = True
+
+    def __init__(self, store: Store, session: SessionBase, labels: Sequence[Label]) -> None:
+        super().__init__()
+        self.store = store
+        self.session = session
+        self.labels = list(labels)
+        self.labels_by_key = {label.key: label for label in self.labels}
+        self.context = JobContext(store, lambda notice: self.post_message(JobReport(notice)), session.closed)
+        self.prefetch_timer: Timer | None = None
+        self.quit_asked = False
+
+    # Running session calls and their jobs
+
+    def request(self, action: Callable[[], Step]) -> None:
+        """Run a reviewer action now, or after the Store call in flight has returned."""
+        if not self.session.keys.busy:
+            self.perform(action())
+        elif not self.session.keys.hold(lambda: self.perform(action())):
+            self.say(Notice("✖ Key not taken: too many keys already wait for the database.", error=True))
+
+    def perform(self, step: Step) -> None:
+        """Do what the session asked, then run the next key typed ahead if the screen is free."""
+        if step.notice is not None:
+            self.say(step.notice)
+        if step.show:
+            self.show_current()
+        if step.bell:
+            self.app.bell()
+        if step.quit:
+            self.session.close()
+            self.app.exit()
+            return
+        for job in (step.job, step.background):
+            if job is not None:
+                self.run_job(job)
+        if step.prefetch:
+            self.schedule_prefetch()
+        action = self.session.keys.next_action()
+        if action is not None:
+            action()
+
+    @work(thread=True, exit_on_error=False, group="store")
+    def run_job(self, job: Job) -> None:
+        """Run one job's Store calls off the UI thread and post its outcome back."""
+        self.post_message(JobDone(job.run(self.context)))
+
+    def on_job_done(self, message: JobDone) -> None:
+        self.perform(self.session.apply(message.outcome))
+        if not self.session.retrying:
+            self.quit_asked = False
+
+    def on_job_report(self, message: JobReport) -> None:
+        self.session.retrying = True
+        self.say(message.notice)
+
+    def schedule_prefetch(self) -> None:
+        """Prefetch once the reviewer pauses, so no key waits behind a load it did not ask for."""
+        if self.prefetch_timer is not None:
+            self.prefetch_timer.stop()
+        self.prefetch_timer = self.set_timer(PREFETCH_DELAY, self.prefetch)
+
+    def prefetch(self) -> None:
+        self.prefetch_timer = None
+        self.perform(self.session.prefetch())
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    # Keys
+
+    def on_key(self, event: events.Key) -> None:
+        """A label's key decides the claim on screen (after any Store call in flight)."""
+        label = self.labels_by_key.get(event.character or "")
+        if label is not None:
+            event.stop()
+            self.request(lambda: self.decide(label))
+
+    def action_choose(self, number: int) -> None:
+        """Digits 1-9 choose the labels in their configured order."""
+        if number <= len(self.labels):
+            label = self.labels[number - 1]
+            self.request(lambda: self.decide(label))
+
+    def action_move(self, step: int) -> None:
+        self.request(lambda: self.session.step_by(step))
+
+    def action_skip(self) -> None:
+        self.request(self.session.skip)
+
+    def action_undo(self) -> None:
+        self.request(self.session.undo)
+
+    def action_note(self) -> None:
+        self.request(self.edit_note)
+
+    def action_quit(self) -> None:
+        """Quit once every decision is saved; while a save waits for the database, a second q quits without it."""
+        if self.session.retrying:
+            if self.quit_asked:
+                self.session.close()
+                self.app.exit()
+                return
+            self.quit_asked = True
+            self.say(Notice("✖ A change is not saved yet: the database is not answering. Press q again to quit "
+                            "without it, or wait.", error=True))
+            return
+        self.request(self.session.leave)
+
+    # Deciding through dialogs
+
+    def decide(self, label: Label) -> Step:
+        """Decide the current claim, through the correction editor when the label needs one."""
+        start = self.session.correction_start()
+        if start is None or not label.needs_correction:
+            return self.session.decide(label.name)
+
+        def corrected(correction: str | None) -> None:
+            if correction is None:
+                self.say(Notice("Correction cancelled: nothing saved."))
+            else:
+                self.perform(self.session.decide(label.name, correction))
+
+        self.open_dialog(CorrectionDialog(label.name, start), corrected)
+        return Step()
+
+    def edit_note(self) -> Step:
+        """Open the note (and evidence) dialog for the current claim."""
+        fields = self.session.note_fields()
+        if fields is not None:
+
+            def noted(result: NoteResult | None) -> None:
+                if result is not None:
+                    self.perform(self.session.set_note(result.note, result.evidence))
+
+            self.open_dialog(NoteDialog(fields[0], fields[1], with_evidence=self.WITH_EVIDENCE), noted)
+        return Step()
+
+    def open_dialog(self, dialog, callback: Callable) -> None:
+        """Open a dialog; keys typed ahead were meant for the claim, not the dialog, so they are dropped."""
+        self.session.keys.waiting.clear()
+        self.app.push_screen(dialog, callback)
+
+    # Drawing
+
+    def show_current(self) -> None:
+        """Show the claim under the cursor (each screen draws its own panels)."""
+        raise NotImplementedError
+
+    def say(self, notice: Notice) -> None:
+        """Show a one-line message in the screen's #message line (literal); errors are marked in words too."""
+        line = self.query_one("#message", Static)
+        text = notice.text
+        if notice.error and not text.startswith("✖"):
+            text = f"✖ {text}"
+        if not text and not line.display:
+            return
+        line.display = bool(text)
+        line.set_class(notice.error, "-error")
+        update_if_changed(line, literal(text))
