@@ -19,12 +19,20 @@ def _app(tmp_path):
     return make_app(make_sample_store(tmp_path / "snap.db"), sample_settings(), annotator="alice")
 
 
+async def _steady_cursor(pilot) -> None:
+    """Stop text cursors blinking, so a snapshot never depends on when in the blink it was taken."""
+    for editor in pilot.app.screen.query("Input, TextArea"):
+        editor.cursor_blink = False
+    await pilot.pause()
+
+
 def _pressing(*keys: str):
     async def run_before(pilot) -> None:
         await settle(pilot)
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        await _steady_cursor(pilot)
     return run_before
 
 
