@@ -6,10 +6,9 @@ plus filler claims so the names in question are not the event's only actors.
 
 from __future__ import annotations
 
-import re
-
-from annotator.link import find_counts, find_dates, link_claims
-from annotator.models import ArticleRef, Claim, EntitySpan
+from annotator.link import find_counts, find_dates
+from annotator.models import Claim
+from tests.link_events import link_event
 
 GAZETTEER = {
     "Anja Brel": "PERSON", "Anna Brel": "PERSON", "Piet Osk": "PERSON", "Ilse Marrow": "PERSON",
@@ -26,26 +25,8 @@ FILLER = [
 OUTLETS = ("northbay.example", "kestrelwire.example", "valdrispost.example")
 
 
-def _claim(outlet: int, position: int, text: str, speaker: str | None = None) -> Claim:
-    article = ArticleRef(
-        id=f"art-{outlet}", source=f"outlet{outlet}.txt", outlet=OUTLETS[outlet % 3], published="2024-05-10"
-    )
-    entities, taken = [], []
-    for name in sorted(GAZETTEER, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append((m.start(), m.end()))
-                entities.append(EntitySpan(text=name, label=GAZETTEER[name], start=m.start(), end=m.end()))
-    return Claim(
-        id=f"c-{outlet}-{position:02d}", article=article, text=text, source_text=text, start=0, end=len(text),
-        speaker=speaker, position=position, entities=sorted(entities, key=lambda e: e.start),
-    )
-
-
 def _event(statements: list[tuple[str, str | None]]) -> dict[str, Claim]:
-    claims = [_claim(i, 0, text, speaker) for i, (text, speaker) in enumerate(statements)]
-    claims += [_claim(i % len(statements), 1 + i, text) for i, text in enumerate(FILLER)]
-    return {c.id: c for c in link_claims(claims)}
+    return link_event(GAZETTEER, statements, FILLER, OUTLETS)
 
 
 def _details(linked: dict[str, Claim]) -> list[str]:

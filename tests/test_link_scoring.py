@@ -6,46 +6,19 @@ would mark them, plus unrelated filler claims so the names in question are not t
 
 from __future__ import annotations
 
-import re
-
-from annotator.link import link_claims
-from annotator.models import ArticleRef, Claim, EntitySpan
+from annotator.models import Claim
+from tests.link_events import link_event
 
 GAZETTEER = {
     "Anja Brel": "PERSON", "Piet Osk": "PERSON", "Ilse Marrow": "PERSON", "Jonas Tell": "PERSON",
     "Brel": "PERSON", "Osk": "PERSON", "Tell": "PERSON", "Tarsk": "GPE", "Lindor": "GPE", "Ostmark": "GPE",
     "Veloria": "GPE", "Sarnia": "GPE", "Kelm": "GPE",
 }
-FILLER = [
-    "A ferry service between the islands resumed after the winter storms.",
-    "Grain prices rose for a third week in the northern markets.",
-    "The harbour authority opened two new berths for container ships.",
-    "Farmers in the valley reported a poor harvest after the dry summer.",
-    "The rail link to the coast will close for repairs in the spring.",
-    "A new bridge over the river is due to open next year.",
-]
-
-
-def _claim(outlet: int, position: int, text: str, speaker: str | None = None) -> Claim:
-    article = ArticleRef(id=f"art-{outlet}", source=f"outlet{outlet}.txt", published="2024-05-10")
-    entities = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(GAZETTEER, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append((m.start(), m.end()))
-                entities.append(EntitySpan(text=name, label=GAZETTEER[name], start=m.start(), end=m.end()))
-    return Claim(
-        id=f"c-{outlet}-{position:02d}", article=article, text=text, source_text=text, start=0, end=len(text),
-        speaker=speaker, position=position, entities=sorted(entities, key=lambda e: e.start),
-    )
 
 
 def _event(statements: list[tuple[str, str | None]]) -> dict[str, Claim]:
     """The statements, one per outlet, plus the filler claims spread over the outlets, linked."""
-    claims = [_claim(i, 0, text, speaker) for i, (text, speaker) in enumerate(statements)]
-    claims += [_claim(i % len(statements), 1 + i, text) for i, text in enumerate(FILLER)]
-    return {c.id: c for c in link_claims(claims)}
+    return link_event(GAZETTEER, statements)
 
 
 def _grouped(linked: dict[str, Claim], a: int, b: int) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from annotator.link.amounts import hedged, read_core, read_hedged
 from annotator.link.ranges import Range, exact
-from annotator.link.tokens import Token, read_number, tokenize, words_of
+from annotator.link.tokens import Token, read_number, scan, tokenize, words_of
 
 UNIT_MINUTES = {
     "minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "hr": 60, "hrs": 60,
@@ -73,16 +73,7 @@ def find_durations(text: str) -> list[FoundDuration]:
     tokens = tokenize(text)
     if not tokens.vocabulary & UNIT_WORDS:
         return []
-    found, i = [], 0
-    while i < len(tokens):
-        match = _match(tokens, i)
-        if match is None:
-            i += 1
-            continue
-        minutes, k = match
-        found.append(FoundDuration(tokens[i].start, tokens[k - 1].end, minutes))
-        i = k
-    return found
+    return [FoundDuration(start, end, value) for start, end, value in scan(tokens, _match)]
 
 
 def parse_duration(text: str) -> Range | None:

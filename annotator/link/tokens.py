@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Self
+from typing import Callable, Self, TypeVar
+
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:\.(?=[\s,]))?|[^\sA-Za-z\d]")
 
@@ -151,3 +153,20 @@ def format_number(value: float) -> str:
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.1f}"
+
+
+def scan(tokens: list[Token], match: Callable[[list[Token], int], tuple[T, int] | None]) -> list[tuple[int, int, T]]:
+    """(start, end, value) of each phrase `match` reads at a token, left to right, phrases never overlapping.
+
+    `match(tokens, i)` returns the value read at token i and the index after the phrase, or None.
+    """
+    found, i = [], 0
+    while i < len(tokens):
+        matched = match(tokens, i)
+        if matched is None:
+            i += 1
+            continue
+        value, k = matched
+        found.append((tokens[i].start, tokens[k - 1].end, value))
+        i = k
+    return found

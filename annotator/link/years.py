@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotator.link.tokens import Token, tokenize
+from annotator.link.tokens import Token, scan, tokenize
 
 FIRST_YEAR = 1800
 LAST_YEAR = 2100
@@ -103,13 +103,4 @@ def find_year_spans(text: str) -> list[FoundYears]:
     tokens = tokenize(text)
     if not tokens.has_digits:
         return []
-    found, i = [], 0
-    while i < len(tokens):
-        match = _match(tokens, i)
-        if match is None:
-            i += 1
-            continue
-        years, k = match
-        found.append(FoundYears(tokens[i].start, tokens[k - 1].end, years))
-        i = k
-    return found
+    return [FoundYears(start, end, value) for start, end, value in scan(tokens, _match)]
