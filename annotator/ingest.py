@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from annotator.config import Settings
 from annotator.errors import InputFileError
-from annotator.models import Article
+from annotator.models import Article, Claim
 from annotator.store import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+    from annotator.extract.cw_model import CheckworthinessModel
 
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson")
 """Files that hold many article records each."""
@@ -48,10 +50,12 @@ def ingest_paths(
     workers: int = 1,
     on_progress: ProgressCallback | None = None,
     nlp: "Language | None" = None,
+    model: "CheckworthinessModel | None" = None,
 ) -> IngestReport:
     """Ingest files and folders: bad files are reported one line each and the good ones still land.
 
-    `nlp` is an already loaded pipeline to reuse (the configured one is loaded otherwise).
+    `nlp` is an already loaded pipeline to reuse (the configured one is loaded otherwise). With `model`, claims are
+    scored by that trained classifier (and carry its version) instead of the formula.
     """
     from annotator.extract import extract_many, load_pipeline, read_inputs
 
@@ -75,6 +79,8 @@ def ingest_paths(
     if nlp is None:
         nlp = load_pipeline(settings.spacy_model)
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
+        if model is not None and claims:
+            claims = scored_by(model, claims)
         result = store.articles.add(article, claims)
         if result.status == "unchanged":
             report.unchanged.append(article.source)
@@ -90,6 +96,15 @@ def ingest_paths(
     if report.added or report.new_versions:
         store.db.analyze()
     return report
+
+
+def scored_by(model: "CheckworthinessModel", claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with the model's check-worthiness and its version in place of the formula's score."""
+    scores = model.score([claim.text for claim in claims])
+    return [
+        claim.model_copy(update={"checkworthiness": score, "checkworthiness_model": model.version})
+        for claim, score in zip(claims, scores)
+    ]
 
 
 def relink_event(store: Store, event: str) -> int:

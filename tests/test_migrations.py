@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import text
 
-from annotator.models import Annotation, Article, Claim, ClaimEdit
+from annotator.models import Annotation, ClaimEdit
 from annotator.store import open_store
 from annotator.store.engine import make_engine
 from annotator.store.migrate import current_revision, head_revision, upgrade
@@ -19,12 +19,17 @@ def test_database_at_first_revision_upgrades_with_data_intact(db_url):
     engine.dispose()
 
     old = open_store(db_url, migrate=False)
-    article = Article(id="m1", source="m.txt", body="The bridge opened in 1999.", content_hash="m1")
-    claim = Claim(id="m1-0", article=article.ref(), text="The bridge opened in 1999.",
-                  source_text="The bridge opened in 1999.", start=0, end=26)
-    old.articles.add(article, [claim])
     when = datetime(2024, 1, 1, tzinfo=timezone.utc)
     with old.db.write() as session:  # rows as the first release wrote them: every annotation had a label
+        session.execute(text(
+            "INSERT INTO articles (id, ingest_order, source, body, content_hash, created_at) "
+            "VALUES ('m1', 1, 'm.txt', 'The bridge opened in 1999.', 'm1', :when)"
+        ), {"when": when})
+        session.execute(text(
+            "INSERT INTO claims (id, article_id, position, text, source_text, start, \"end\", kind, checkworthiness, "
+            "needs_context, corroborated_by, conflicts, entities) VALUES ('m1-0', 'm1', 0, "
+            "'The bridge opened in 1999.', 'The bridge opened in 1999.', 0, 26, 'event', 0.7, false, '[]', '[]', '[]')"
+        ))
         for name, label, correction in (("ann", "verified", None), ("cal", "corrected", "It opened in 2001.")):
             session.execute(text("INSERT INTO annotators (name, created_at) VALUES (:name, :when)"),
                             {"name": name, "when": when})
@@ -42,6 +47,8 @@ def test_database_at_first_revision_upgrades_with_data_intact(db_url):
     assert (corrected.label, corrected.correction, corrected.edit) == ("corrected", "It opened in 2001.", None), (
         "a correction stays a verdict with its correction; nothing becomes an edit of the extraction"
     )
+    claim = upgraded.claims.get("m1-0")
+    assert (claim.checkworthiness, claim.checkworthiness_model, claim.checkworthiness_features) == (0.7, None, [])
     assert upgraded.routing.reserve_next("bob", overlap=3, lease_seconds=30).id == "m1-0"
     fix = ClaimEdit(text="The Harbour bridge opened in 1999.", start=0, end=26)
     upgraded.annotations.save(Annotation(claim_id="m1-0", annotator="bob", edit=fix))

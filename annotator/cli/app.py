@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from annotator import __version__
-from annotator.cli import annotate_cmds, data_cmds, report_cmds, serve_cmds, users_cmds
+from annotator.cli import annotate_cmds, data_cmds, model_cmds, report_cmds, serve_cmds, users_cmds
 
 app = typer.Typer(
     name="annotator",
@@ -32,6 +32,7 @@ def _root(
 data_cmds.register(app)
 annotate_cmds.register(app)
 report_cmds.register(app)
+model_cmds.register(app)
 serve_cmds.register(app)
 users_cmds.register(app)
 

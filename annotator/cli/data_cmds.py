@@ -43,11 +43,18 @@ def ingest(
     event: Annotated[Optional[str], typer.Option(help="Event name for all articles (default: each folder's name).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
     spacy_model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load.")] = None,
+    model: Annotated[Optional[Path], typer.Option(
+        "--model", help="Score check-worthiness with this trained model (`annotator train`) instead of the formula.")] = None,
 ) -> None:
     """Read articles, extract and link their claims, and store them (re-ingesting the same content changes nothing)."""
     from annotator.ingest import expected_articles, ingest_paths
 
     settings = make_settings(db, spacy_model=spacy_model)
+    scorer = None
+    if model is not None:
+        from annotator.extract.cw_model import load_model
+
+        scorer = load_model(model)
     console = stderr_console()
     total = expected_articles(paths)
     columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
@@ -62,7 +69,8 @@ def ingest(
                 done = bar.tasks[0].completed
                 bar.update(task, rate=f"{done / elapsed:.1f} articles/s" if elapsed > 0 else "")
 
-        report = ingest_paths(store, paths, settings=settings, event=event, workers=workers, on_progress=advance)
+        report = ingest_paths(store, paths, settings=settings, event=event, workers=workers, on_progress=advance,
+                              model=scorer)
     for message in report.errors:
         console.print(f"annotator: {message}", markup=False)
     console.print(

@@ -184,7 +184,7 @@ SCHEMA_VERSIONS: dict[str, int] = {
     "prodigy": 1,
     "claimreview": 2,
     "annotation": 2,
-    "claim": 1,
+    "claim": 2,
     "manifest": 1,
 }
 """Version of each record schema; bump one when its record changes shape in a way readers must notice."""

@@ -6,28 +6,14 @@ Each feature is 0 or 1 and has a fixed weight; the score is the logistic of thei
 
 from __future__ import annotations
 
-import math
 from typing import Optional
 
 from spacy.tokens import Span
 
 from annotator.extract import lexicon as lx
 from annotator.extract.attribution import has_reporting_cue
+from annotator.extract.cw_explain import BIAS, WEIGHTS, score_features  # noqa: F401  (re-exported)
 
-WEIGHTS: dict[str, float] = {
-    "number": 1.4,
-    "temporal": 0.7,
-    "named_entity": 0.9,
-    "past_tense": 0.8,
-    "attribution": 0.6,
-    "comparison": 0.5,
-    "question": -2.5,
-    "first_person_opinion": -1.8,
-    "first_person_promise": -0.9,
-    "imperative": -1.0,
-    "short": -1.5,
-}
-BIAS = -1.0
 CHECKWORTHY_THRESHOLD = 0.5
 """Score from which a sentence counts as check-worthy on its own (the ClaimBuster benchmark uses this)."""
 
@@ -56,12 +42,6 @@ def checkworthiness_features(span: Span, *, attributed: Optional[bool] = None) -
         "imperative": int(_is_imperative(words)),
         "short": int(len(words) < _MIN_TOKENS),
     }
-
-
-def score_features(features: dict[str, int]) -> float:
-    """The logistic of the weighted feature sum, in 0..1."""
-    total = BIAS + sum(WEIGHTS[name] * value for name, value in features.items())
-    return 1.0 / (1.0 + math.exp(-total))
 
 
 def checkworthiness(span: Span) -> float:

@@ -67,6 +67,7 @@ def claims_from_records(article: Article, records: list[dict[str, Any]]) -> list
                 kind=record["kind"],
                 speaker=record["speaker"],
                 checkworthiness=record["checkworthiness"],
+                checkworthiness_features=record.get("features", []),
                 needs_context=record["needs_context"],
                 entities=[EntitySpan(text=t, label=label, start=s, end=e) for t, label, s, e in record["entities"]],
                 position=position,

@@ -178,6 +178,7 @@ def _claim(item: _Attributed, body: str, min_score: float) -> Optional[dict[str,
         "speaker": item.speaker,
         "needs_context": bool(needs_context),
         "checkworthiness": round(score, 4),
+        "features": [name for name, value in features.items() if value],
         "entities": entities,
     }
 

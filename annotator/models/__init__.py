@@ -7,7 +7,7 @@ split by kind: domain records, the label set, output formats, statistics and que
 from annotator.models.base import Record
 from annotator.models.formats import AnnotationExportRecord, GoldRecord
 from annotator.models.labels import DEFAULT_LABELS, FeverVerdict, Label, rating_scale
-from annotator.models.queries import ClaimFilter, QueueSpec
+from annotator.models.queries import CHECKWORTHY_THRESHOLD, QUEUE_ORDERS, ClaimFilter, QueueOrder, QueueSpec
 from annotator.models.records import (
     DECISION_FIELDS,
     Adjudication,
@@ -33,6 +33,9 @@ from annotator.models.times import as_utc, utc_now
 from annotator.models.users import User
 
 __all__ = [
+    "CHECKWORTHY_THRESHOLD",
+    "QUEUE_ORDERS",
+    "QueueOrder",
     "DECISION_FIELDS",
     "DEFAULT_LABELS",
     "Adjudication",

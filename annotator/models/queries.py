@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import ConfigDict
 
@@ -43,6 +43,12 @@ class ClaimFilter(Record):
         return " · ".join(parts)
 
 
+QueueOrder = Literal["reading", "score", "uncertain"]
+QUEUE_ORDERS: tuple[str, ...] = ("reading", "score", "uncertain")
+CHECKWORTHY_THRESHOLD = 0.5
+"""Score from which a claim counts as check-worthy; `uncertain` orders by distance from it."""
+
+
 class QueueSpec(Record):
     """An annotator's claim queue as the Store pages through it, so a screen never holds every claim id.
 
@@ -56,6 +62,9 @@ class QueueSpec(Record):
     claim_filter: ClaimFilter = ClaimFilter()
     mine_only: bool = False
     held: Optional[str] = None
+    order: QueueOrder = "reading"
+    """`reading` (article ingest order, then position), `score` (most check-worthy first) or `uncertain` (the
+    scores nearest the 0.5 threshold first, as in active learning); a routed queue hands out claims in this order."""
     keep: tuple[str, ...] = ()
     """Claims that stay in a filtered queue whatever the filter now says (changed since it was set), so positions
     already shown do not shift under the reviewer."""

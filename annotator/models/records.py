@@ -89,6 +89,10 @@ class Claim(Record):
     """`quote`, `attributed`, `statistic` or `event`."""
     speaker: Optional[str] = None
     checkworthiness: float = Field(default=0.5, ge=0.0, le=1.0)
+    checkworthiness_model: Optional[str] = None
+    """Version of the trained model that gave `checkworthiness` (`annotator train`); null for the built-in formula."""
+    checkworthiness_features: list[str] = Field(default_factory=list)
+    """The formula's features that held for the sentence (`number`, `named_entity`, `question`, ...)."""
     group: Optional[str] = None
     """Id shared by claims that state the same thing in different articles."""
     corroborated_by: list[str] = Field(default_factory=list)

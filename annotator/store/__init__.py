@@ -9,7 +9,8 @@
 - `store.routing`: reserve_next, renew, release (claims reserved under the overlap)
 - `store.queue`: length, page, index, next_unlabelled, ids_starting (an annotator's paged queue)
 - `store.team`: stats, claims_to_review
-- `store.export`: items (ExportItem per current claim, streamed)
+- `store.export`: items (ExportItem per current claim, streamed; or only the labelled ones)
+- `store.scores`: texts (pages to score), count, update (scores with their model version), models
 - `store.db`: the Database they share (engine, url, dialect, read, write, scalars, rows, analyze)
 
 `merge_into(target, source)` merges one database into another.

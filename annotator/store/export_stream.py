@@ -15,7 +15,7 @@ from annotator.models import ArticleRef, ExportItem
 from annotator.store.adjudications import Adjudications
 from annotator.store.database import Database
 from annotator.store.mapping import ANNOTATION_COLUMNS, CLAIM_COLUMNS, annotation_from_row, claim_from_row
-from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
+from annotator.store.tables import AdjudicationRow, AnnotationRow, ArticleRow, ClaimRow
 
 BATCH_ROWS = 5000
 
@@ -27,8 +27,9 @@ class Export:
         self.db = db
         self.adjudications = adjudications
 
-    def items(self) -> Iterator[ExportItem]:
-        """Each current claim (by id) with its annotations (by annotator) and adjudication, streamed.
+    def items(self, *, labelled_only: bool = False) -> Iterator[ExportItem]:
+        """Each current claim (by id) with its annotations (by annotator) and adjudication, streamed; with
+        `labelled_only`, only the claims someone annotated or adjudicated.
 
         Both streams are sorted by byte order (collation "C"), the order Python compares the ids in while merging.
         """
@@ -40,6 +41,10 @@ class Export:
             .where(ArticleRow.superseded_by.is_(None))
             .order_by(ClaimRow.id.collate(binary))
         )
+        if labelled_only:
+            claims_query = claims_query.where(
+                ClaimRow.id.in_(select(AnnotationRow.claim_id)) | ClaimRow.id.in_(select(AdjudicationRow.claim_id))
+            )
         annotations_query = select(*ANNOTATION_COLUMNS).order_by(
             AnnotationRow.claim_id.collate(binary), AnnotationRow.annotator
         )

@@ -19,7 +19,8 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 CLAIM_FIELDS = (
     "id", "text", "source_text", "start", "end", "kind", "speaker", "checkworthiness", "group_id",
-    "corroborated_by", "conflicts", "needs_context", "entities", "position",
+    "corroborated_by", "conflicts", "needs_context", "entities", "position", "checkworthiness_model",
+    "checkworthiness_features",
 )
 """The claims table's columns a Claim is built from (`group_id` is the claim's `group`)."""
 ARTICLE_REF_FIELDS = tuple(ArticleRef.model_fields)
@@ -88,6 +89,7 @@ def claim_from_row(row: tuple, refs: dict[str, ArticleRef]) -> Claim:
     values["conflicts"] = [trusted(Conflict, item) for item in json_list(values["conflicts"])]
     values["entities"] = [trusted(EntitySpan, item) for item in json_list(values["entities"])]
     values["needs_context"] = bool(values["needs_context"])
+    values["checkworthiness_features"] = json_list(values["checkworthiness_features"])
     values["superseded"] = row[_REF_END] is not None
     return trusted(Claim, values)
 
@@ -100,6 +102,7 @@ def claim_values(claim: Claim) -> dict:
     values["corroborated_by"] = list(claim.corroborated_by)
     values["conflicts"] = [conflict.model_dump() for conflict in claim.conflicts]
     values["entities"] = [entity.model_dump() for entity in claim.entities]
+    values["checkworthiness_features"] = list(claim.checkworthiness_features)
     return values
 
 

@@ -2,7 +2,8 @@
 
 The annotation screen holds a few pages of ids around its cursor instead of every claim id, so its memory stays
 the same whether the database has ten thousand claims or ten million. Positions are 0-based ordinals in the
-queue's order: reading order (article ingest order, then claim position), or for a routed queue the order in
+queue's order: reading order (article ingest order, then claim position), most check-worthy first, or least
+certain first (reading order breaks ties), or for a routed queue the order in
 which the annotator first labelled their claims, with the claim held for them last.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import String, and_, cast, func, or_
 from sqlmodel import select
 
-from annotator.models import QueueSpec
+from annotator.models import CHECKWORTHY_THRESHOLD, QueueSpec
 from annotator.store.database import Database
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow
 
@@ -69,11 +70,21 @@ def _members(spec: QueueSpec, *columns):
     return query
 
 
+def order_columns(order: str) -> tuple:
+    """The columns that put current claims in `order` (`reading`, `score` or `uncertain`); together unique."""
+    reading = (ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position)
+    if order == "score":
+        return (-ClaimRow.checkworthiness, *reading)
+    if order == "uncertain":
+        return (func.abs(ClaimRow.checkworthiness - CHECKWORTHY_THRESHOLD), *reading)
+    return reading
+
+
 def _order(spec: QueueSpec) -> tuple:
     """The columns that order the queue; together unique, so positions never tie."""
     if spec.mine_only:
         return (AnnotationRow.id,)
-    return (ArticleRow.ingest_order, ArticleRow.id, ClaimRow.position)
+    return order_columns(spec.order)
 
 
 def _compare(columns: tuple, key: tuple, less: bool):

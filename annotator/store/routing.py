@@ -18,6 +18,7 @@ from annotator.models import Claim, utc_now
 from annotator.store.claims import Claims
 from annotator.store.database import Database
 from annotator.store.lookups import annotation_row
+from annotator.store.queue import order_columns
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow, LeaseRow
 
 CANDIDATE_BATCH = 20
@@ -33,15 +34,17 @@ class Routing:
         self.claims = claims
 
     def reserve_next(
-        self, annotator: str, *, overlap: int, lease_seconds: int, skip: Iterable[str] = ()
+        self, annotator: str, *, overlap: int, lease_seconds: int, skip: Iterable[str] = (), order: str = "reading"
     ) -> Claim | None:
-        """The next claim for this annotator under the overlap, reserved for `lease_seconds`; None when done."""
+        """The next claim for this annotator under the overlap, reserved for `lease_seconds`; None when done.
+
+        Open claims come in `order`: `reading`, `score` (most check-worthy first) or `uncertain`."""
         skip_ids = frozenset(skip)
         deadline = time.monotonic() + LOCKED_QUEUE_PATIENCE_SECONDS
         while True:
             with self.db.write() as session:
                 claim_id = reserve_next(
-                    session, annotator, overlap=overlap, lease_seconds=lease_seconds, skip=skip_ids
+                    session, annotator, overlap=overlap, lease_seconds=lease_seconds, skip=skip_ids, order=order
                 )
             if claim_id is not None:
                 return self.claims.get(claim_id)
@@ -107,9 +110,12 @@ def release_lease(session: Session, claim_id: str, annotator: str) -> None:
 
 
 def reserve_next(
-    session: Session, annotator: str, *, overlap: int, lease_seconds: int, skip: frozenset[str] = frozenset()
+    session: Session, annotator: str, *, overlap: int, lease_seconds: int, skip: frozenset[str] = frozenset(),
+    order: str = "reading",
 ) -> str | None:
-    """The id of the next claim this annotator should see, reserved for them; None when the queue is empty for them."""
+    """The id of the next claim this annotator should see, reserved for them; None when the queue is empty for them.
+
+    Open claims are handed out in `order` (`reading`, `score` or `uncertain`, as the annotation queue)."""
     now = utc_now()
     session.execute(delete(LeaseRow).where(LeaseRow.expires_at <= now))
     held = session.exec(
@@ -136,7 +142,7 @@ def reserve_next(
             select(ClaimRow.id)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(ArticleRow.superseded_by.is_(None), ~mine, annotation_count < overlap)
-            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+            .order_by(*order_columns(order))
             .offset(offset)
             .limit(CANDIDATE_BATCH)
             .with_for_update(of=ClaimRow, skip_locked=True)

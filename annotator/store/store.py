@@ -17,6 +17,7 @@ from annotator.store.export_stream import Export
 from annotator.store.migrate import upgrade
 from annotator.store.queue import Queue
 from annotator.store.routing import Routing
+from annotator.store.scores import Scores
 from annotator.store.team import Team
 from annotator.store.users import Users
 
@@ -38,6 +39,7 @@ class Store:
         self.team = Team(self.db, self.claims)
         self.export = Export(self.db, self.adjudications)
         self.users = Users(self.db)
+        self.scores = Scores(self.db)
 
     def close(self) -> None:
         """Release every pooled connection."""

@@ -47,7 +47,9 @@ class ClaimRow(SQLModel, table=True):
     end: int
     kind: str
     speaker: Optional[str] = None
-    checkworthiness: float
+    checkworthiness: float = Field(index=True)
+    checkworthiness_model: Optional[str] = None
+    checkworthiness_features: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     needs_context: bool = False
     group_id: Optional[str] = Field(default=None, index=True)
     corroborated_by: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

@@ -1,0 +1,282 @@
+"""Training the check-worthiness classifier with spaCy's own machinery: a config, `init_nlp` and `train`.
+
+The labelled sentences are split into train and dev (stratified, by seed); the classes are balanced in the train
+part by repeating the rarer one, so a score of 0.5 means "as likely check-worthy as not" whatever share of
+check-worthy sentences a team happened to label; spaCy keeps the checkpoint that scores best on dev, and the
+figures in `metrics.json` are measured on that dev split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import random
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from annotator.errors import UsageError
+from annotator.extract.cw_config import (
+    BATCH_SIZE,
+    DEFAULT_ARCHITECTURE,
+    DEFAULT_EPOCHS,
+    LABEL,
+    OTHER,
+    training_config,
+)
+from annotator.extract.cw_metrics import BinaryScores, binary_scores
+from annotator.extract.labelled_files import LabelledSentence
+from annotator.models import utc_now
+
+MIN_EXAMPLES = 50
+DEFAULT_DEV_SHARE = 0.2
+MODEL_META_KEY = "annotator_checkworthiness"
+"""Key of the pipeline's meta.json that marks a check-worthiness model and holds its version."""
+PROGRESS_LOGGER = "annotator.progress_logger.v1"
+SENTENCE_READER = "annotator.labelled_sentences.v1"
+
+TrainingProgress = Callable[[int, int], None]
+"""Called with (updates done, updates planned) while training, for a progress bar."""
+
+_channels: dict[str, "_Run"] = {}
+_channels_lock = threading.Lock()
+
+
+class ClassCounts(BaseModel):
+    """How many sentences a split holds, by class."""
+
+    total: int
+    positive: int
+    negative: int
+
+
+class TrainingMetrics(BaseModel):
+    """What `metrics.json` holds: the model's version, how it was trained, and its figures on the dev split."""
+
+    version: str
+    architecture: str
+    seed: int
+    epochs: int
+    trained_at: str
+    seconds: float
+    counts: dict[str, ClassCounts]
+    """`train` (before balancing) and `dev`."""
+    sources: dict[str, int] = Field(default_factory=dict)
+    """Labelled sentences per source (`database`, or a --data file name)."""
+    dev: BinaryScores
+
+
+def check_enough(examples: Sequence[LabelledSentence], minimum: int = MIN_EXAMPLES) -> None:
+    """UsageError unless there are at least `minimum` labelled sentences with both classes among them."""
+    positives = sum(example.label for example in examples)
+    if len(examples) < minimum or positives == 0 or positives == len(examples):
+        detail = "" if len(examples) < minimum else f" ({positives} check-worthy, {len(examples) - positives} not)"
+        raise UsageError(f"{len(examples)} labelled claims{detail}; need at least {minimum} with both classes")
+
+
+def split_dev(
+    examples: Sequence[LabelledSentence], *, share: float = DEFAULT_DEV_SHARE, seed: int = 0
+) -> tuple[list[LabelledSentence], list[LabelledSentence]]:
+    """(train, dev): `share` of each class held out for dev, chosen by `seed`, at least one of each class."""
+    rng = random.Random(seed)
+    train: list[LabelledSentence] = []
+    dev: list[LabelledSentence] = []
+    for label in (1, 0):
+        group = [example for example in examples if example.label == label]
+        rng.shuffle(group)
+        held = max(1, round(len(group) * share)) if len(group) > 1 else 0
+        dev += group[:held]
+        train += group[held:]
+    rng.shuffle(train)
+    return train, dev
+
+
+def balanced(examples: Sequence[LabelledSentence], seed: int = 0) -> list[LabelledSentence]:
+    """The examples with the rarer class repeated until both classes count the same."""
+    positives = [example for example in examples if example.label]
+    negatives = [example for example in examples if not example.label]
+    rare, common = sorted((positives, negatives), key=len)
+    if not rare:
+        return list(examples)
+    repeats, extra = divmod(len(common), len(rare))
+    grown = common + rare * repeats + random.Random(seed).sample(rare, extra)
+    random.Random(seed + 1).shuffle(grown)
+    return grown
+
+
+def train_checkworthiness(
+    examples: Sequence[LabelledSentence],
+    out_dir: Path,
+    *,
+    seed: int = 0,
+    architecture: str = DEFAULT_ARCHITECTURE,
+    epochs: int = DEFAULT_EPOCHS,
+    dev_share: float = DEFAULT_DEV_SHARE,
+    sources: dict[str, int] | None = None,
+    on_progress: TrainingProgress | None = None,
+) -> TrainingMetrics:
+    """Train on `examples`, write the model and `metrics.json` to `out_dir`, and return the metrics."""
+    check_enough(examples)
+    _check_out_dir(out_dir)
+    started = time.perf_counter()
+    train, dev = split_dev(examples, share=dev_share, seed=seed)
+    grown = balanced(train, seed)
+    steps_per_epoch = -(-len(grown) // BATCH_SIZE)
+    planned = steps_per_epoch * epochs
+    work = Path(tempfile.mkdtemp(prefix="annotator-train-"))
+    try:
+        nlp = _train(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs,
+                     steps_per_epoch=steps_per_epoch, on_progress=on_progress, planned=planned)
+        from annotator.extract.cw_model import score_texts
+
+        dev_scores = binary_scores([e.label for e in dev], score_texts(nlp, [e.text for e in dev]))
+        trained_at = utc_now()
+        version = f"{out_dir.name}-{trained_at:%Y%m%dT%H%M%S}-{_weights_digest(nlp)}"
+        metrics = TrainingMetrics(
+            version=version, architecture=architecture, seed=seed, epochs=epochs,
+            trained_at=trained_at.isoformat(), seconds=round(time.perf_counter() - started, 2),
+            counts={"train": _counts(train), "dev": _counts(dev)}, sources=dict(sources or {}), dev=dev_scores,
+        )
+        nlp.meta[MODEL_META_KEY] = {"version": version, "label": LABEL, "threshold": 0.5}
+        staged = work / "model"
+        nlp.to_disk(staged)
+        (staged / "metrics.json").write_text(metrics.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        _replace_dir(staged, out_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if on_progress is not None:
+        on_progress(planned, planned)
+    return metrics
+
+
+def _train(grown, dev, work: Path, *, architecture, seed, epochs, steps_per_epoch, on_progress, planned):
+    import spacy
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as spacy_train
+    from spacy.util import load_config_from_str, load_model_from_config
+
+    register_training_functions()
+    channel = f"run-{id(work)}-{threading.get_ident()}"
+    done = [0]
+
+    def advance() -> None:
+        done[0] += 1
+        if on_progress is not None:
+            on_progress(min(done[0], planned), planned)
+
+    with _channels_lock:
+        _channels[channel] = _Run(advance=advance, splits={"train": grown, "dev": dev})
+    try:
+        text = training_config(architecture, seed=seed, epochs=epochs, eval_frequency=steps_per_epoch,
+                               channel=channel)
+        config = load_model_from_config(load_config_from_str(text), auto_fill=True, validate=True).config
+        nlp = init_nlp(config)
+        (work / "out").mkdir()
+        spacy_train(nlp, work / "out", stdout=io.StringIO(), stderr=io.StringIO())
+    finally:
+        with _channels_lock:
+            _channels.pop(channel, None)
+    return spacy.load(work / "out" / "model-best")
+
+
+@dataclass
+class _Run:
+    """What the registered reader and logger of one training run find under its channel."""
+
+    advance: Callable[[], None]
+    splits: dict[str, Sequence[LabelledSentence]]
+    examples: dict[str, list] = field(default_factory=dict)
+
+
+def register_training_functions() -> None:
+    """Register the reader of in-memory sentences and the progress logger with spaCy; safe to call again."""
+    from spacy.util import registry
+
+    from annotator.extract.cw_architecture import register_architecture
+
+    register_architecture()
+    if not registry.has("readers", SENTENCE_READER):
+        registry.readers.register(SENTENCE_READER, func=_sentence_reader)
+    if not registry.has("loggers", PROGRESS_LOGGER):
+        registry.loggers.register(PROGRESS_LOGGER, func=_progress_logger)
+
+
+def _sentence_reader(channel: str, split: str):
+    """A corpus of the run's sentences: Examples built once and handed out every epoch (spaCy's own Corpus
+    tokenizes and aligns every sentence again each epoch, most of the time of a bag-of-words run)."""
+
+    def read(nlp):
+        from spacy.training import Example
+
+        with _channels_lock:
+            run = _channels[channel]
+        if split not in run.examples:
+            built = []
+            for example in run.splits[split]:
+                reference = nlp.make_doc(example.text)
+                reference.cats = {LABEL: float(example.label), OTHER: 1.0 - example.label}
+                built.append(Example(reference.copy(), reference))
+            run.examples[split] = built
+        yield from run.examples[split]
+
+    return read
+
+
+def _progress_logger(channel: str):
+    def setup(nlp, stdout=None, stderr=None):
+        with _channels_lock:
+            run = _channels.get(channel)
+
+        def log_step(info) -> None:
+            if run is not None:
+                run.advance()
+
+        return log_step, lambda: None
+
+    return setup
+
+
+def _counts(examples: Sequence[LabelledSentence]) -> ClassCounts:
+    positives = sum(example.label for example in examples)
+    return ClassCounts(total=len(examples), positive=positives, negative=len(examples) - positives)
+
+
+def _weights_digest(nlp) -> str:
+    return hashlib.sha256(nlp.get_pipe("textcat").to_bytes()).hexdigest()[:8]
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not is_model_dir(out_dir))):
+        raise UsageError(f"{out_dir}: exists and is not a check-worthiness model; choose another --out")
+
+
+def is_model_dir(path: Path) -> bool:
+    """True when `path` holds a check-worthiness model written by `train_checkworthiness`."""
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and MODEL_META_KEY in meta
+
+
+def _replace_dir(staged: Path, out_dir: Path) -> None:
+    """Move the staged model into place; an older model there is swapped out only once the new one is complete."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    incoming = out_dir.with_name(f".{out_dir.name}.incoming")
+    shutil.rmtree(incoming, ignore_errors=True)
+    shutil.copytree(staged, incoming)
+    if out_dir.exists():
+        outgoing = out_dir.with_name(f".{out_dir.name}.outgoing")
+        shutil.rmtree(outgoing, ignore_errors=True)
+        out_dir.rename(outgoing)
+        incoming.rename(out_dir)
+        shutil.rmtree(outgoing, ignore_errors=True)
+    else:
+        incoming.rename(out_dir)
