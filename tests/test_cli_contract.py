@@ -27,6 +27,8 @@ DOMAIN_ERRORS = {
     "stats": (["--db", "nosuchdriver://x"], 2, "cannot use database URL"),
     "serve": (["--db", "{db}", "--host", "0.0.0.0"], 2, "refusing to serve on 0.0.0.0: no users exist"),
     "users": (["remove", "nobody", "--db", "{db}"], 1, "no user 'nobody'"),
+    "train": (["--out", "{tmp}/cw", "--db", "{db}"], 2, "0 labelled claims; need at least 50 with both classes"),
+    "rescore": (["--model", "{tmp}/cw", "--db", "{db}"], 2, "cw: no such model folder"),
 }
 
 

@@ -17,6 +17,8 @@ from annotator.errors import UsageError
 LABEL = "CHECKWORTHY"
 """The textcat label whose probability is the check-worthiness score."""
 OTHER = "OTHER"
+MODEL_META_KEY = "annotator_checkworthiness"
+"""Key of the pipeline's meta.json that marks a check-worthiness model and holds its version."""
 Architecture = Literal["bow", "features", "ensemble"]
 ARCHITECTURES: tuple[str, ...] = ("bow", "features", "ensemble")
 DEFAULT_ARCHITECTURE: Architecture = "ensemble"

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import UsageError
-from annotator.extract.cw_config import LABEL
-from annotator.extract.cw_training import MODEL_META_KEY
+from annotator.extract.cw_config import LABEL, MODEL_META_KEY
 
 SCORE_BATCH = 256
 

@@ -28,17 +28,17 @@ from annotator.extract.cw_config import (
     DEFAULT_ARCHITECTURE,
     DEFAULT_EPOCHS,
     LABEL,
+    MODEL_META_KEY,
     OTHER,
     training_config,
 )
 from annotator.extract.cw_metrics import BinaryScores, binary_scores
+from annotator.extract.cw_model import score_texts
 from annotator.extract.labelled_files import LabelledSentence
 from annotator.models import utc_now
 
 MIN_EXAMPLES = 50
 DEFAULT_DEV_SHARE = 0.2
-MODEL_META_KEY = "annotator_checkworthiness"
-"""Key of the pipeline's meta.json that marks a check-worthiness model and holds its version."""
 PROGRESS_LOGGER = "annotator.progress_logger.v1"
 SENTENCE_READER = "annotator.labelled_sentences.v1"
 
@@ -134,8 +134,6 @@ def train_checkworthiness(
     try:
         nlp = _train(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs,
                      steps_per_epoch=steps_per_epoch, on_progress=on_progress, planned=planned)
-        from annotator.extract.cw_model import score_texts
-
         dev_scores = binary_scores([e.label for e in dev], score_texts(nlp, [e.text for e in dev]))
         trained_at = utc_now()
         version = f"{out_dir.name}-{trained_at:%Y%m%dT%H%M%S}-{_weights_digest(nlp)}"
