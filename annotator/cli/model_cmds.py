@@ -32,8 +32,9 @@ def train(
     data: Annotated[Optional[list[Path]], typer.Option(
         "--data", help="Labelled sentences: JSONL {\"text\", \"label\"}, ClaimBuster JSON or CSV (repeatable).")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the dev split and of training.")] = 0,
-    architecture: Annotated[str, typer.Option(help="ensemble (bag-of-words + CNN) or bow.")] = "ensemble",
-    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training sentences.")] = 6,
+    architecture: Annotated[str, typer.Option(
+        help="features (words, shapes, suffixes), bow (words) or ensemble (words + a CNN).")] = "features",
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training sentences.")] = 4,
 ) -> None:
     """Train a spaCy check-worthiness classifier on the database's resolved labels and --data files."""
     from annotator.learn import train_from_labels

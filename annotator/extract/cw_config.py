@@ -1,11 +1,14 @@
 """The spaCy training config of the check-worthiness classifier: a `textcat` over a blank English tokenizer, on CPU.
 
-Two architectures are offered; the default was chosen on a dev split of the ClaimBuster train file (never its test
-file) by `benchmarks/bench_checkworthiness.py`:
+Three architectures are offered. The default was chosen on a dev split (20%, seed 0) of the ClaimBuster train file,
+never on its test file: on that split `features` and `bow` score alike (F1 at equal class weights 0.82, average
+precision 0.82, ROC AUC 0.91, after 4 epochs; 8 epochs do no better), and `ensemble` is lower (0.77 / 0.79 / 0.90)
+and about twenty times slower to score, which ingest would feel.
 
-- `bow`: spaCy's bag-of-words n-gram model (`spacy.TextCatBOW.v3`), a linear model that trains in seconds;
+- `features` (default): `annotator.TextCatFeatureBOW.v1`, a bag of words, word shapes and suffixes (a linear model);
+- `bow`: spaCy's bag-of-words model (`spacy.TextCatBOW.v3`) over the word forms alone;
 - `ensemble`: that linear model averaged with a small CNN over hashed word, prefix, suffix and shape embeddings
-  (`spacy.TextCatEnsemble.v2`), which also sees that "$4.2 billion" and "12 percent" are figures.
+  (`spacy.TextCatEnsemble.v2`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ MODEL_META_KEY = "annotator_checkworthiness"
 """Key of the pipeline's meta.json that marks a check-worthiness model and holds its version."""
 Architecture = Literal["bow", "features", "ensemble"]
 ARCHITECTURES: tuple[str, ...] = ("bow", "features", "ensemble")
-DEFAULT_ARCHITECTURE: Architecture = "ensemble"
-DEFAULT_EPOCHS = 6
+DEFAULT_ARCHITECTURE: Architecture = "features"
+DEFAULT_EPOCHS = 4
 BATCH_SIZE = 64
 
 _BOW = """
@@ -39,8 +42,8 @@ _FEATURES = """
 [components.textcat.model]
 @architectures = "annotator.TextCatFeatureBOW.v1"
 exclusive_classes = true
-ngram_size = 2
-shape_ngram_size = 2
+ngram_size = 1
+shape_ngram_size = 1
 length = 262144
 nO = null
 """
