@@ -75,6 +75,7 @@ def rescore(
     model: ModelOption,
     db: DbOption = None,
     event: Annotated[Optional[str], typer.Option(help="Only claims of this event.")] = None,
+    unlabelled: Annotated[bool, typer.Option("--unlabelled", help="Only claims nobody labelled yet.")] = False,
 ) -> None:
     """Re-score stored claims with a trained model, in batches; annotations are never touched."""
     from annotator.extract.cw_model import load_model
@@ -87,6 +88,6 @@ def rescore(
     loaded = load_model(model)
     with opened_store(settings) as store, _bar("rescore") as bar:
         task = bar.add_task("rescore", total=None)
-        report = rescore_claims(store, loaded, event=event,
+        report = rescore_claims(store, loaded, event=event, unlabelled_only=unlabelled,
                                 on_progress=lambda done, total: bar.update(task, completed=done, total=total))
     stderr_console().print(f"{report.scored} claims scored by model {report.model_version}", markup=False)
