@@ -80,6 +80,7 @@ class AnnotatorServer(Server):
             web.get("/login", self.handle_login_page, name="login"),
             web.post("/login", self.handle_login, name="login_post"),
             web.post("/logout", self.handle_logout, name="logout"),
+            web.get("/logout", self.handle_logout, name="logout_link"),
             web.get("/review", self.handle_index, name="review"),
             web.get("/ws/review", self.handle_websocket, name="review_websocket"),
         ])

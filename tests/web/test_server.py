@@ -142,6 +142,9 @@ async def test_logout_ends_the_session(web_store):
         await log_in(client, "alice")
         assert (await client.post("/logout", allow_redirects=False)).status == 303
         assert (await client.get("/", allow_redirects=False)).status == 303
+        await log_in(client, "alice")
+        assert (await client.get("/logout", allow_redirects=False)).headers["Location"] == "/login"
+        assert (await client.get("/", allow_redirects=False)).status == 303
 
 
 def test_the_app_command_names_the_session_annotator_and_quotes_it(web_store):
