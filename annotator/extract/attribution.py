@@ -22,6 +22,7 @@ UNRESOLVED = "unresolved"
 
 _MAX_GROUP_TOKENS = 8
 _SUBJECT_HOPS = 3
+_HYPOTHETICAL = frozenset({"if", "unless", "whether"})
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,25 @@ def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in lx.REPORTING_VERBS:
         return False
+    if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL for child in token.children):
+        return False  # "if Roe were to reject the plan": nobody has said anything
     if lemma in lx.NEEDS_CLAUSE:
         return any(
             child.dep_ in ("ccomp", "oprd") or child.is_quote or (lemma == "call" and child.lower_ == "on")
             for child in token.children
-        ) or any(t.is_quote for t in token.subtree) or _before_colon(token)
+        ) or _quote_next_to(token) or _before_colon(token) or any(
+            child.dep_ in ("dobj", "oprd", "attr", "dative") and any(t.is_quote for t in child.subtree)
+            for child in token.children
+        )
     return True
+
+
+def _quote_next_to(token: Token) -> bool:
+    """True when a quote mark stands right before or after the verb's clause ("'...,' he added")."""
+    doc = token.doc
+    left, right = token.left_edge.i - 1, token.right_edge.i + 1
+    marks = [i for i in (left, right, token.i - 1, token.i - 2) if 0 <= i < len(doc)]
+    return any(doc[i].is_quote or (doc[i].is_punct and i > 0 and doc[i - 1].is_quote) for i in marks)
 
 
 def _before_colon(token: Token) -> bool:
@@ -111,7 +125,11 @@ def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[
         if token.dep_ in ("conj", "advcl", "xcomp") and token.head.i != token.i:
             token = token.head
         elif token.dep_ in ("acl", "relcl") and token.tag_ in ("VBG", "VBN") and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head, "subject"  # "a statement saying ...", "Smith, saying ..."
+            head = token.head  # "a statement saying ...", "Smith, saying ..."
+            owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+            if owner is not None and owner.ent_type_ == "PERSON":  # "Roe of Valdremo warning ...": Roe warns
+                return owner, "subject"
+            return head, "subject"
         else:
             break
     for child in token.lefts:  # "the aide, ..., was a spokeswoman ..., wrote": a subject the parser gave the clause before

@@ -65,7 +65,17 @@ def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dic
         )
         item = _Attributed(unit)
         item.attribution = at.find_attribution(unit.span, quotes.inside)
-        if item.attribution is not None:
+        head = item.attribution.head if item.attribution is not None else None
+        for token in unit.span:  # pronoun subjects in reading order, so "she said ... She doubled down" chains
+            if head is not None and token.i == head.i:
+                continue
+            if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and not quotes.inside(token.idx):
+                if head is not None and head.i < token.i:
+                    found = _speaker(resolver, item.attribution, index)
+                    item.speaker, item.unresolved = found.name, found.needs_context
+                    head = None
+                resolver.follow(token, index)
+        if head is not None:
             found = _speaker(resolver, item.attribution, index)
             item.speaker, item.unresolved = found.name, found.needs_context
         items.append(item)

@@ -16,11 +16,11 @@ REPORTING_VERBS = frozenset(
 
 NEEDS_CLAUSE = frozenset(
     {"agree", "accept", "decline", "call", "point", "answer", "ask", "speak", "promise", "add", "continue", "read",
-     "post", "recall", "quote", "wonder", "demand", "counter"}
+     "post", "recall", "quote", "wonder", "demand", "counter", "pledge", "explain"}
 )
 """Cues that only report speech with a clause or quote ("agreed that", not "agreed to meet")."""
 
-CUE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl"})
+CUE_DEPS = frozenset({"ROOT", "conj", "ccomp", "parataxis", "advcl", "relcl", "xcomp", "acl", "pcomp"})
 
 OPINION_VERBS = frozenset({"think", "believe", "feel", "hope", "wish", "guess", "suppose", "want", "love", "like"})
 FIRST_PERSON = frozenset({"i", "we"})
@@ -69,7 +69,7 @@ ROLE_TITLES: dict[str, str] = {
     "minister": "minister", "chancellor": "chancellor", "premier": "premier", "leader": "leader",
     "director": "director", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "spokesperson": "spokesperson", "attorney": "attorney", "lawyer": "lawyer", "counsel": "counsel",
-    "nominee": "nominee", "candidate": "candidate", "commissioner": "commissioner", "sheriff": "sheriff",
+    "nominee": "candidate", "candidate": "candidate", "commissioner": "commissioner", "sheriff": "sheriff",
     "general": "general", "gen": "general", "prosecutor": "prosecutor", "chief": "chief", "king": "king",
     "queen": "queen", "prince": "prince", "pope": "pope", "ceo": "ceo", "host": "host", "anchor": "anchor",
     "aide": "aide", "adviser": "adviser", "advisor": "adviser", "manager": "manager", "founder": "founder",

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from annotator.extract import lexicon as lx
-from annotator.extract.speakers import clean_name
+from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name
 
 _TITLE_LOOKBACK = 6
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
@@ -132,6 +132,7 @@ def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable
             people.persons.append(person)
         person.gender = person.gender or gender
         person.roles |= roles
+    _complete_first_names(people, doc)
     covered: set[int] = set()
     for ent, name, _, gender, roles in described:
         person, _ = people.named(name, gender, frozenset(roles), near=ent.start_char)
@@ -181,6 +182,32 @@ def _genders_from_pronouns(people: People, doc: Doc, is_quoted: Callable[[int], 
         tally = votes.get(id(person))
         if tally and len(tally) == 1:
             person.gender = next(iter(tally))
+
+
+def _complete_first_names(people: People, doc: Doc) -> None:
+    """A person the model only found by surname gets the given name written right before it elsewhere ("Reince
+    Roe" where only "Roe" was marked), when the text gives one given name only."""
+    short = {p.surname: p for p in people.persons if len(p.name.split()) == 1}
+    if not short:
+        return
+    found: dict[str, set[str]] = {}
+    for token in doc[1:]:
+        person = short.get(token.lower_)
+        if person is None or not token.is_title:
+            continue
+        given = doc[token.i - 1]
+        word = given.lower_.rstrip(".")
+        if (
+            given.pos_ == "PROPN" and given.is_alpha and given.is_title and given.whitespace_ == " "
+            and given.ent_type_ in ("", "PERSON") and word not in HONORIFICS and word not in NOT_GIVEN_NAMES
+            and word not in lx.ROLE_TITLES and not given.is_sent_start
+        ):
+            found.setdefault(person.surname, set()).add(given.text)
+    for surname, givens in found.items():
+        if len(givens) == 1 and not any(p.surname == surname and len(p.name.split()) > 1 for p in people.persons):
+            person = short[surname]
+            person.name = f"{next(iter(givens))} {person.name}"
+            person.gender = person.gender or given_name_gender(person.name.split()[0])
 
 
 def mention_at(root: Token, offset: int, person: Person, sentence: int) -> Mention:

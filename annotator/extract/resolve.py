@@ -58,10 +58,7 @@ class SpeakerResolver:
             return UNKNOWN
         lower = head.lower_
         if lower in lx.PRONOUN_GENDER and head.pos_ == "PRON":
-            found = self.pronoun(lx.PRONOUN_GENDER[lower], head.idx, sentence)
-            if found.person is not None:
-                self.note(found.person, head, sentence)
-            return found
+            return self.follow(head, sentence)
         if head.pos_ == "PRON":
             return UNKNOWN
         entity = entity_of(head)
@@ -115,6 +112,14 @@ class SpeakerResolver:
         for index in sorted(by_sentence, reverse=True):
             return _most_salient(by_sentence[index], gender)
         return UNKNOWN
+
+    def follow(self, pronoun: Token, sentence: int) -> Speaker:
+        """Resolve "he" or "she" and record whom it means; one that stays open hides the people before it, so a
+        later pronoun is not resolved past it."""
+        gender = lx.PRONOUN_GENDER[pronoun.lower_]
+        found = self.pronoun(gender, pronoun.idx, sentence)
+        self.note(found.person or Person("", gender), pronoun, sentence)
+        return found
 
     def note(self, person: Person, head: Token, sentence: int) -> None:
         """Record that a person speaks through `head`, so later pronouns can refer back to them."""
@@ -186,7 +191,7 @@ def _most_salient(candidates: list[Mention], gender: Optional[str]) -> Speaker:
         chosen = _distinct(m.person for m in candidates)
     if len(chosen) > 1:
         chosen = [p for p in chosen if gender and p.gender == gender]
-    if len(chosen) != 1:
+    if len(chosen) != 1 or not chosen[0].name:
         return UNKNOWN
     person = chosen[0]
     if gender and person.gender is None and len(known) == 1:

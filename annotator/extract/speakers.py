@@ -71,7 +71,15 @@ def clean_name(text: str) -> str:
     titled = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in HONORIFICS]
     if titled:  # "House Speaker Pelosi", "Bank of England Governor Andrew Bailey": the name follows the last title
         words = words[titled[-1] + 1 :]
-    return " ".join(w.strip(_EDGE_JUNK) for w in words if w.strip(_EDGE_JUNK))
+    return " ".join(_word(w) for w in words if w.strip(_EDGE_JUNK))
+
+
+def _word(word: str) -> str:
+    """A word of a name without surrounding punctuation; an initial keeps its full stop ("James B. Roe")."""
+    bare = word.strip(_EDGE_JUNK)
+    if len(bare) == 1 and bare.isupper() and word.rstrip(",;:)]\"'”’").endswith("."):
+        return bare + "."
+    return bare
 
 
 class NameTable:
