@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, Optional, Sequence
+from typing import Optional
 
 from annotator.export.gold import NOT_A_CLAIM, Unresolved
-from annotator.models import DEFAULT_LABELS, Adjudication, Annotation, Claim, Label, rating_scale
+from annotator.models import DEFAULT_LABELS, ExportItem, Label, rating_scale
 
-
-class ExportItem(NamedTuple):
-    """One claim with every annotation on it and its adjudication, if any; exports consume these in claim order."""
-
-    claim: Claim
-    annotations: Sequence[Annotation]
-    adjudication: Optional[Adjudication] = None
+__all__ = ["ExportContext", "ExportItem", "Row"]
 
 
 @dataclass(frozen=True)

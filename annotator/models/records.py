@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import NamedTuple, Optional
 
@@ -201,8 +202,9 @@ DECISION_FIELDS: tuple[str, ...] = ("label", "correction", "edit", "note", "evid
 
 
 class ExportItem(NamedTuple):
-    """A current claim with every annotation on it and the lead's decision, as export and reports stream them."""
+    """One claim with every annotation on it and its adjudication, if any, as the store streams them in claim order
+    and exports consume them."""
 
     claim: Claim
-    annotations: list[Annotation]
-    adjudication: Optional[Adjudication]
+    annotations: Sequence[Annotation]
+    adjudication: Optional[Adjudication] = None
