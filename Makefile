@@ -43,7 +43,7 @@ test: dev system-deps
 
 ## Speed benchmarks (ratios against baselines measured in the same run); never part of the test suite.
 bench: dev
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python -m benchmarks.$$(basename $$script .py) || exit 1; done
 
 ## Layer contracts: the TUI never touches SQL, pure packages never import textual or spacy.
 lint: dev

@@ -1,32 +1,21 @@
 """Agreement speed: our alpha against the `krippendorff` package on the same matrix, and a 1M-annotation report.
 
 Prints a small table; the ratio (ours / krippendorff package, best of 3 each) should stay at or below 0.5.
-Run: .venv/bin/python benchmarks/bench_agreement.py [n_items]
+Run: .venv/bin/python -m benchmarks.bench_agreement [n_items]
 """
 
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
 
 from annotator.agreement import build_report, krippendorff_alpha
 from annotator.models import DEFAULT_LABELS, Annotation
+from benchmarks.timing import best_of, ratio
 
 TARGET_RATIO = 0.5
-
-
-def best_of(runs: int, work: Callable[[], object]) -> tuple[float, object]:
-    """Fastest wall time of `runs` calls, and the last result."""
-    best, result = float("inf"), None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - started)
-    return best, result
 
 
 def reliability_matrix(n_items: int, rng: np.random.Generator) -> np.ndarray:
@@ -69,31 +58,32 @@ def main() -> int:
     data = reliability_matrix(n_items, rng)
     ours_time = theirs_time = float("inf")
     for _ in range(3):  # interleaved, so both sides see the same load on a shared machine
-        elapsed, ours = best_of(1, lambda: krippendorff_alpha(data).value)
-        ours_time = min(ours_time, elapsed)
-        elapsed, theirs = best_of(1, lambda: krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
-        theirs_time = min(theirs_time, elapsed)
+        ours_run = best_of(1, krippendorff_alpha, data)
+        ours, ours_time = ours_run.result, min(ours_time, ours_run.wall)
+        theirs_run = best_of(1, krippendorff.alpha, reliability_data=data, level_of_measurement="nominal")
+        theirs, theirs_time = theirs_run.result, min(theirs_time, theirs_run.wall)
     if abs(ours - theirs) > 1e-9:
         print(f"alpha differs: ours {ours!r}, krippendorff {theirs!r}")
         return 1
-    ratio = ours_time / theirs_time
+    speed = ratio(ours_time, theirs_time)
 
     records = synthetic_annotations(n_items, rng)
-    report_time, report = best_of(1, lambda: build_report(records))
-    boot_time, booted = best_of(1, lambda: build_report(records, bootstrap=1000, seed=0))
+    report_run = best_of(1, build_report, records)
+    boot_run = best_of(1, build_report, records, bootstrap=1000, seed=0)
+    report_time, report, boot_time, booted = report_run.wall, report_run.result, boot_run.wall, boot_run.result
 
     print(f"{'case':<52} {'seconds':>8}")
     print(f"{f'krippendorff_alpha 3 x {n_items:,} nominal (ours)':<52} {ours_time:8.3f}")
     print(f"{f'krippendorff.alpha 3 x {n_items:,} nominal (package)':<52} {theirs_time:8.3f}")
-    print(f"{'ratio ours / package (target <= 0.5)':<52} {ratio:8.2f}")
+    print(f"{'ratio ours / package (target <= 0.5)':<52} {speed:8.2f}")
     print(f"{f'build_report, {len(records):,} annotations':<52} {report_time:8.3f}")
     print(f"{'build_report + 1000 bootstrap resamples':<52} {boot_time:8.3f}")
     print(
         f"alpha {report.krippendorff_alpha:.4f}, 95% CI {booted.krippendorff_alpha_ci.low:.4f}"
         f"..{booted.krippendorff_alpha_ci.high:.4f}, {report.n_items:,} claims"
     )
-    if ratio > TARGET_RATIO:
-        print(f"note: ratio {ratio:.2f} above the {TARGET_RATIO} target (a busy machine can cause this)")
+    if speed > TARGET_RATIO:
+        print(f"note: ratio {speed:.2f} above the {TARGET_RATIO} target (a busy machine can cause this)")
     return 0
 
 

@@ -3,7 +3,7 @@
 Builds (once, cached under /tmp) a SQLite database with 250,000 claims and 4 annotators each, then times, in this
 run: reading the votes with `store.annotations.votes`, `build_report` over them, and the same rows read with plain
 sqlite3 as a baseline for the read. Aim: the whole report under 5 seconds.
-Run: python benchmarks/bench_agreement_db.py
+Run: python -m benchmarks.bench_agreement_db
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 import random
 import sqlite3
 import sys
-import time
 from pathlib import Path
 
 from annotator.agreement import build_report
 from annotator.models import DEFAULT_LABELS
 from annotator.store import open_store
+from benchmarks.timing import measure, ratio
 
 DB_PATH = Path("/tmp/annotator_bench_agreement.db")
 N_CLAIMS, ANNOTATORS = 250_000, ("ana", "ben", "cai", "dee")
@@ -55,26 +55,29 @@ def build_database() -> None:
     connection.close()
 
 
+def plain_read() -> list[tuple]:
+    """The same votes read with plain sqlite3: the baseline."""
+    connection = sqlite3.connect(DB_PATH)
+    rows = connection.execute("SELECT claim_id, annotator, label FROM annotations").fetchall()
+    connection.close()
+    return rows
+
+
 def main() -> int:
     if not DB_PATH.exists():
         print("building the database (once) ...")
         build_database()
     store = open_store(f"sqlite:///{DB_PATH}")
-    started = time.perf_counter()
-    connection = sqlite3.connect(DB_PATH)
-    baseline = connection.execute("SELECT claim_id, annotator, label FROM annotations").fetchall()
-    connection.close()
-    baseline_read = time.perf_counter() - started
-    started = time.perf_counter()
-    votes = store.annotations.votes()
-    read = time.perf_counter() - started
-    started = time.perf_counter()
-    report = build_report(votes, labels=[label.name for label in DEFAULT_LABELS])
-    compute = time.perf_counter() - started
+    plain = measure(plain_read)
+    baseline, baseline_read = plain.result, plain.wall
+    reading = measure(store.annotations.votes)
+    votes, read = reading.result, reading.wall
+    computing = measure(build_report, votes, labels=[label.name for label in DEFAULT_LABELS])
+    report, compute = computing.result, computing.wall
     store.close()
     print(f"{len(votes):,} annotations on {report.n_items:,} claims; alpha {report.krippendorff_alpha:.4f}")
     print(f"read with plain sqlite3     {baseline_read:6.2f} s  ({len(baseline):,} rows)")
-    print(f"read with annotations.votes {read:6.2f} s  ({read / baseline_read:.2f}x plain sqlite3)")
+    print(f"read with annotations.votes {read:6.2f} s  ({ratio(read, baseline_read):.2f}x plain sqlite3)")
     print(f"build_report                  {compute:6.2f} s")
     print(f"full report from the database {read + compute:6.2f} s  (aim < 5 s)")
     return 0

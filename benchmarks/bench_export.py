@@ -5,7 +5,7 @@ in memory. Reported: CPU and wall time of each, the CPU time spent only in gener
 exports (gross, and net of input generation: the exporter's own overhead; the aim is <= 1.5x) and the peak traced
 memory of the exporter at a tenth of the size and at full size (flat means streaming).
 
-Run: `.venv/bin/python benchmarks/bench_export.py [--records N]` (default 1,000,000).
+Run: `.venv/bin/python -m benchmarks.bench_export [--records N]` (default 1,000,000).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import argparse
 import gc
 import json
 import tempfile
-import time
 import tracemalloc
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Iterator
 
 from annotator.export import ExportItem, export_dataset
 from annotator.models import Annotation, ArticleRef, Claim
+from benchmarks.timing import measure
 
 ANNOTATORS = ("ana", "ben", "chloe", "dev")
 LABELS = ("verified", "contested", "unverifiable", "not_a_claim")
@@ -91,15 +91,6 @@ def exporter(n_records: int, out_dir: Path) -> int:
     return manifest.counts["all"]
 
 
-def timed(function, *args) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of this process): CPU time is what the ratios use, as it is steadier than wall
-    time on a machine shared with other work."""
-    gc.collect()
-    wall, cpu = time.perf_counter(), time.process_time()
-    function(*args)
-    return time.perf_counter() - wall, time.process_time() - cpu
-
-
 def drain(iterator: Iterator) -> None:
     for _ in iterator:
         pass
@@ -121,10 +112,10 @@ def main() -> None:
     n_records = parser.parse_args().records
     with tempfile.TemporaryDirectory() as folder:
         out_dir = Path(folder)
-        export_wall, export_cpu = timed(exporter, n_records, out_dir)
-        baseline_wall, baseline_cpu = timed(baseline, n_records, out_dir)
-        _, model_input_cpu = timed(drain, model_items(n_records))
-        _, dict_input_cpu = timed(drain, dict_records(n_records))
+        exported, plain = measure(exporter, n_records, out_dir), measure(baseline, n_records, out_dir)
+        export_wall, export_cpu, baseline_wall, baseline_cpu = exported.wall, exported.cpu, plain.wall, plain.cpu
+        model_input_cpu = measure(drain, model_items(n_records)).cpu
+        dict_input_cpu = measure(drain, dict_records(n_records)).cpu
         exported = (out_dir / "jsonl-annotations.jsonl").read_bytes()
         assert exported.count(b"\n") == n_records
         print(f"records                 {n_records:>12,}")

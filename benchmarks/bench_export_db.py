@@ -4,7 +4,7 @@ Uses the database built by bench_agreement_db.py (250,000 claims x 4 annotators,
 run: `export_dataset(store.export.items(), fmt="jsonl", all_annotations=True)` and a baseline that selects the same
 rows joined with claims and articles through sqlite3 and writes one `json.dumps` line per row. The process's peak RSS
 before and after the export shows memory stays flat. Aim: export <= 1.5x the baseline.
-Run: python benchmarks/bench_export_db.py
+Run: python -m benchmarks.bench_export_db
 """
 
 from __future__ import annotations
@@ -13,16 +13,13 @@ import json
 import sqlite3
 import sys
 import tempfile
-import time
 import resource
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from bench_agreement_db import DB_PATH, build_database  # noqa: E402
-
-from annotator.export import export_dataset  # noqa: E402
-from annotator.store import open_store  # noqa: E402
+from annotator.export import export_dataset
+from annotator.store import open_store
+from benchmarks.bench_agreement_db import DB_PATH, build_database
+from benchmarks.timing import measure, ratio
 
 BASELINE_SQL = """
 SELECT a.claim_id, a.annotator, a.label, a.correction, a.note, a.evidence, a.flagged, a.created_at, a.updated_at,
@@ -55,20 +52,18 @@ def main() -> int:
         print("building the database (once) ...")
         build_database()
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        rows = baseline(Path(tmp) / "baseline.jsonl")
-        base = time.perf_counter() - started
+        plain = measure(baseline, Path(tmp) / "baseline.jsonl")
+        rows, base = plain.result, plain.wall
         store = open_store(f"sqlite:///{DB_PATH}")
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        started = time.perf_counter()
-        manifest = export_dataset(store.export.items(), fmt="jsonl", out_dir=Path(tmp) / "export",
-                                  all_annotations=True, source_db=store.db.url)
-        ours = time.perf_counter() - started
+        exporting = measure(export_dataset, store.export.items(), fmt="jsonl", out_dir=Path(tmp) / "export",
+                            all_annotations=True, source_db=store.db.url)
+        manifest, ours = exporting.result, exporting.wall
         rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         store.close()
     print(f"baseline sqlite3 + json     {base:7.2f} s  ({rows:,} records)")
     print(f"annotator export --all      {ours:7.2f} s  ({manifest.summary()})")
-    print(f"ratio                       {ours / base:7.2f}x  (aim <= 1.5x)")
+    print(f"ratio                       {ratio(ours, base):7.2f}x  (aim <= 1.5x)")
     print(f"peak RSS before / after     {rss_before / 1024:7.1f} / {rss_after / 1024:.1f} MiB (flat: the export streams)")
     return 0
 

@@ -8,7 +8,7 @@ over alternating rounds (best of each kept, so other load on the machine disturb
   extract   `extract_many` single-process (project pipeline + Claim models)
   extract2  `extract_many(n_process=2)` (wall time; needs two idle cores to show its gain)
 Single-process runs report wall and CPU time; the load average is printed because the machine may be shared.
-Run: python benchmarks/bench_extract.py [N_ARTICLES] [ROUNDS]
+Run: python -m benchmarks.bench_extract [N_ARTICLES] [ROUNDS]
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ import os
 import random
 import resource
 import sys
-import time
 from pathlib import Path
 
 import spacy
 
 from annotator.extract import extract_many, load_pipeline, read_inputs
 from annotator.models import Article
+from benchmarks.timing import measure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 PARAGRAPHS_PER_ARTICLE = 12
@@ -39,13 +39,6 @@ def synthetic_articles(count: int, seed: int = 7) -> list[Article]:
         body = "\n\n".join(dict.fromkeys(chosen))
         articles.append(Article(id=f"bench-{index}", source=f"bench/{index}.txt", body=body, title=f"Article {index}"))
     return articles
-
-
-def measure(run) -> tuple[float, float]:
-    """Wall and CPU seconds of one call."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    run()
-    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main() -> int:
@@ -68,10 +61,12 @@ def main() -> int:
     best = {name: (float("inf"), float("inf")) for name in runs}
     for _ in range(rounds):
         for name, run in runs.items():
-            wall, cpu = measure(run)
+            timing = measure(run)
+            wall, cpu = timing.wall, timing.cpu
             best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    two_wall, two_parent_cpu = measure(lambda: sum(len(c) for _, c in extract_many(nlp, articles, n_process=2)))
+    two = measure(lambda: sum(len(c) for _, c in extract_many(nlp, articles, n_process=2)))
+    two_wall, two_parent_cpu = two.wall, two.cpu
     children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     two_cpu = two_parent_cpu + (children_after.ru_utime - children_before.ru_utime) + (
         children_after.ru_stime - children_before.ru_stime

@@ -6,7 +6,7 @@ event each, as a newsroom would ingest them), then times in this one run:
   bare      `nlp.pipe` of the plain spaCy model over the article bodies, single process
   ingest    `ingest_paths` into a fresh SQLite file, single process (parsing, claims, SQL, linking per event)
   ingest2   the same with `workers=2`
-Run: python benchmarks/bench_ingest.py [N_ARTICLES]
+Run: python -m benchmarks.bench_ingest [N_ARTICLES]
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import random
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import spacy
@@ -27,6 +26,7 @@ from annotator.extract import load_pipeline, read_inputs
 from annotator.ingest import ingest_paths
 from annotator.models import Article
 from annotator.store import open_store
+from benchmarks.timing import measure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 ARTICLES_PER_EVENT = 10
@@ -64,12 +64,10 @@ def timed_ingest(folder: Path, db_path: Path, workers: int, nlp) -> tuple[float,
     The pipeline is loaded before timing, as the bare baseline's is.
     """
     store = open_store(f"sqlite:///{db_path}")
-    started = time.perf_counter()
-    report = ingest_paths(store, [folder], settings=Settings(db=str(db_path)), workers=workers, nlp=nlp)
-    elapsed = time.perf_counter() - started
+    timing = measure(ingest_paths, store, [folder], settings=Settings(db=str(db_path)), workers=workers, nlp=nlp)
     store.close()
-    assert report.ok, report.errors
-    return elapsed, report.claims
+    assert timing.result.ok, timing.result.errors
+    return timing.wall, timing.result.claims
 
 
 def main() -> int:
@@ -85,9 +83,7 @@ def main() -> int:
               f"load average {os.getloadavg()[0]:.1f}")
         bare_times, ingest_times = [], []
         for round_number in range(2):
-            started = time.perf_counter()
-            sum(1 for _ in plain.pipe(bodies))
-            bare_times.append(time.perf_counter() - started)
+            bare_times.append(measure(lambda: sum(1 for _ in plain.pipe(bodies))).wall)
             elapsed, claims = timed_ingest(root / "articles", root / f"one-{round_number}.db", workers=1, nlp=nlp)
             ingest_times.append(elapsed)
         two, _ = timed_ingest(root / "articles", root / "two.db", workers=2, nlp=nlp)

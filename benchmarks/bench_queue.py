@@ -5,21 +5,19 @@ position (`queue.index`), the next unlabelled claim (`queue.next_unlabelled`) an
 timed (best of 3) against, in the same run on the same database, reading every claim id in reading order
 (`store.claims.ids()`, what the screen did before it paged): the ratio says what one read costs next to holding the
 whole list. PostgreSQL is a throwaway server started here (Debian's binaries); it is skipped if unavailable.
-Run: python benchmarks/bench_queue.py [N_ARTICLES]   (100 claims each; default 1,000 = 100,000 claims)
+Run: python -m benchmarks.bench_queue [N_ARTICLES]   (100 claims each; default 1,000 = 100,000 claims)
 """
 
 from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from annotator.models import Article, Claim, ClaimFilter, QueueSpec  # noqa: E402
-from annotator.store import open_store  # noqa: E402
-from tests.pgserver import PostgresUnavailable, start_server  # noqa: E402
+from annotator.models import Article, Claim, ClaimFilter, QueueSpec
+from annotator.store import open_store
+from benchmarks.timing import best_of
+from tests.pgserver import PostgresUnavailable, start_server
 
 CLAIMS_PER_ARTICLE = 100
 
@@ -45,12 +43,7 @@ def build(url: str, articles: int) -> None:
 
 
 def best_ms(call, rounds: int = 3) -> float:
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        call()
-        timings.append(time.perf_counter() - started)
-    return min(timings) * 1000
+    return best_of(rounds, call).wall_ms
 
 
 def measure(name: str, url: str, total: int) -> None:

@@ -4,7 +4,7 @@ Each client is its own process that reserves the next claim (`reserve_next_claim
 (`store.annotations.save(..., overlap=2)`) until its queue is empty, as reviewers in a team would. Afterwards the database
 is checked for over-assignment (claims with more than 2 annotators; must be 0) and for (claim, annotator) pairs
 served twice. PostgreSQL is a throwaway server started here (Debian's binaries); it is skipped if unavailable.
-Run: python benchmarks/bench_routing.py [N_CLAIMS]
+Run: python -m benchmarks.bench_routing [N_CLAIMS]
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from annotator.models import Annotation  # noqa: E402
-from annotator.store import open_store  # noqa: E402
-from tests.pgserver import PostgresUnavailable, start_server  # noqa: E402
-from tests.test_routing import seed_claims  # noqa: E402
+from annotator.models import Annotation
+from annotator.store import open_store
+from tests.pgserver import PostgresUnavailable, start_server
+from tests.test_routing import seed_claims
 
 OVERLAP = 2
 
