@@ -65,7 +65,7 @@ def run_minimal_app() -> None:
 
 
 def database(claims: int, review: bool) -> Path:
-    """The benchmark database of `claims` claims (with two annotators disagreeing on every claim for review)."""
+    """The benchmark database of `claims` claims (with two annotators disagreeing on many of them, for review)."""
     from bench_tui import CLAIMS_PER_ARTICLE, build_database
 
     path = Path(f"/tmp/annotator_bench_terminal_{claims}{'_review' if review else ''}.db")
@@ -80,14 +80,18 @@ def database(claims: int, review: bool) -> Path:
     return path
 
 
+DISPUTED = 50_000
+"""Claims two annotators disagree on (all of them in a smaller database): the review queue."""
+
+
 def add_disagreements(path: Path) -> None:
-    """Two annotators who disagree on every claim, so the review queue holds them all."""
+    """Two annotators who disagree on the first DISPUTED claims, so the review queue holds them."""
     from annotator.models import Annotation
     from annotator.store import open_store
 
     store = open_store(f"sqlite:///{path}")
     try:
-        ids = list(store.claims.ids())
+        ids = list(store.claims.ids())[:DISPUTED]
         for start in range(0, len(ids), 5_000):
             chunk = ids[start : start + 5_000]
             store.annotations.import_records([Annotation(claim_id=i, annotator="ann1", label="verified") for i in chunk]

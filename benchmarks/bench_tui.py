@@ -1,8 +1,8 @@
 """Annotation UI speed on 100,000 claims: time to the first claim, and keypress -> saved -> next claim shown.
 
-The per-key latency is compared with the same Pilot harness driving a minimal Textual app that only updates a text
-widget, measured in the same run, so the ratio says what the Store round trip and the screen cost on top of Textual.
-Targets: first claim under 1.5 s, ratio at most 1.25x.
+A quick in-process check: the per-key figures come from a Pilot harness with a floor of its own that hides the cost
+of drawing, so they do not speak for latency. What a reviewer feels is measured in a real terminal by
+benchmarks/bench_terminal.py. Targets here: first claim under 1.5 s, flat memory on 10x the claims.
 
     .venv/bin/python benchmarks/bench_tui.py [--presses 200] [--db /tmp/annotator_bench_tui.db] [--overlap K]
 
@@ -170,7 +170,7 @@ def main() -> None:
     print(f"annotator key->saved->next  p50 {app_p50 * 1000:7.2f} ms   p95 {app_p95 * 1000:7.2f} ms"
           f"   mean {statistics.mean(latencies) * 1000:.2f} ms")
     print(f"minimal app key->shown      p50 {base_p50 * 1000:7.2f} ms   p95 {base_p95 * 1000:7.2f} ms")
-    print(f"ratio p50 {app_p50 / base_p50:.2f}x   p95 {app_p95 / base_p95:.2f}x   (target <= 1.25x)")
+    print(f"ratio p50 {app_p50 / base_p50:.2f}x   p95 {app_p95 / base_p95:.2f}x   (Pilot harness: see bench_terminal.py for latency)")
     small = args.db.with_name(args.db.stem + "_10k.db")
     if not small.exists():
         build_database(small, articles=ARTICLES // 10)

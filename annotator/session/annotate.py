@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from time import monotonic
 
-from annotator.models import Annotation, Article, Claim, ClaimFilter
-from annotator.session.core import Change, SessionBase, Step
-from annotator.session.jobs import LoadWindow, MoveQueue, QueueSnapshot
-from annotator.session.loader import Around
+from annotator.models import Annotation
+from annotator.session.core import Change, Step
+from annotator.session.jobs import MoveQueue
 from annotator.session.moves import PendingExtras, QueueSession
-from annotator.session.order import ReadingOrder
 from annotator.session.outcomes import (
     ChangeSaved,
     ClaimReleased,
@@ -25,8 +23,7 @@ from annotator.session.outcomes import (
     StoreFailed,
     WindowLoaded,
 )
-from annotator.session.paging import ClaimCache, ClaimQueue
-from annotator.session.saves import AnnotationBook, SaveChange
+from annotator.session.saves import SaveChange
 
 
 class AnnotationSession(QueueSession):

@@ -70,6 +70,14 @@ class QueueSession(SessionBase[Annotation]):
         claim_id = self.queue.current if self.queue else None
         return self.cache.claims.get(claim_id) if claim_id and self.cache.ready(claim_id) else None
 
+    def likely_next_claim(self) -> Claim | None:
+        """The claim a decision on the current one would move to, when it is known and loaded already."""
+        if self.queue is None or self.order.routing is not None:
+            return None
+        position = self.queue.next_unlabelled(self.cache.annotations)
+        claim_id = self.queue.id_at(position) if position is not None else None
+        return self.cache.claims.get(claim_id) if claim_id and self.cache.ready(claim_id) else None
+
     def article_of(self, claim: Claim) -> Article:
         return self.cache.articles[claim.article.id].article
 

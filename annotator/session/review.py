@@ -53,9 +53,10 @@ class ReviewLoaded:
 
 @dataclass(frozen=True)
 class ItemLoaded:
-    """One claim under review arrived."""
+    """One claim under review arrived; `waited` is False for the next claim loaded ahead of time."""
 
     item: ReviewItem
+    waited: bool = True
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,16 @@ class LoadReview:
 
 @dataclass(frozen=True)
 class LoadItem:
-    """Load one claim with its annotations and adjudication."""
+    """Load one claim with its annotations and adjudication (ahead of time when nobody waits on it)."""
 
     claim_id: str
+    waited: bool = True
 
     def run(self, context: JobContext) -> object:
         try:
-            return ItemLoaded(load_item(context.store, self.claim_id))
+            return ItemLoaded(load_item(context.store, self.claim_id), self.waited)
         except Exception as exc:
-            return StoreFailed("load the claim", failure_reason(exc))
+            return StoreFailed("load the claim", failure_reason(exc), waited=self.waited)
 
 
 class AdjudicationSession(SessionBase[Adjudication]):
@@ -102,6 +104,7 @@ class AdjudicationSession(SessionBase[Adjudication]):
         self.pending_notes: dict[str, str] = {}
         """Notes typed on claims not adjudicated yet, saved with the decision."""
         self.loaded = False
+        self.prefetching = False
 
     def start(self) -> Step:
         self.wait_on(LoadReview(self.include_agreed))
@@ -185,34 +188,77 @@ class AdjudicationSession(SessionBase[Adjudication]):
         return self.step()
 
     def go(self, position: int) -> None:
-        """Put the cursor on a claim and show it, loading it first."""
+        """Put the cursor on a claim and show it, loading it first unless it was loaded ahead."""
         self.position = position
-        self.wait_on(LoadItem(self.claim_ids[position]))
+        claim_id = self.claim_ids[position]
+        if claim_id in self.items:
+            self.keep_items(claim_id)
+            self.show()
+            self._step.prefetch = True
+        else:
+            self.wait_on(LoadItem(claim_id))
+
+    def open_after(self, position: int) -> int | None:
+        """The first claim without an adjudication after `position`, wrapping round (None: every claim has one)."""
+        count = len(self.claim_ids)
+        for step in range(1, count + 1):
+            index = (position + step) % count
+            if self.claim_ids[index] not in self.adjudicated:
+                return index
+        return None
 
     def next_open_position(self) -> int:
         """The next claim without an adjudication after the cursor (wrapping round), else the cursor."""
-        count = len(self.claim_ids)
-        for step in range(1, count + 1):
-            index = (self.position + step) % count
-            if self.claim_ids[index] not in self.adjudicated:
-                if index <= self.position:
-                    self.say("Back to the first claim without an adjudication.")
-                return index
-        self.say("Every claim here is adjudicated. j/k go through them; a label key changes one.")
-        return self.position
+        index = self.open_after(self.position)
+        if index is None:
+            self.say("Every claim here is adjudicated. j/k go through them; a label key changes one.")
+            return self.position
+        if index <= self.position:
+            self.say("Back to the first claim without an adjudication.")
+        return index
+
+    def prefetch(self) -> Step:
+        """Load the claim a decision moves to, while the lead reads this one, so deciding costs one wait."""
+        if self.prefetching or self.keys.busy or not self.claim_ids:
+            return self.step()
+        following = {self.open_after(self.position), min(self.position + 1, len(self.claim_ids) - 1)}
+        for index in sorted(i for i in following if i is not None):
+            claim_id = self.claim_ids[index]
+            if claim_id not in self.items:
+                self.prefetching = True
+                self.in_background(LoadItem(claim_id, waited=False))
+                break
+        return self.step()
+
+    def likely_next_item(self) -> ReviewItem | None:
+        """The claim a decision would move to, when it is loaded already."""
+        index = self.open_after(self.position) if self.claim_ids else None
+        return self.items.get(self.claim_ids[index]) if index is not None and index != self.position else None
+
+    def keep_items(self, current: str) -> None:
+        """Forget loaded claims except the current one, those undo refers to, and those loaded ahead."""
+        keep = {current} | {entry.claim_id for entry in self.log.undo_stack}
+        ahead = {self.claim_ids[i] for i in (self.open_after(self.position), self.position + 1)
+                 if i is not None and i < len(self.claim_ids)}
+        self.items = {claim_id: item for claim_id, item in self.items.items() if claim_id in keep | ahead}
 
     # Outcomes
 
     def apply(self, outcome: object) -> Step:
+        if isinstance(outcome, (ItemLoaded, StoreFailed)) and not outcome.waited:
+            self.prefetching = False
+            if isinstance(outcome, ItemLoaded):
+                self.items.setdefault(outcome.item.claim.id, outcome.item)
+            return self.step()
         self.retrying = False
         self.idle()
         if isinstance(outcome, ReviewLoaded):
             self.review_loaded(outcome)
         elif isinstance(outcome, ItemLoaded):
-            undo_claims = {entry.claim_id for entry in self.log.undo_stack}
-            self.items = {outcome.item.claim.id: outcome.item} | {
-                claim_id: item for claim_id, item in self.items.items() if claim_id in undo_claims}
+            self.items[outcome.item.claim.id] = outcome.item
+            self.keep_items(outcome.item.claim.id)
             self.show()
+            self._step.prefetch = True
         elif isinstance(outcome, ChangeSaved):
             self.change_saved(outcome)
         elif isinstance(outcome, StoreFailed):

@@ -188,3 +188,18 @@ def test_an_adjudication_goes_through_the_same_save_and_undo_paths(store):
     driver.run(session.undo())
     assert store.adjudications.get("c02") is None and session.adjudicated == set()
     assert {a.label for a in store.annotations.all()} == {"verified", "contested"}, "annotations untouched"
+
+
+def test_the_next_disputed_claim_is_loaded_while_the_lead_reads_so_deciding_costs_one_wait(store):
+    for claim_id in ("c02", "c05"):
+        for annotator, label in (("alice", "verified"), ("bob", "contested")):
+            store.annotations.save(Annotation(claim_id=claim_id, annotator=annotator, label=label))
+    driver = Driver(store, AdjudicationSession("lead"))
+    session = driver.session
+    driver.run(session.start())
+    ahead = session.prefetch().background
+    assert ahead is not None and ahead.claim_id == "c05"
+    session.apply(ahead.run(driver.context))
+    saved = session.apply(session.decide("verified").job.run(driver.context))
+    assert saved.job is None and saved.show, "the next claim shows straight after the save"
+    assert session.current_item().claim.id == "c05" and store.adjudications.get("c02").label == "verified"

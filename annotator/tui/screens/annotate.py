@@ -23,8 +23,9 @@ from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
+from annotator.tui.widgets.claim_card import render_claim
+from annotator.tui.widgets.context_view import Passage
 from annotator.tui.widgets.key_legend import render_legend
-from annotator.tui.widgets.quiet import update_if_changed
 from annotator.tui.widgets.status_line import render_status
 
 
@@ -46,10 +47,10 @@ class AnnotateScreen(SessionScreen):
         self.guidelines = guidelines
 
     def compose(self) -> ComposeResult:
-        yield StatusLine("", id="status", markup=False)
+        yield StatusLine(id="status")
         with Horizontal(id="panels"):
             with Vertical(id="main-column"):
-                yield ClaimCard("loading…", id="claim", markup=False)
+                yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             yield LinksPanel(id="links")
         yield Static("", id="message", markup=False)
@@ -126,12 +127,19 @@ class AnnotateScreen(SessionScreen):
             context.display = True
             annotation = session.cache.annotations.get(claim.id)
             self.query_one(ClaimCard).show_claim(claim, annotation, session.pending.get(claim.id))
-            context.show_context(claim, session.article_of(claim))
+            context.passage = Passage.of(claim, session.article_of(claim))
             self.query_one(LinksPanel).show_links(claim, session.cache.outlets, session.cache.related)
             session.shown(claim.id)
         elif session.queue is not None and not len(session.queue):
             self.show_empty()
         self.refresh_status(claim)
+
+    def prepare_next(self) -> None:
+        claim = self.session.likely_next_claim()
+        if claim is not None:
+            pending = self.session.pending.get(claim.id)
+            self.query_one(ClaimCard).prepare(render_claim(claim, None, pending))
+            self.query_one(ContextView).prepare(Passage.of(claim, self.session.article_of(claim)))
 
     def show_empty(self) -> None:
         """Say why there is no claim to show."""
@@ -139,7 +147,8 @@ class AnnotateScreen(SessionScreen):
             text = "No claims to annotate yet: add articles with `annotator ingest PATH`."
         else:
             text = "No claim for you right now: the others have every place. Press s to check again, q to quit."
-        self.query_one(ClaimCard).show_text(Text(text))
+        card = self.query_one(ClaimCard)
+        card.decided, card.card = False, Text(text)
         self.query_one(ContextView).display = False
         self.query_one(LinksPanel).display = False
         self.session.shown(None)
@@ -150,8 +159,8 @@ class AnnotateScreen(SessionScreen):
         if queue is None:
             return
         article_done = session.cache.article_done(claim.article.id) if claim else (0, 0)
-        update_if_changed(self.query_one(StatusLine), render_status(
+        self.query_one(StatusLine).text = render_status(
             session.annotator, session.done, session.total, queue.position if len(queue) else None, len(queue),
             article_done, queue.filter_description, overlap=session.overlap,
-        ), layout=False)
+        )
 

@@ -22,8 +22,8 @@ from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
+from annotator.tui.widgets.context_view import Passage
 from annotator.tui.widgets.key_legend import render_legend
-from annotator.tui.widgets.quiet import update_if_changed
 from annotator.tui.widgets.review_panels import (
     AnnotationsPanel,
     render_adjudicated_claim,
@@ -50,10 +50,10 @@ class ReviewScreen(SessionScreen):
         self.guidelines = guidelines
 
     def compose(self) -> ComposeResult:
-        yield StatusLine("", id="status", markup=False)
+        yield StatusLine(id="status")
         with Horizontal(id="panels"):
             with Vertical(id="main-column"):
-                yield ClaimCard("loading…", id="claim", markup=False)
+                yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             with Vertical(id="side-column"):
                 yield AnnotationsPanel(id="annotations")
@@ -88,17 +88,26 @@ class ReviewScreen(SessionScreen):
         session = self.session
         if session.loaded and not session.claim_ids:
             what = "claims with two or more annotators" if session.include_agreed else "disagreements"
-            self.query_one(ClaimCard).show_text(Text(f"No {what} to review yet."))
+            card = self.query_one(ClaimCard)
+            card.decided, card.card = False, Text(f"No {what} to review yet.")
             self.query_one("#context").display = False
             self.query_one("#side-column").display = False
         item = session.current_item()
         if item is not None:
             card = render_adjudicated_claim(item.claim, item.adjudication, session.pending_notes.get(item.claim.id))
-            self.query_one(ClaimCard).show_text(card, decided=item.adjudication is not None)
-            self.query_one(ContextView).show_context(item.claim, item.article)
+            claim_card = self.query_one(ClaimCard)
+            claim_card.decided, claim_card.card = item.adjudication is not None, card
+            self.query_one(ContextView).passage = Passage.of(item.claim, item.article)
             self.query_one(AnnotationsPanel).show_annotations(item.annotations)
             self.query_one(LinksPanel).show_links(item.claim, item.outlets, item.related)
         self.refresh_status()
+
+    def prepare_next(self) -> None:
+        item = self.session.likely_next_item()
+        if item is not None:
+            note = self.session.pending_notes.get(item.claim.id)
+            self.query_one(ClaimCard).prepare(render_adjudicated_claim(item.claim, item.adjudication, note))
+            self.query_one(ContextView).prepare(Passage.of(item.claim, item.article))
 
     def refresh_status(self) -> None:
         """Update the progress line."""
@@ -106,4 +115,4 @@ class ReviewScreen(SessionScreen):
         position = session.position if session.claim_ids else None
         status = render_review_status(session.adjudicator, len(session.adjudicated), len(session.claim_ids),
                                       position, session.include_agreed)
-        update_if_changed(self.query_one(StatusLine), status, layout=False)
+        self.query_one(StatusLine).text = status

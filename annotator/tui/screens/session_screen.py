@@ -93,8 +93,13 @@ class SessionScreen(Screen[None]):
         self.prefetch_timer = self.set_timer(PREFETCH_DELAY, self.prefetch)
 
     def prefetch(self) -> None:
+        """The reviewer paused: load what comes next, and draw the likely next claim off screen."""
         self.prefetch_timer = None
         self.perform(self.session.prefetch())
+        self.prepare_next()
+
+    def prepare_next(self) -> None:
+        """Build the widgets' lines for the claim a decision is likely to show (each screen knows which)."""
 
     def on_unmount(self) -> None:
         self.session.close()

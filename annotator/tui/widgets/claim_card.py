@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.strip import Strip
 
 from annotator.models import Annotation, Claim
 from annotator.session import PendingExtras
 from annotator.tui.literal import literal
-from annotator.tui.widgets.quiet import update_if_changed
+from annotator.tui.widgets.prepared import PreparedText, text_identity, to_strips
 
 
 def decision_badge(annotation: Annotation | None) -> Text:
@@ -64,17 +65,65 @@ def claim_details(claim: Claim) -> Text:
     return text
 
 
-class ClaimCard(Static):
-    """Shows one claim and this annotator's decision on it."""
+class ClaimCard(PreparedText):
+    """Shows one claim and the decision on it; set `card` (the text) and `decided` (the border says which).
+
+    The screen is laid out again only when the card's height changes.
+    """
+
+    decided: reactive[bool] = reactive(False)
+    FITS_HEIGHT = False
+
+    def __init__(self, text: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._card = Text(text, end="")
+        self._identity = text_identity(self._card)
+        self._height: tuple[int, int] | None = None
+
+    def watch_decided(self, decided: bool) -> None:
+        self.set_class(not decided, "-unlabelled")
+        self.set_class(decided, "-labelled")
+
+    @property
+    def card(self) -> Text:
+        return self._card
+
+    @card.setter
+    def card(self, text: Text) -> None:
+        identity = text_identity(text)
+        if identity == self._identity:
+            return
+        self._card, self._identity = text, identity
+        width = self.content_size.width
+        height = (width, self.line_count(width)) if width > 0 else None
+        changed = height is None or height != self._height
+        self._height = height
+        self.redraw(layout=changed)
+
+    def wrapped(self, text: Text, width: int) -> list[Strip]:
+        return to_strips(self, text, width)
+
+    def shown_identity(self) -> tuple:
+        return self._identity
+
+    def lines_for(self, width: int, height: int):
+        text = self._card
+        return lambda: self.wrapped(text, width)
+
+    def line_count(self, width: int) -> int:
+        """How many lines the card takes at `width` (from the prepared strips, so measuring costs no wrapping)."""
+        return len(self.strips(self._identity, self.lines_for(width, 0), width, 0))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return self.line_count(width) if width > 0 else 1
+
+    def prepare(self, text: Text) -> None:
+        """Build a card likely to be shown next, so showing it costs no wrapping."""
+        width = self.content_size.width
+        if width > 0:
+            self.strips(text_identity(text), lambda: self.wrapped(text, width), width, 0)
 
     def show_claim(self, claim: Claim, annotation: Annotation | None, pending: PendingExtras | None) -> None:
         """Display a claim; `pending` is the note or flag not yet saved."""
-        self.set_class(annotation is None, "-unlabelled")
-        self.set_class(annotation is not None, "-labelled")
-        update_if_changed(self, render_claim(claim, annotation, pending))
-
-    def show_text(self, text: Text, *, decided: bool = False) -> None:
-        """Show prepared text (a claim on the review screen, or why there is none); `decided` marks the border."""
-        self.set_class(not decided, "-unlabelled")
-        self.set_class(decided, "-labelled")
-        update_if_changed(self, text)
+        self.decided = annotation is not None
+        self.card = render_claim(claim, annotation, pending)

@@ -1,14 +1,19 @@
-"""The claim's sentence highlighted inside the surrounding paragraphs of its article."""
+"""The claim's sentence highlighted inside the surrounding paragraphs of its article.
+
+The view draws only the lines that fit, chosen so the claim's paragraph is in sight: a new claim is a repaint of one
+region of fixed size, never a layout of the screen or a scroll in a second frame.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.strip import Strip
 
 from annotator.models import Article, Claim
 from annotator.tui.literal import highlighted, literal, paragraphs
-from annotator.tui.widgets.quiet import update_if_changed
+from annotator.tui.widgets.prepared import PreparedText, to_strips, wrap
 
 HIGHLIGHT = "bold reverse underline"
 """Reverse video and underline mark the sentence even on a monochrome terminal."""
@@ -49,30 +54,99 @@ def context_parts(claim: Claim, article: Article, *, around: int = 1) -> tuple[T
     return Text("\n\n", end="").join(before), claim_paragraph, Text("\n\n", end="").join(after)
 
 
-class ContextView(VerticalScroll, can_focus=False):
-    """A scrollable view of the article around the claim, scrolled so the claim's paragraph is in view."""
+@dataclass(frozen=True)
+class Passage:
+    """What the context view shows: the article's heading, and the claim's paragraph between its neighbours."""
 
-    def compose(self):
-        yield Static(id="context-heading", markup=False)
-        yield Static(id="context-before", classes="context-part", markup=False)
-        yield Static(id="context-claim", classes="context-part", markup=False)
-        yield Static(id="context-after", classes="context-part", markup=False)
+    heading: Text
+    before: Text
+    claim: Text
+    after: Text
 
-    def show_context(self, claim: Claim, article: Article) -> None:
-        """Display the claim's surroundings with its paragraph in view."""
-        before, claim_paragraph, after = context_parts(claim, article)
-        changed = update_if_changed(self.query_one("#context-heading", Static), article_heading(article))
-        for part_id, part in (("#context-before", before), ("#context-claim", claim_paragraph),
-                              ("#context-after", after)):
-            widget = self.query_one(part_id, Static)
-            widget.display = bool(part.plain)
-            changed = update_if_changed(widget, part) or changed
-        if changed:
-            self.call_after_refresh(self._reveal_claim)
+    @classmethod
+    def of(cls, claim: Claim, article: Article) -> Passage:
+        return cls(article_heading(article), *context_parts(claim, article))
 
-    def _reveal_claim(self) -> None:
-        """Scroll so the claim's paragraph shows with as much of what comes before it as fits (one scroll change)."""
-        claim_region = self.query_one("#context-claim").virtual_region
-        height = self.scrollable_content_region.height
-        target = max(0, claim_region.bottom - height) if claim_region.height <= height else claim_region.y
-        self.scroll_to(y=target, animate=False, immediate=True)
+    def identity(self) -> tuple:
+        return tuple((part.plain, tuple(part.spans)) for part in (self.heading, self.before, self.claim, self.after))
+
+
+def first_line(total: int, paragraph: tuple[int, int], sentence: tuple[int, int], height: int) -> int:
+    """The first of `total` lines to show in `height` rows: the claim's paragraph with as much of what comes before
+    it as fits, or, in a paragraph taller than the view, the claim's sentence with as much of its paragraph before it
+    as fits."""
+    (start, end), (sentence_start, sentence_end) = paragraph, sentence
+    if end - start <= height:
+        top = max(0, end - height)
+    elif sentence_end - sentence_start <= height:
+        top = max(start, sentence_end - height)
+    else:
+        top = sentence_start
+    return min(top, max(0, total - 1))
+
+
+def marked_lines(console, claim_paragraph: Text, width: int) -> tuple[int, int] | None:
+    """The first and last (exclusive) wrapped lines of the paragraph holding the highlighted sentence."""
+    lines = wrap(console, claim_paragraph, width)
+    marked = [i for i, line in enumerate(lines) if any(span.style == HIGHLIGHT for span in line.spans)]
+    return (marked[0], marked[-1] + 1) if marked else None
+
+
+class ContextView(PreparedText, can_focus=False):
+    """The article around the claim, scrolled (by choosing the lines drawn) so the claim's paragraph is in view.
+
+    Set `passage`; `prepare(passage)` builds a passage's lines ahead of time.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._passage: Passage | None = None
+        self._identity: tuple | None = None
+
+    @property
+    def passage(self) -> Passage | None:
+        return self._passage
+
+    @passage.setter
+    def passage(self, passage: Passage | None) -> None:
+        identity = passage.identity() if passage is not None else None
+        if identity != self._identity:
+            self._passage, self._identity = passage, identity
+            self.redraw()
+
+    def shown_identity(self) -> tuple | None:
+        return self._identity
+
+    def lines_for(self, width: int, height: int):
+        return self._builder(self._passage, width, height)
+
+    def _builder(self, passage: Passage | None, width: int, height: int):
+        if passage is None:
+            return None
+        return lambda: self._visible(passage, width, height)
+
+    def _visible(self, passage: Passage, width: int, height: int) -> list[Strip]:
+        """The strips of the lines in view, as `first_line` chooses them."""
+        blank = Strip.blank(width, self.visual_style.rich_style)
+        strips = to_strips(self, passage.heading, width)
+        paragraph = sentence = (0, 0)
+        for part in (passage.before, passage.claim, passage.after):
+            if not part.plain:
+                continue
+            strips.append(blank)
+            part_strips = to_strips(self, part, width)
+            if part is passage.claim:
+                paragraph = (len(strips), len(strips) + len(part_strips))
+                marked = marked_lines(self.app.console, part, width) or (0, len(part_strips))
+                sentence = (paragraph[0] + min(marked[0], len(part_strips) - 1),
+                            paragraph[0] + min(marked[1], len(part_strips)))
+            strips.extend(part_strips)
+        top = first_line(len(strips), paragraph, sentence, height)
+        return strips[top : top + height]
+
+    def prepare(self, passage: Passage) -> None:
+        """Build the lines of a passage likely to be shown next, so showing it costs no wrapping."""
+        width, height = self.content_size
+        build = self._builder(passage, width, height)
+        if build is not None and width > 0 and height > 0:
+            self.strips(passage.identity(), build, width, height)

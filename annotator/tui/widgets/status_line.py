@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from annotator.tui.literal import literal
+from annotator.tui.widgets.prepared import PreparedText, text_identity, to_strips
 
 
 def render_status(
@@ -29,5 +29,28 @@ def render_status(
     return text
 
 
-class StatusLine(Static):
-    """The progress line at the top of the annotation screen."""
+class StatusLine(PreparedText):
+    """The progress line at the top of the screen; set `text`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text(end="")
+        self._identity = text_identity(self._text)
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    @text.setter
+    def text(self, text: Text) -> None:
+        identity = text_identity(text)
+        if identity != self._identity:
+            self._text, self._identity = text, identity
+            self.redraw()
+
+    def shown_identity(self) -> tuple:
+        return self._identity
+
+    def lines_for(self, width: int, height: int):
+        text = self._text
+        return lambda: to_strips(self, text, width)[:height]

@@ -1,0 +1,102 @@
+"""Text drawn line by line from strips prepared ahead: a new claim repaints only the lines that differ.
+
+Wrapping and styling a claim's text is most of what a keypress costs to draw, so it is done once per text and
+width (and ahead of time, for the claim a decision is likely to move to), kept in a small cache, and handed to
+Textual as ready strips.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from rich.console import Console
+from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
+
+CACHED_TEXTS = 8
+
+
+def text_identity(text: Text) -> tuple:
+    """What makes two texts look the same on screen (rich Text equality ignores spans' order of building)."""
+    return (text.plain, tuple(text.spans), str(text.style))
+
+
+def wrap(console: Console, text: Text, width: int) -> list[Text]:
+    """`text` wrapped to `width` cells, one Text per line."""
+    lines = list(text.wrap(console, width, overflow="fold"))
+    for line in lines:
+        line.end = ""
+    return lines
+
+
+def to_strips(widget: Widget, text: Text, width: int) -> list[Strip]:
+    """`text` wrapped and styled as a Static in `widget` would draw it, one strip per line."""
+    return Visual.to_strips(widget, visualize(widget, text, markup=False), width, None, widget.visual_style)
+
+
+class PreparedText(Widget):
+    """A widget drawing prepared strips; subclasses say which lines a text shows in a region of a given size."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._cache: OrderedDict[Hashable, list[Strip]] = OrderedDict()
+        self._strips: list[Strip] = []
+        self._key: Hashable | None = None
+
+    def lines_for(self, width: int, height: int) -> Callable[[], list[Strip]] | None:
+        """How to build the strips shown now (None: nothing to show); subclasses override."""
+        raise NotImplementedError
+
+    def shown_identity(self) -> Hashable:
+        raise NotImplementedError
+
+    def strips(self, identity: Hashable, build: Callable[[], list[Strip]], width: int, height: int) -> list[Strip]:
+        """The strips for one text at one size, built once."""
+        key = (identity, width, height)
+        strips = self._cache.get(key)
+        if strips is None:
+            strips = build()
+            self._cache[key] = strips
+            while len(self._cache) > CACHED_TEXTS:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return strips
+
+    def redraw(self, *, layout: bool = False) -> None:
+        """Repaint the lines that changed since the last drawing (all of them when the size is unknown)."""
+        if layout or not self.is_mounted:
+            self.refresh(layout=layout)
+            return
+        width, height = self.content_size
+        if width <= 0 or height <= 0:
+            self.refresh()
+            return
+        old = self._strips
+        new = self._current(width, height)
+        if len(new) != len(old):
+            self.refresh()
+            return
+        changed = [y for y, (a, b) in enumerate(zip(old, new)) if a != b]
+        for y in changed:
+            self.refresh(Region(0, y, width, 1))
+
+    FITS_HEIGHT = True
+    """The lines drawn depend on the height (a view onto longer text); False: the widget grows to its text."""
+
+    def _current(self, width: int, height: int) -> list[Strip]:
+        height = height if self.FITS_HEIGHT else 0
+        build = self.lines_for(width, height) if width > 0 and (height > 0 or not self.FITS_HEIGHT) else None
+        self._key = (self.shown_identity(), width, height)
+        self._strips = [] if build is None else self.strips(self.shown_identity(), build, width, height)
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
+            self._current(width, height)
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width)
