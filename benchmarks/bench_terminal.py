@@ -5,9 +5,9 @@ the next claim's number. The minimal app only swaps a paragraph of text per key;
 the same size and the two are pressed alternately, key by key, so load on the machine hits both alike.
 Targets: median at most 1.25x and p90 at most 1.5x the minimal app.
 
-    .venv/bin/python benchmarks/bench_terminal.py            # 120x36, 1,500 claims, annotate/routed/review
-    .venv/bin/python benchmarks/bench_terminal.py --full     # 80x24, 120x36, 160x48 on 1,500 and 100,000 claims
-    .venv/bin/python benchmarks/bench_terminal.py --sizes 80x24 --claims 100000 --screens review --presses 40
+    .venv/bin/python -m benchmarks.bench_terminal          # 120x36, 1,500 claims, annotate/routed/review
+    .venv/bin/python -m benchmarks.bench_terminal --full   # 80x24, 120x36, 160x48 on 1,500 and 100,000 claims
+    .venv/bin/python -m benchmarks.bench_terminal --sizes 80x24 --claims 100000 --screens review --presses 40
 
 Databases are generated once under /tmp and reused; every run decides as a new annotator (and adjudicates claims
 not adjudicated yet), so each run starts from undecided claims.
@@ -66,7 +66,7 @@ def run_minimal_app() -> None:
 
 def database(claims: int, review: bool) -> Path:
     """The benchmark database of `claims` claims (with two annotators disagreeing on many of them, for review)."""
-    from bench_tui import CLAIMS_PER_ARTICLE, build_database
+    from benchmarks.bench_tui import CLAIMS_PER_ARTICLE, build_database
 
     path = Path(f"/tmp/annotator_bench_terminal_{claims}{'_review' if review else ''}.db")
     if path.exists():
@@ -159,11 +159,6 @@ class Result:
     minimal: list[float]
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def command_for(screen: str, claims: int, run: int) -> str:
     """The shell command that opens our screen on the benchmark database as a new reviewer."""
     path = database(claims, review=screen == "review")
@@ -198,6 +193,9 @@ def measure(size: tuple[int, int], claims: int, screen: str, presses: int, run: 
 
 
 def report(results: list[Result]) -> None:
+    from benchmarks.bench_tui import percentile
+    from benchmarks.timing import ratio
+
     print()
     print("| terminal | claims | screen | ours median (p90) | minimal median (p90) | ratio median | ratio p90 |")
     print("|---|---|---|---|---|---|---|")
@@ -206,8 +204,8 @@ def report(results: list[Result]) -> None:
         base50, base90 = statistics.median(r.minimal), percentile(r.minimal, 0.9)
         verdict = "" if ours50 <= 1.25 * base50 and ours90 <= 1.5 * base90 else " ✖"
         print(f"| {r.size.replace('x', '×')} | {r.claims:,} | {r.screen} | {ours50 * 1000:.1f} ms ({ours90 * 1000:.1f})"
-              f" | {base50 * 1000:.1f} ms ({base90 * 1000:.1f}) | {ours50 / base50:.2f}× | "
-              f"{ours90 / base90:.2f}×{verdict} |")
+              f" | {base50 * 1000:.1f} ms ({base90 * 1000:.1f}) | {ratio(ours50, base50):.2f}× | "
+              f"{ratio(ours90, base90):.2f}×{verdict} |")
     print("targets: median ratio <= 1.25x, p90 ratio <= 1.5x (✖ marks a miss)")
 
 
