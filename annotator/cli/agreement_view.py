@@ -17,6 +17,7 @@ from annotator.tui.agreement_tables import (
     render_overall,
     render_per_label,
 )
+from annotator.cli.output import cell
 
 
 def render_table(report: FullAgreementReport, claim_texts: Mapping[str, str]) -> Group:
@@ -27,17 +28,17 @@ def render_table(report: FullAgreementReport, claim_texts: Mapping[str, str]) ->
         if not pair.confusion or not report.labels:
             continue
         first, second = pair.annotators
-        matrix = Table(title=Text(f"Confusion: {first} (rows) vs {second} (columns)"), title_justify="left")
+        matrix = Table(title=cell(f"Confusion: {first} (rows) vs {second} (columns)"), title_justify="left")
         for header in (f"{first} \\ {second}", *report.labels):
-            matrix.add_column(Text(header))
+            matrix.add_column(cell(header))
         for label, row in zip(report.labels, pair.confusion):
-            matrix.add_row(Text(label), *[str(count) for count in row])
+            matrix.add_row(cell(label), *[str(count) for count in row])
         parts.append(matrix)
     if report.annotators:
         table = Table("annotator", "against", "compared", "agreement", "kappa", title="Each annotator",
                       title_justify="left")
         for row in report.annotators:
-            table.add_row(Text(row.annotator), row.reference, str(row.n_compared), number(row.agreement),
+            table.add_row(cell(row.annotator), cell(row.reference), str(row.n_compared), number(row.agreement),
                           number(row.cohen_kappa))
         parts.append(table)
     parts.append(render_disputed(report, claim_texts, blind=False))

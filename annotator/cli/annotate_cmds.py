@@ -14,8 +14,8 @@ from annotator.cli.common import (
     handle_errors,
     make_settings,
     opened_store,
-    stderr_console,
 )
+from annotator.cli.output import database, say
 
 DEMO_DATABASE = "sqlite:///annotator-demo.db"
 
@@ -94,11 +94,8 @@ def demo(
     settings = make_settings(db or DEMO_DATABASE, labels_file=labels)
     with opened_store(settings) as store:
         report = ingest_paths(store, [sample_dir()], settings=settings, event="valdremo-harbour-talks")
-        stderr_console().print(
-            f"demo database {store.db.url}: {store.claims.count()} claims ({len(report.added)} articles added); "
-            f"other commands read it with --db {settings.db}",
-            markup=False,
-        )
+        say(f"demo database {database(store.db.url)}: {store.claims.count()} claims ({len(report.added)} articles "
+            f"added); other commands read it with --db {database(settings.db)}")
         if no_ui:
             return
         from annotator.config import signing_name

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -11,8 +10,8 @@ from typing import Annotated, Optional, TypeVar
 
 import typer
 from pydantic import ValidationError
-from rich.console import Console
 
+from annotator.cli.output import line, stderr_console
 from annotator.config import Settings, require_existing_database
 from annotator.errors import AnnotatorError, UsageError
 
@@ -38,10 +37,7 @@ LabelsOption = Annotated[
 
 F = TypeVar("F", bound=Callable)
 
-
-def stderr_console() -> Console:
-    """Progress, warnings and errors go to stderr so stdout stays machine-readable."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+__all__ = ["DbOption", "LabelsOption", "fail", "handle_errors", "make_settings", "opened_store", "stderr_console"]
 
 
 def make_settings(db: str | None, **overrides) -> Settings:
@@ -59,7 +55,7 @@ def make_settings(db: str | None, **overrides) -> Settings:
 
 def fail(message: str, code: int) -> typer.Exit:
     """Print one clear line on stderr and return the Exit to raise."""
-    print(f"annotator: {message}", file=sys.stderr)
+    typer.echo(f"annotator: {line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -74,6 +70,9 @@ def handle_errors(command: F) -> F:
             raise fail(exc.message, exc.exit_code) from None
         except KeyboardInterrupt:
             raise fail("interrupted; everything saved before this point is kept", 130) from None
+        except OSError as exc:  # the machine refused (disk full, permission): one line, never a traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise fail(f"{where}{exc.strerror or exc}", 1) from None
 
     return wrapper  # type: ignore[return-value]
 

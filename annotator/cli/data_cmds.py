@@ -24,6 +24,7 @@ from annotator.cli.common import (
     opened_store,
     stderr_console,
 )
+from annotator.cli.output import cell, database, say, stdout_console
 from annotator.errors import ImportRecordError, UsageError
 
 
@@ -72,7 +73,7 @@ def ingest(
         report = ingest_paths(store, paths, settings=settings, event=event, workers=workers, on_progress=advance,
                               model=scorer)
     for message in report.errors:
-        console.print(f"annotator: {message}", markup=False)
+        say(f"annotator: {message}", console)
     console.print(
         f"{len(report.added)} added, {len(report.new_versions)} new versions, {len(report.unchanged)} unchanged, "
         f"{len(report.errors)} failed; {report.claims} claims stored",
@@ -100,15 +101,13 @@ def claims(
             for claim in stream:
                 write(claim.model_dump_json() + "\n")
             return
-        from rich.console import Console
         from rich.table import Table
-        from rich.text import Text
 
         table = Table("id", "kind", "speaker", "score", "claim", "outlet", show_lines=False)
         for claim in stream:
-            table.add_row(claim.id, claim.kind, Text(claim.speaker or ""), f"{claim.checkworthiness:.2f}",
-                          Text(claim.text), Text(claim.article.outlet or claim.article.source))
-        Console().print(table)
+            table.add_row(cell(claim.id), cell(claim.kind), cell(claim.speaker), f"{claim.checkworthiness:.2f}",
+                          cell(claim.text), cell(claim.article.outlet or claim.article.source))
+        stdout_console().print(table)
 
 
 @handle_errors
@@ -128,9 +127,7 @@ def import_annotations(
             raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
     with opened_store(settings, existing=True) as store:
         result = store.annotations.import_records(records)
-    stderr_console().print(
-        f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged", markup=False
-    )
+    say(f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")
 
 
 @handle_errors
@@ -145,18 +142,17 @@ def merge(
     settings = make_settings(db)
     other_url = normalise_database_url(other_db)
     if other_url.startswith("sqlite:///") and not Path(other_url.removeprefix("sqlite:///")).exists():
-        raise fail(f"{other_db}: no such database file", 2)
+        raise fail(f"{database(other_db)}: no such database file", 2)
     with opened_store(settings) as store:
         other = open_store(other_url)
         try:
             result = merge_into(store, other)
         finally:
             other.close()
-    stderr_console().print(
-        f"merged {other_db}: {result.articles} articles, {result.annotations.added} annotations added, "
+    say(
+        f"merged {database(other_db)}: {result.articles} articles, {result.annotations.added} annotations added, "
         f"{result.annotations.updated} updated, {result.annotations.unchanged} unchanged, "
-        f"{result.adjudications} adjudications",
-        markup=False,
+        f"{result.adjudications} adjudications"
     )
 
 

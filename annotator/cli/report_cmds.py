@@ -15,8 +15,8 @@ from annotator.cli.common import (
     handle_errors,
     make_settings,
     opened_store,
-    stderr_console,
 )
+from annotator.cli.output import cell, database, say, stdout_console
 from annotator.errors import UsageError
 
 EXPORT_FORMATS = ("jsonl", "fever", "prodigy", "claimreview")
@@ -57,11 +57,9 @@ def agreement(
     elif as_csv:
         sys.stdout.write(report_rows_csv(report))
     else:
-        from rich.console import Console
-
-        Console().print(render_table(report, texts))
+        stdout_console().print(render_table(report, texts))
     for warning in report.warnings:
-        stderr_console().print(f"warning: {warning}", markup=False)
+        say(f"warning: {warning}")
 
 
 @handle_errors
@@ -103,7 +101,7 @@ def export(
             source_db=store.db.url,
             labels=label_set,
         )
-    stderr_console().print(f"wrote {out_dir}: {manifest.summary()}", markup=False)
+    say(f"wrote {out_dir}: {manifest.summary()}")
 
 
 @handle_errors
@@ -119,11 +117,9 @@ def stats(
     if as_json:
         sys.stdout.write(team.model_dump_json(indent=2) + "\n")
         return
-    from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
-    console = Console()
+    console = stdout_console()
     console.print(
         f"{team.claims} claims: {team.complete} complete (overlap {team.overlap}), {team.in_progress} in progress, "
         f"{team.untouched} untouched, {team.reserved} on screen now; {team.awaiting_adjudication} awaiting "
@@ -136,13 +132,12 @@ def stats(
         median = f"{row.median_ms / 1000:.1f}" if row.median_ms is not None else "-"
         pace = f"{row.per_hour:.0f}" if row.per_hour is not None else "-"
         last = row.last_active.strftime("%Y-%m-%d %H:%M") if row.last_active else "-"
-        table.add_row(Text(row.annotator), str(row.annotations), median, pace, str(row.edits), str(row.flagged), last)
+        table.add_row(cell(row.annotator), str(row.annotations), median, pace, str(row.edits), str(row.flagged), last)
     console.print(table)
     if team.flags:
         flags = Table("flagged claim", "by", "verdict", "note", title="Flagged for the lead (in `annotator review`)")
         for flag in team.flags:
-            flags.add_row(Text(flag.claim_id), Text(flag.annotator), Text(flag.label or "none yet"),
-                          Text(flag.note or ""))
+            flags.add_row(cell(flag.claim_id), cell(flag.annotator), cell(flag.label or "none yet"), cell(flag.note))
         console.print(flags)
 
 
