@@ -10,6 +10,7 @@ from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError,
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlmodel import Session
 
+from annotator.config import redact_url
 from annotator.errors import DatabaseError, DatabaseUnavailable, first_line
 
 
@@ -22,8 +23,8 @@ class Database:
 
     @property
     def url(self) -> str:
-        """The database URL with any password hidden."""
-        return self.engine.url.render_as_string(hide_password=True)
+        """The database URL with any password (in the user part or the query) removed."""
+        return redact_url(self.engine.url.render_as_string(hide_password=False))
 
     @property
     def dialect(self) -> str:
