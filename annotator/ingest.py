@@ -32,6 +32,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     claims: int = 0
     relinked_events: list[str] = field(default_factory=list)
 
@@ -57,16 +58,26 @@ def ingest_paths(
     `nlp` is an already loaded pipeline to reuse (the configured one is loaded otherwise). With `model`, claims are
     scored by that trained classifier (and carry its version) instead of the formula.
     """
-    from annotator.extract import extract_many, load_pipeline, read_inputs
+    from annotator.extract import ReadWarning, extract_many, load_pipeline, read_inputs
 
     report = IngestReport()
     notify = on_progress or (lambda _stage, _count: None)
     touched_events: set[str] = set()
+    if nlp is None:
+        nlp = load_pipeline(settings.spacy_model)
+    max_length = nlp.max_length
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_inputs(list(paths), event=event):
+            if isinstance(item, ReadWarning):
+                report.warnings.append(item.message)
+                continue
             if isinstance(item, InputFileError):
                 report.errors.append(item.message)
+                notify("error", 1)
+                continue
+            if len(item.body) > max_length:
+                report.errors.append(too_long(item, max_length))
                 notify("error", 1)
                 continue
             notify("read", 1)
@@ -76,8 +87,6 @@ def ingest_paths(
                 continue
             yield item
 
-    if nlp is None:
-        nlp = load_pipeline(settings.spacy_model)
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
         if model is not None and claims:
             claims = scored_by(model, claims)
@@ -105,6 +114,12 @@ def scored_by(model: "CheckworthinessModel", claims: Sequence[Claim]) -> list[Cl
         claim.model_copy(update={"checkworthiness": score, "checkworthiness_model": model.version})
         for claim, score in zip(claims, scores)
     ]
+
+
+def too_long(article: Article, max_length: int) -> str:
+    """Why an article is refused: the parser's memory grows with the text, so spaCy caps what one text may be."""
+    return (f"{article.source}: article is {len(article.body):,} characters, more than the {max_length:,} the "
+            "spaCy pipeline reads at once; split it into several articles")
 
 
 def relink_event(store: Store, event: str) -> int:

@@ -72,6 +72,8 @@ def ingest(
 
         report = ingest_paths(store, paths, settings=settings, event=event, workers=workers, on_progress=advance,
                               model=scorer)
+    for message in report.warnings:
+        say(f"annotator: warning: {message}", console)
     for message in report.errors:
         say(f"annotator: {message}", console)
     console.print(

@@ -96,6 +96,8 @@ def parse_annotation_line(line: str, *, source: str) -> Optional[Annotation]:
         data = json.loads(line)
     except ValueError as error:
         raise ImportRecordError(f"{source}: not valid JSON ({error})") from None
+    except RecursionError:
+        raise ImportRecordError(f"{source}: JSON nested too deeply to be an annotation record") from None
     if not isinstance(data, dict):
         raise ImportRecordError(f"{source}: expected a JSON object, got {type(data).__name__}")
     foreign = _foreign_record_kind(data)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.extract.parse import ParsedArticle, parse_article
 from annotator.extract.reader import (
+    ReadWarning,
     article_from_text,
     outlet_from_url,
     read_file,
@@ -36,6 +37,7 @@ _LAZY = {
 
 __all__ = [
     "ParsedArticle",
+    "ReadWarning",
     "article_from_text",
     "checkworthiness",
     "checkworthiness_features",

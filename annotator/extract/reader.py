@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 from urllib.parse import urlparse
@@ -21,10 +23,21 @@ RECORD_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 READABLE_SUFFIXES = TEXT_SUFFIXES | RECORD_SUFFIXES | HTML_SUFFIXES
 _RECORD_TEXT_FIELDS = ("text", "body", "content")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def read_inputs(paths: list[Path], *, event: Optional[str] = None) -> Iterator[Article | InputFileError]:
-    """Yield an Article per readable article, or an InputFileError per bad file or record, in path order.
+@dataclass(frozen=True)
+class ReadWarning:
+    """Something the user should know about a file that was still read (a few bytes that are not UTF-8)."""
+
+    message: str
+
+
+def read_inputs(
+    paths: list[Path], *, event: Optional[str] = None
+) -> Iterator[Article | InputFileError | ReadWarning]:
+    """Yield an Article per readable article, an InputFileError per bad file or record, in path order, and a
+    ReadWarning before the articles of a file that was read with a repair.
 
     Folders are searched recursively for readable suffixes; a file named explicitly is read whatever its
     suffix (as text unless it is a record or HTML file). One bad file never stops the others.
@@ -41,17 +54,23 @@ def read_inputs(paths: list[Path], *, event: Optional[str] = None) -> Iterator[A
             yield InputFileError(f"{path}: no such file or directory")
 
 
-def read_file(path: Path, *, event: Optional[str] = None) -> Iterator[Article | InputFileError]:
+def read_file(path: Path, *, event: Optional[str] = None) -> Iterator[Article | InputFileError | ReadWarning]:
     """Articles from one file (several for JSONL), or the error that explains why it cannot be read."""
+    if _LONE_SURROGATE.search(str(path)):
+        yield InputFileError(f"{_printable_path(path)}: the file name is not valid UTF-8; rename the file")
+        return
+    warnings: list[str] = []
     try:
         data = path.read_bytes()
-        text = decode_bytes(data, path)
+        text = decode_bytes(data, path, warnings)
     except OSError as exc:
         yield InputFileError(f"{path}: cannot read ({exc.strerror or exc})")
         return
     except InputFileError as exc:
         yield exc
         return
+    for warning in warnings:
+        yield ReadWarning(warning)
     folder_event = event if event is not None else _folder_name(path)
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
@@ -88,12 +107,12 @@ def _records(
     if path.suffix.lower() == ".json" and stripped[:1] in "[{":
         try:
             loaded = json.loads(text)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             loaded = None
         if loaded is not None:
             items = loaded if isinstance(loaded, list) else [loaded]
             for index, item in enumerate(items, 1):
-                yield _record_article(path, f"record {index}", item, event, folder)
+                yield _guarded_record_article(path, f"record {index}", item, event, folder)
             return
     for line_number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -103,7 +122,19 @@ def _records(
         except json.JSONDecodeError as exc:
             yield InputFileError(f"{path}:{line_number}: not valid JSON ({exc.msg})")
             continue
-        yield _record_article(path, f"line {line_number}", item, event, folder)
+        except RecursionError:
+            yield InputFileError(f"{path} (line {line_number}): JSON nested too deeply to be an article record")
+            continue
+        yield _guarded_record_article(path, f"line {line_number}", item, event, folder)
+
+
+def _guarded_record_article(
+    path: Path, where: str, item: Any, event: Optional[str], folder: Optional[str]
+) -> Article | InputFileError:
+    try:
+        return _record_article(path, where, item, event, folder)
+    except RecursionError:
+        return InputFileError(f"{path} ({where}): JSON nested too deeply to be an article record")
 
 
 def _record_article(
@@ -111,6 +142,11 @@ def _record_article(
 ) -> Article | InputFileError:
     if not isinstance(item, dict):
         return InputFileError(f"{path} ({where}): an article record must be a JSON object")
+    broken = _field_with_lone_surrogate(item)
+    if broken is not None:
+        return InputFileError(
+            f"{path} ({where}): field '{broken}' holds a lone surrogate escape (such as \\ud800), which is not text"
+        )
     body_text = next((item[key] for key in _RECORD_TEXT_FIELDS if isinstance(item.get(key), str)), None)
     if body_text is None or not body_text.strip():
         return InputFileError(f"{path} ({where}): record has no text (expected a 'text' or 'body' field)")
@@ -164,6 +200,30 @@ def _article(parsed: ParsedArticle, *, source: str, content_hash: str, event: Op
         event=event,
         content_hash=content_hash,
     )
+
+
+def _field_with_lone_surrogate(record: dict[str, Any]) -> Optional[str]:
+    """The dotted name of the first key or string holding half a UTF-16 pair (JSON allows `\\ud800` alone;
+    no text does, and no database or file can store it). Walked without recursion: records nest deeply."""
+    pending: list[tuple[str, Any]] = [("", record)]
+    while pending:
+        name, value = pending.pop()
+        if isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                return name
+        elif isinstance(value, dict):
+            for key, child in value.items():
+                key_name = f"{name}.{key}" if name else str(key)
+                if _LONE_SURROGATE.search(str(key)):
+                    return _LONE_SURROGATE.sub("?", key_name)
+                pending.append((key_name, child))
+        elif isinstance(value, list):
+            pending.extend((f"{name}[{index}]", child) for index, child in enumerate(value))
+    return None
+
+
+def _printable_path(path: Path) -> str:
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _folder_name(path: Path) -> Optional[str]:

@@ -11,6 +11,15 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 from annotator.models.base import Record
 from annotator.models.times import as_utc, utc_now
 
+
+def trimmed_name(value: str) -> str:
+    """A person's name without surrounding spaces ("alice " is alice); ValueError when nothing is left."""
+    name = value.strip()
+    if not name:
+        raise ValueError("a name is required (it is empty or only spaces)")
+    return name
+
+
 class ArticleRef(Record):
     """The identity of an article as it is embedded in claims and exports."""
 
@@ -158,6 +167,11 @@ class Annotation(Record):
     def _in_utc(cls, value: datetime) -> datetime:
         return as_utc(value)
 
+    @field_validator("annotator")
+    @classmethod
+    def _trimmed_name(cls, value: str) -> str:
+        return trimmed_name(value)
+
     @model_validator(mode="after")
     def _correction_required(self) -> "Annotation":
         if self.label == "corrected" and not (self.correction and self.correction.strip()):
@@ -187,6 +201,11 @@ class Adjudication(Record):
     @classmethod
     def _in_utc(cls, value: datetime) -> datetime:
         return as_utc(value)
+
+    @field_validator("adjudicator")
+    @classmethod
+    def _trimmed_name(cls, value: str) -> str:
+        return trimmed_name(value)
 
 
 class LabelVote(NamedTuple):
