@@ -35,6 +35,12 @@ class InputFileError(AnnotatorError):
     exit_code = 1
 
 
+class OutputFileError(AnnotatorError):
+    """An output file could not be written (disk full, read-only or special folder); nothing was replaced."""
+
+    exit_code = 1
+
+
 class ImportRecordError(AnnotatorError):
     """A line of an import file is not a valid annotation record; nothing from the file was imported."""
 

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Optional
 
-from annotator.errors import UsageError
+from annotator.errors import OutputFileError, UsageError
 
 LINES_PER_WRITE = 2048
+PARTIAL_SUFFIX = ".partial"
+_PARTIAL_NAME = re.compile(r"^\..+\.(?:(\d+)-)?[^.]+\.partial$")
+_ORPHAN_AGE_SECONDS = 3600
+"""A temporary file without its writer's process id is left alone while this young (another export may own it)."""
 
 
 class AtomicJsonlFile:
@@ -23,8 +29,10 @@ class AtomicJsonlFile:
 
     def __init__(self, directory: Path, name: str) -> None:
         self.path = directory / name
-        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".partial")
+        descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{name}.{os.getpid()}-",
+                                                 suffix=PARTIAL_SUFFIX)
         self.temporary_path = Path(temporary)
+        os.fchmod(descriptor, 0o666 & ~current_umask())
         self._file = os.fdopen(descriptor, "wb")
         self._pending: list[str] = []
         self._sha256 = hashlib.sha256()
@@ -66,7 +74,10 @@ class AtomicJsonlFile:
     def discard(self) -> None:
         """Drop the temporary file, leaving the final name as it was."""
         if not self._file.closed:
-            self._file.close()
+            try:
+                self._file.close()
+            except OSError:  # a full disk refuses the last buffered bytes too; the file goes anyway
+                pass
         self.temporary_path.unlink(missing_ok=True)
 
     def _drain(self) -> None:
@@ -96,7 +107,10 @@ class AtomicFileSet:
         return handle
 
     def publish(self) -> None:
-        """Finish every file, then rename them all and make the renames durable."""
+        """Finish every file, then rename them all and make the renames durable.
+
+        OutputFileError when the disk refuses (full, read-only): the earlier export keeps its names.
+        """
         for handle in self.files.values():
             handle.finish()
         for handle in self.files.values():
@@ -116,6 +130,48 @@ class AtomicFileSet:
     ) -> None:
         if kind is not None:
             self.discard()
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            raise OutputFileError(
+                f"{self.directory}: cannot write the export ({reason}); nothing was replaced"
+            ) from None
+
+
+def current_umask() -> int:
+    """The process's file-creation mask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def remove_orphaned_partials(directory: Path) -> None:
+    """Delete temporary files left by exports that were killed (their process is gone) in `directory`."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        match = _PARTIAL_NAME.match(entry.name)
+        if match is None or not entry.is_file(follow_symlinks=False):
+            continue
+        pid = match.group(1)
+        try:
+            orphaned = (not _process_alive(int(pid))) if pid else (
+                time.time() - entry.stat().st_mtime > _ORPHAN_AGE_SECONDS)
+            if orphaned:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def prepare_directory(directory: Path) -> Path:
@@ -129,6 +185,13 @@ def prepare_directory(directory: Path) -> Path:
         raise UsageError(f"{directory}: cannot create the output folder ({error.strerror})") from None
     if not os.access(directory, os.W_OK):
         raise UsageError(f"{directory}: output folder is not writable")
+    try:
+        descriptor, probe = tempfile.mkstemp(dir=directory, prefix=f".probe.{os.getpid()}-", suffix=PARTIAL_SUFFIX)
+        os.close(descriptor)
+        os.unlink(probe)
+    except OSError as error:
+        raise UsageError(f"{directory}: cannot write files in the output folder ({error.strerror})") from None
+    remove_orphaned_partials(directory)
     return directory
 
 
