@@ -41,3 +41,26 @@ def full_disk(folder: Path, size_kb: int = 64) -> Iterator[Path]:
         yield folder
     finally:
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+@contextmanager
+def read_only_folder(folder: Path) -> Iterator[Path]:
+    """`folder`, filled before the block, cannot be written inside it, not even by root: a read-only bind mount
+    where root may mount, else permissions 0555 (which bind every other user)."""
+    if os.geteuid() == 0 and shutil.which("mount"):
+        bound = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True).returncode == 0
+        if bound and subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)],
+                                    capture_output=True).returncode == 0:
+            try:
+                yield folder
+            finally:
+                unmount(folder)
+            return
+        if bound:
+            unmount(folder)
+    mode = folder.stat().st_mode
+    os.chmod(folder, 0o555)
+    try:
+        yield folder
+    finally:
+        os.chmod(folder, mode)

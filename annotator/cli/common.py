@@ -78,14 +78,17 @@ def handle_errors(command: F) -> F:
 
 
 @contextmanager
-def opened_store(settings: Settings, *, existing: bool = False) -> Iterator["Store"]:  # noqa: F821
+def opened_store(
+    settings: Settings, *, existing: bool = False, read_only: bool = False
+) -> Iterator["Store"]:  # noqa: F821
     """Open the configured database for the length of one command; with `existing`, a SQLite file that is not
-    there is an error naming it instead of a new empty database."""
+    there is an error naming it instead of a new empty database; `read_only` for commands that only read, so a
+    database in a read-only folder still opens."""
     from annotator.store import open_store
 
     if existing:
         require_existing_database(settings.database_url)
-    store = open_store(settings.database_url)
+    store = open_store(settings.database_url, read_only=read_only)
     try:
         yield store
     finally:

@@ -96,7 +96,7 @@ def claims(
     if format not in ("jsonl", "table"):
         raise UsageError(f"unknown format '{format}' (choose jsonl or table)")
     settings = make_settings(db)
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True, read_only=True) as store:
         stream = store.claims.all(event=event, article=article)
         if format == "jsonl":
             write = sys.stdout.write
@@ -139,18 +139,18 @@ def merge(
 ) -> None:
     """Bring in articles, annotations and adjudications from another database without losing any."""
     from annotator.config import normalise_database_url
-    from annotator.store import merge_into, open_store
+    from annotator.store import merge_into, open_snapshot
 
     settings = make_settings(db)
     other_url = normalise_database_url(other_db)
-    if other_url.startswith("sqlite:///") and not Path(other_url.removeprefix("sqlite:///")).exists():
-        raise fail(f"{database(other_db)}: no such database file", 2)
-    with opened_store(settings) as store:
-        other = open_store(other_url)
-        try:
-            result = merge_into(store, other)
-        finally:
-            other.close()
+    if other_url == settings.database_url or (
+        other_url.startswith("sqlite:///") and settings.database_url.startswith("sqlite:///")
+        and Path(other_url.removeprefix("sqlite:///")).resolve()
+        == Path(settings.database_url.removeprefix("sqlite:///")).resolve()
+    ):
+        raise UsageError(f"{database(other_db)}: cannot merge a database into itself")
+    with open_snapshot(other_url) as other, opened_store(settings) as store:
+        result = merge_into(store, other)
     say(
         f"merged {database(other_db)}: {result.articles} articles, {result.annotations.added} annotations added, "
         f"{result.annotations.updated} updated, {result.annotations.unchanged} unchanged, "

@@ -43,7 +43,7 @@ def agreement(
     from annotator.cli.agreement_view import render_table
 
     settings = make_settings(db, labels_file=labels)
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True, read_only=True) as store:
         gold = {item.claim_id: item.label for item in store.adjudications.all()}
         report = build_report(
             store.annotations.votes(), labels=[label.name for label in settings.labels()], gold=gold or None,
@@ -88,7 +88,7 @@ def export(
     settings = make_settings(db, labels_file=labels)
     label_set = settings.labels()
     out_dir = out or settings.export_dir / datetime.now().strftime("%Y%m%d-%H%M%S")
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True, read_only=True) as store:
         manifest = export_dataset(
             store.export.items(),
             fmt=format,
@@ -112,7 +112,7 @@ def stats(
 ) -> None:
     """Per-annotator counts and pace, queue progress, and claims waiting for adjudication."""
     settings = make_settings(db, overlap=overlap)
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True, read_only=True) as store:
         team = store.team.stats(overlap=settings.overlap or 1)
     if as_json:
         sys.stdout.write(team.model_dump_json(indent=2) + "\n")

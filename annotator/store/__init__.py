@@ -13,11 +13,12 @@
 - `store.scores`: texts (pages to score), count, update (scores with their model version), models
 - `store.db`: the Database they share (engine, url, dialect, read, write, scalars, rows, analyze)
 
-`merge_into(target, source)` merges one database into another.
+`merge_into(target, source)` merges one database into another; `open_snapshot(url)` opens a source without ever
+changing it.
 """
 
 from annotator.store.merge import merge_into
 from annotator.store.results import AddArticleResult, ImportResult, MergeResult
-from annotator.store.store import Store, open_store
+from annotator.store.store import Store, open_snapshot, open_store
 
-__all__ = ["AddArticleResult", "ImportResult", "MergeResult", "Store", "merge_into", "open_store"]
+__all__ = ["AddArticleResult", "ImportResult", "MergeResult", "Store", "merge_into", "open_snapshot", "open_store"]
