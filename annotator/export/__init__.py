@@ -13,7 +13,7 @@ from annotator.export.gold import (
     latest_per_annotator,
     resolve_gold,
 )
-from annotator.export.importing import parse_annotation_file, parse_annotation_line
+from annotator.export.importing import iter_annotation_file, parse_annotation_file, parse_annotation_line
 from annotator.export.items import ExportContext, ExportItem, Row
 from annotator.export.manifest import MANIFEST_NAME, Manifest
 from annotator.export.records import (
@@ -43,6 +43,7 @@ __all__ = [
     "Unresolved",
     "export_dataset",
     "get_format",
+    "iter_annotation_file",
     "latest_per_annotator",
     "parse_annotation_file",
     "parse_annotation_line",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -65,8 +66,13 @@ def parse_annotation_file(path: Path | str) -> list[Annotation]:
     Blank lines are skipped; a file with no records at all is an `InputFileError`. Nothing is returned unless every
     line is valid.
     """
+    return list(iter_annotation_file(path))
+
+
+def iter_annotation_file(path: Path | str) -> Iterator[Annotation]:
+    """The annotations of a JSONL file one at a time (an import of a million holds one chunk, not the file);
+    the same errors as `parse_annotation_file`, raised when the bad line is reached."""
     path = Path(path)
-    annotations: list[Annotation] = []
     records = 0
     try:
         with path.open("r", encoding="utf-8-sig") as lines:
@@ -76,7 +82,7 @@ def parse_annotation_file(path: Path | str) -> list[Annotation]:
                 records += 1
                 annotation = parse_annotation_line(line, source=f"{path} line {line_number}")
                 if annotation is not None:
-                    annotations.append(annotation)
+                    yield annotation
     except FileNotFoundError:
         raise InputFileError(f"{path}: file not found") from None
     except IsADirectoryError:
@@ -87,7 +93,6 @@ def parse_annotation_file(path: Path | str) -> list[Annotation]:
         raise InputFileError(f"{path}: not readable (permission denied)") from None
     if records == 0:
         raise InputFileError(f"{path}: empty, no annotation records")
-    return annotations
 
 
 def parse_annotation_line(line: str, *, source: str) -> Optional[Annotation]:

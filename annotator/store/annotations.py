@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from annotator.errors import ClaimFullError, NotFoundError
-from annotator.models import DECISION_FIELDS, Annotation, ClaimEdit, LabelVote, Progress, as_utc, utc_now
+from annotator.models import DECISION_FIELDS, Annotation, ClaimEdit, LabelVote, Progress, utc_now
+from annotator.store.bulk_import import import_annotations
 from annotator.store.claims import STREAM_BATCH, Claims
 from annotator.store.database import Database
 from annotator.store.lookups import annotation_row, ensure_annotator
@@ -108,30 +109,10 @@ class Annotations:
         done = self.db.scalars(done_query)[0]
         return Progress(annotator=annotator, done=done, total=self.claims.count())
 
-    def import_records(self, records: Sequence[Annotation], *, action: str = "import") -> ImportResult:
-        """Bring in annotation records in one transaction: newer edits win, older ones go to the history only."""
-        result = ImportResult()
-        with self.db.write() as session:
-            known_claims = set(
-                session.exec(select(ClaimRow.id).where(ClaimRow.id.in_({r.claim_id for r in records})))
-            )
-            missing = [r.claim_id for r in records if r.claim_id not in known_claims]
-            if missing:
-                raise NotFoundError(f"unknown claim id '{missing[0]}' ({len(missing)} record(s) name unknown claims)")
-            for record in records:
-                existing = annotation_row(session, record.claim_id, record.annotator)
-                if existing is None:
-                    upsert(session, record, action, keep_times=True)
-                    result.added += 1
-                elif _decision(existing) == _decision(record):
-                    result.unchanged += 1
-                elif as_utc(existing.updated_at) < record.updated_at:
-                    upsert(session, record, action, keep_times=True)
-                    result.updated += 1
-                else:
-                    session.add(_history(record, action))
-                    result.unchanged += 1
-        return result
+    def import_records(self, records: Iterable[Annotation], *, action: str = "import") -> ImportResult:
+        """Bring in annotation records (streamed) in one transaction: newer edits win, older ones go to the history
+        only; set-based, so a million records cost about what exporting them does (see `bulk_import`)."""
+        return import_annotations(self.db, records, action=action)
 
 
 def _check_capacity(session: Session, claim_id: str, annotator: str, overlap: int) -> None:

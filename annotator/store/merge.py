@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from annotator.store.results import MergeResult
@@ -20,18 +19,16 @@ def merge_into(target: Store, source: Store) -> MergeResult:
     Claims are matched by their stable ids, so running the same merge twice changes nothing.
     """
     result = MergeResult()
-    claims_by_article = defaultdict(list)
-    for claim in source.claims.all():
-        claims_by_article[claim.article.id].append(claim)
     for article in source.articles.all():
         if target.articles.has(article.id):
             continue
         current = target.articles.current_id(article.source)
         if article.superseded_by is None and current is not None:
             article = article.model_copy(update={"superseded_by": current})
-        outcome = target.articles.add(article, claims_by_article.get(article.id, []))
+        claims = [claim for claim in source.claims.all(article=article.id) if claim.article.id == article.id]
+        outcome = target.articles.add(article, claims)
         result.articles += outcome.status != "unchanged"
-    result.annotations = target.annotations.import_records(list(source.annotations.all()), action="merge")
+    result.annotations = target.annotations.import_records(source.annotations.all(), action="merge")
     existing = {item.claim_id: item for item in target.adjudications.all()}
     for adjudication in source.adjudications.all():
         current = existing.get(adjudication.claim_id)
