@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.config import Settings
-from annotator.errors import InputFileError
+from annotator.errors import DatabaseError, InputFileError
 from annotator.models import Article, Claim
 from annotator.store import Store
 
@@ -90,17 +90,23 @@ def ingest_paths(
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
         if model is not None and claims:
             claims = scored_by(model, claims)
+        if article.event is not None and article.event not in touched_events:
+            store.links.mark_pending(article.event)
+            touched_events.add(article.event)
         result = store.articles.add(article, claims)
         if result.status == "unchanged":
             report.unchanged.append(article.source)
         else:
             (report.added if result.status == "added" else report.new_versions).append(article.source)
             report.claims += len(claims)
-            if article.event is not None:
-                touched_events.add(article.event)
         notify("extracted", 1)
-    for name in sorted(touched_events):
-        relink_event(store, name)
+    for name in sorted(touched_events | set(store.links.pending())):
+        try:
+            relink_event(store, name)
+        except DatabaseError as error:
+            report.errors.append(f"linking event '{name}' did not finish ({error.message}); every article is "
+                                 "stored, and the next ingest or `annotator relink` links it")
+            continue
         report.relinked_events.append(name)
     if report.added or report.new_versions:
         store.db.analyze()
@@ -122,8 +128,17 @@ def too_long(article: Article, max_length: int) -> str:
             "spaCy pipeline reads at once; split it into several articles")
 
 
+def relink_pending(store: Store, events: Sequence[str] | None = None) -> list[str]:
+    """Link `events` (default: every event whose linking did not finish); the events linked."""
+    names = list(events) if events else store.links.pending()
+    for name in names:
+        relink_event(store, name)
+    return names
+
+
 def relink_event(store: Store, event: str) -> int:
-    """Recompute groups, corroboration and conflicts across the current articles of one event."""
+    """Recompute groups, corroboration and conflicts across the current articles of one event, then record that
+    its linking finished."""
     from annotator.link import link_claims
 
     claims = list(store.claims.all(event=event, include_superseded=False))
@@ -133,7 +148,9 @@ def relink_event(store: Store, event: str) -> int:
         if (original.group, original.corroborated_by, original.conflicts)
         != (linked.group, linked.corroborated_by, linked.conflicts)
     ]
-    return store.claims.update_links(changed)
+    updated = store.claims.update_links(changed)
+    store.links.mark_done(event)
+    return updated
 
 
 def expected_articles(paths: Iterable[Path]) -> int | None:

@@ -31,6 +31,7 @@ from annotator.errors import ImportRecordError, UsageError
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("ingest")(ingest)
+    app.command("relink")(relink)
     app.command("claims")(claims)
     app.command("import")(import_annotations)
     app.command("merge")(merge)
@@ -86,6 +87,20 @@ def ingest(
 
 
 @handle_errors
+def relink(
+    db: DbOption = None,
+    event: Annotated[Optional[list[str]], typer.Option(help="Link this event again (repeatable).")] = None,
+) -> None:
+    """Finish linking: every event whose linking an interrupted ingest left unfinished, or the events named."""
+    from annotator.ingest import relink_pending
+
+    settings = make_settings(db)
+    with opened_store(settings) as store:
+        linked = relink_pending(store, event)
+    say(f"linked {len(linked)} event(s)" + (": " + ", ".join(linked) if linked else "; none was waiting"))
+
+
+@handle_errors
 def claims(
     db: DbOption = None,
     format: Annotated[str, typer.Option("--format", help="jsonl (one claim per line) or table.")] = "table",
@@ -119,16 +134,23 @@ def import_annotations(
     labels: LabelsOption = None,
 ) -> None:
     """Load annotation records; a bad line stops the import and nothing from the file is saved."""
-    from annotator.export import parse_annotation_file
+    from itertools import chain
+
+    from annotator.export import iter_annotation_file
 
     settings = make_settings(db, labels_file=labels)
-    records = parse_annotation_file(file)
     known = {label.name for label in settings.labels()}
-    for number, record in enumerate(records, start=1):
-        if record.label is not None and record.label not in known:
-            raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
+
+    def checked(records):
+        for number, record in enumerate(records, start=1):
+            if record.label is not None and record.label not in known:
+                raise ImportRecordError(f"{file}: record {number}: unknown label '{record.label}'")
+            yield record
+
+    records = iter_annotation_file(file)
+    first = next(records, None)  # a missing file or a bad first line fails before any database is opened
     with opened_store(settings, existing=True) as store:
-        result = store.annotations.import_records(records)
+        result = store.annotations.import_records(checked(chain([first] if first else [], records)))
     say(f"{file}: {result.added} added, {result.updated} updated, {result.unchanged} unchanged")
 
 

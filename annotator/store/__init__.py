@@ -11,6 +11,7 @@
 - `store.team`: stats, claims_to_review
 - `store.export`: items (ExportItem per current claim, streamed; or only the labelled ones)
 - `store.scores`: texts (pages to score), count, update (scores with their model version), models
+- `store.links`: mark_pending, mark_done, pending (events whose linking has not finished)
 - `store.db`: the Database they share (engine, url, dialect, read, write, scalars, rows, analyze)
 
 `merge_into(target, source)` merges one database into another; `open_snapshot(url)` opens a source without ever

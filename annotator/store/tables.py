@@ -142,3 +142,12 @@ class UserRow(SQLModel, table=True):
     password_hash: str
     lead: bool = False
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class PendingLinkRow(SQLModel, table=True):
+    """An event whose articles were stored but whose linking has not finished (an ingest was killed or failed)."""
+
+    __tablename__ = "pending_links"
+
+    event: str = Field(primary_key=True)
+    since: datetime = Field(sa_column=_utc_column(nullable=False))
