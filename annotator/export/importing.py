@@ -98,6 +98,10 @@ def iter_annotation_file(path: Path | str) -> Iterator[Annotation]:
 def parse_annotation_line(line: str, *, source: str) -> Optional[Annotation]:
     """One record as an annotation (None for a Prodigy task with no label); `source` names it in errors."""
     try:
+        return Annotation.model_validate_json(line)  # a plain native record, parsed and checked in one step
+    except ValidationError:
+        pass  # any other record, or a bad one: read below, which names the problem
+    try:
         data = json.loads(line)
     except ValueError as error:
         raise ImportRecordError(f"{source}: not valid JSON ({error})") from None

@@ -11,4 +11,6 @@ def utc_now() -> datetime:
 
 def as_utc(value: datetime) -> datetime:
     """The same instant in UTC; a time without a zone (SQLite, hand-written records) is taken as UTC."""
+    if value.tzinfo is timezone.utc:
+        return value
     return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
