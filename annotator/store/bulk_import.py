@@ -18,6 +18,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.engine import Connection
 
 from annotator.errors import DatabaseError, NotFoundError
@@ -31,6 +32,7 @@ _ROW_COLUMNS = ("claim_id", "annotator", *DECISION_FIELDS, "duration_ms", "creat
 _HISTORY_COLUMNS = ("claim_id", "annotator", "action", *DECISION_FIELDS, "duration_ms", "annotation_updated_at",
                     "recorded_at")
 _UPDATED = (*DECISION_FIELDS, "duration_ms", "updated_at")
+_JSON_FIELDS = frozenset({"evidence", "edit"})
 
 Key = tuple[str, str]
 Stored = tuple[dict, datetime]
@@ -124,8 +126,10 @@ class _Writer:
             if key not in keys:
                 continue
             values = dict(zip(DECISION_FIELDS, row[2:-1]))
-            evidence = values["evidence"]
-            values["evidence"] = list((json.loads(evidence) if isinstance(evidence, str) else evidence) or [])
+            for name in _JSON_FIELDS:
+                if isinstance(values[name], str):
+                    values[name] = json.loads(values[name])
+            values["evidence"] = list(values["evidence"] or [])
             values["flagged"] = bool(values["flagged"])
             updated = row[-1]
             stored[key] = (values, as_utc(datetime.fromisoformat(updated) if isinstance(updated, str) else updated))
@@ -160,18 +164,24 @@ class _Writer:
         return value.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else value
 
     def _annotation_row(self, record: Annotation) -> tuple:
-        return (record.claim_id, record.annotator, record.label, record.correction, record.note,
-                json.dumps(list(record.evidence)), record.flagged, record.duration_ms, self._time(record.created_at),
-                self._time(record.updated_at))
+        return (record.claim_id, record.annotator, *self._decision_values(record), record.duration_ms,
+                self._time(record.created_at), self._time(record.updated_at))
 
     def _history_row(self, record: Annotation) -> tuple:
-        return (record.claim_id, record.annotator, self.action, record.label, record.correction, record.note,
-                json.dumps(list(record.evidence)), record.flagged, record.duration_ms,
+        return (record.claim_id, record.annotator, self.action, *self._decision_values(record), record.duration_ms,
                 self._time(record.updated_at), self._time(utc_now()))
+
+    def _decision_values(self, record: Annotation) -> list:
+        """The decision columns in DECISION_FIELDS order, JSON ones as text (NULL stays NULL, as the ORM writes)."""
+        decision = _decision(record)
+        return [json.dumps(value) if name in _JSON_FIELDS and value is not None else value
+                for name, value in decision.items()]
 
 
 def _decision(record: Annotation) -> dict:
     values = {name: getattr(record, name) for name in DECISION_FIELDS}
+    if isinstance(values.get("edit"), BaseModel):
+        values["edit"] = values["edit"].model_dump()
     values["evidence"] = list(values["evidence"] or [])
     values["flagged"] = bool(values["flagged"])
     return values
