@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+
+_NO_OFFSET = timedelta(0)
+
 
 def utc_now() -> datetime:
     """The current time in UTC, timezone-aware, so stored times compare across machines."""
@@ -13,4 +16,6 @@ def as_utc(value: datetime) -> datetime:
     """The same instant in UTC; a time without a zone (SQLite, hand-written records) is taken as UTC."""
     if value.tzinfo is timezone.utc:
         return value
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    if value.tzinfo is None or value.utcoffset() == _NO_OFFSET:
+        return value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc)

@@ -85,8 +85,9 @@ class _Writer:
 
     def write(self, chunk: list[Annotation], result: ImportResult) -> None:
         state = self._stored(chunk)
-        winners: dict[Key, Annotation] = {}
+        winners: dict[Key, tuple] = {}
         history: list[tuple] = []
+        recorded_at = self._time(utc_now())
         for record in chunk:
             key = (record.claim_id, record.annotator)
             decision = _decision(record)
@@ -94,23 +95,24 @@ class _Writer:
             if current is not None and current[0] == decision:
                 result.unchanged += 1
                 continue
+            values = self._decision_values(decision)
+            updated_at = self._time(record.updated_at)
             if current is None or current[1] < record.updated_at:
                 if current is None:
                     result.added += 1
                 else:
                     result.updated += 1
-                winners[key] = record
+                winners[key] = (*key, *values, record.duration_ms, self._time(record.created_at), updated_at)
                 state[key] = (decision, record.updated_at)
             else:
                 result.unchanged += 1
-            history.append(self._history_row(record))
+            history.append((*key, self.action, *values, record.duration_ms, updated_at, recorded_at))
         names = {record.annotator for record in chunk} - self.seen_annotators
         if names:
-            now = self._time(utc_now())
-            self._many(self.annotator_sql, [(name, now) for name in sorted(names)])
+            self._many(self.annotator_sql, [(name, recorded_at) for name in sorted(names)])
             self.seen_annotators |= names
         if winners:
-            self._many(self.upsert_sql, [self._annotation_row(record) for record in winners.values()])
+            self._many(self.upsert_sql, list(winners.values()))
         if history:
             self._many(self.history_sql, history)
 
@@ -161,21 +163,13 @@ class _Writer:
     def _time(self, value: datetime) -> Any:
         """A time as the column stores it: SQLAlchemy's text form on SQLite, the aware datetime on PostgreSQL."""
         value = as_utc(value)
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f") if self.sqlite else value
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds") if self.sqlite else value
 
-    def _annotation_row(self, record: Annotation) -> tuple:
-        return (record.claim_id, record.annotator, *self._decision_values(record), record.duration_ms,
-                self._time(record.created_at), self._time(record.updated_at))
-
-    def _history_row(self, record: Annotation) -> tuple:
-        return (record.claim_id, record.annotator, self.action, *self._decision_values(record), record.duration_ms,
-                self._time(record.updated_at), self._time(utc_now()))
-
-    def _decision_values(self, record: Annotation) -> list:
+    @staticmethod
+    def _decision_values(decision: dict) -> list:
         """The decision columns in DECISION_FIELDS order, JSON ones as text (NULL stays NULL, as the ORM writes)."""
-        decision = _decision(record)
-        return [json.dumps(value) if name in _JSON_FIELDS and value is not None else value
-                for name, value in decision.items()]
+        return [(json.dumps(value) if value else "[]" if name == "evidence" else None)
+                if name in _JSON_FIELDS else value for name, value in decision.items()]
 
 
 def _decision(record: Annotation) -> dict:
