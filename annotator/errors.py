@@ -53,6 +53,12 @@ class NotFoundError(AnnotatorError):
     exit_code = 1
 
 
+class SessionTakenError(AnnotatorError):
+    """The annotator already has a live annotate or review session on this database (another window)."""
+
+    exit_code = 1
+
+
 class ClaimFullError(AnnotatorError):
     """The claim already has as many annotators as the overlap allows (another reviewer took the last place)."""
 

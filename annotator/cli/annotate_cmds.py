@@ -16,6 +16,7 @@ from annotator.cli.common import (
     opened_store,
 )
 from annotator.cli.output import database, say
+from annotator.cli.session_lease import exclusive_session
 
 DEMO_DATABASE = "sqlite:///annotator-demo.db"
 
@@ -55,7 +56,7 @@ def annotate(
 
     settings = make_settings(db, overlap=overlap, labels_file=labels)
     name = signing_name(annotator, settings)
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True) as store, exclusive_session(store, name):
         run_annotate(store, settings, annotator=name)
 
 
@@ -72,7 +73,7 @@ def review(
 
     settings = make_settings(db, labels_file=labels)
     name = signing_name(annotator, settings, "adjudicating")
-    with opened_store(settings, existing=True) as store:
+    with opened_store(settings, existing=True) as store, exclusive_session(store, f"{name} (review)"):
         run_review(store, settings, adjudicator=name, include_agreed=include_agreed)
 
 

@@ -12,6 +12,7 @@
 - `store.export`: items (ExportItem per current claim, streamed; or only the labelled ones)
 - `store.scores`: texts (pages to score), count, update (scores with their model version), models
 - `store.links`: mark_pending, mark_done, pending (events whose linking has not finished)
+- `store.sessions`: open, renew, close (one live annotate or review session per annotator)
 - `store.db`: the Database they share (engine, url, dialect, read, write, scalars, rows, analyze)
 
 `merge_into(target, source)` merges one database into another; `open_snapshot(url)` opens a source without ever

@@ -21,6 +21,7 @@ from annotator.store.database import Database
 from annotator.store.engine import can_write, copy_sqlite_file, is_in_memory, make_engine, sqlite_path
 from annotator.store.export_stream import Export
 from annotator.store.link_state import LinkState
+from annotator.store.sessions import Sessions
 from annotator.store.migrate import is_current, upgrade
 from annotator.store.queue import Queue
 from annotator.store.routing import Routing
@@ -49,6 +50,7 @@ class Store:
         self.users = Users(self.db)
         self.scores = Scores(self.db)
         self.links = LinkState(self.db)
+        self.sessions = Sessions(self.db)
 
     def close(self) -> None:
         """Release every pooled connection (and drop the temporary copy a snapshot was read from)."""

@@ -151,3 +151,14 @@ class PendingLinkRow(SQLModel, table=True):
 
     event: str = Field(primary_key=True)
     since: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class AnnotatorSessionRow(SQLModel, table=True):
+    """The live annotate or review session of one annotator: who holds it and until when, unless renewed."""
+
+    __tablename__ = "annotator_sessions"
+
+    annotator: str = Field(primary_key=True)
+    holder: str
+    started_at: datetime = Field(sa_column=_utc_column(nullable=False))
+    expires_at: datetime = Field(sa_column=_utc_column(nullable=False))
