@@ -1,14 +1,14 @@
 """Pending links: events whose claims were stored but whose linking has not finished yet.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005_checkworthiness_model
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005_checkworthiness_model"
 branch_labels = None
 depends_on = None
 
