@@ -25,6 +25,7 @@ DOMAIN_ERRORS = {
     "agreement": (["--db", "nosuchdriver://x"], 2, "cannot use database URL"),
     "export": (["--format", "nope", "--db", "{db}", "--out", "{tmp}/out"], 2, "unknown format 'nope'"),
     "stats": (["--db", "nosuchdriver://x"], 2, "cannot use database URL"),
+    "relink": (["--db", "nosuchdriver://x"], 2, "cannot use database URL"),
     "serve": (["--db", "{db}", "--host", "0.0.0.0"], 2, "refusing to serve on 0.0.0.0: no users exist"),
     "users": (["remove", "nobody", "--db", "{db}"], 1, "no user 'nobody'"),
     "train": (["--out", "{tmp}/cw", "--db", "{db}"], 2, "0 labelled claims; need at least 50 with both classes"),
