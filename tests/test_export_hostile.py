@@ -13,14 +13,17 @@ import pytest
 
 from annotator.errors import OutputFileError
 from annotator.export import export_dataset
+from annotator.store import open_store
 from tests.fixtures.export.samples import sample_items
 from tests.full_disk import full_disk
 from tests.test_cli import ANNOTATOR, run
 
 
 def test_export_into_a_special_folder_is_one_line(tmp_path):
+    db = f"sqlite:///{tmp_path / 'e.db'}"
+    open_store(db).close()
     for folder in ("/proc", "/proc/annotator-export", "/sys/kernel"):
-        result = run("export", "--out", folder, db=f"sqlite:///{tmp_path / 'e.db'}", check=False)
+        result = run("export", "--out", folder, db=db, check=False)
         assert result.returncode == 2 and folder in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
 
