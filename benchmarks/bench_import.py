@@ -9,7 +9,7 @@ and a JSONL file of N annotation records (10 annotators per claim). Then, each a
 - merge: `annotator merge` of that database into a copy holding the same claims but no annotations.
 
 Acceptance (issue 19): import of 1,000,000 takes at most 2x the export, and peak memory does not grow with N.
-Run: python benchmarks/bench_import.py [N ...]   (default 100000 1000000)
+Run: python -m benchmarks.bench_import [N ...]   (default 100000 1000000)
 """
 
 from __future__ import annotations
@@ -22,10 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from annotator.models import Article, Claim  # noqa: E402
-from annotator.store import open_store  # noqa: E402
+from annotator.models import Article, Claim
+from annotator.store import open_store
 
 ANNOTATOR = str(Path(sys.executable).with_name("annotator"))
 CLAIMS_PER_ARTICLE = 100
