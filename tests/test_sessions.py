@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 
 import pytest
@@ -27,6 +29,19 @@ def test_a_second_live_session_is_refused_until_the_first_ends_or_lapses(store):
     store.sessions.open("alice", "window-2", 120)
     store.sessions.renew("alice", "window-2", -1)  # a killed window's lease runs out
     store.sessions.open("alice", "window-3", 120)
+    store.sessions.open("alice", "window-4", 120, gone=lambda holder: holder == "window-3")  # killed here: taken over
+
+
+def test_a_window_killed_on_this_machine_does_not_hold_the_name():
+    from annotator.cli.session_lease import killed_here
+
+    window = subprocess.Popen(["sleep", "30"])
+    alive = f"{socket.gethostname()} pid {window.pid}:x"
+    assert not killed_here(alive)
+    window.kill()
+    window.wait()
+    assert killed_here(alive) and not killed_here(f"{socket.gethostname()} pid {os.getpid()}:x")
+    assert not killed_here("other-host pid 1:x")
 
 
 def test_annotate_refuses_a_second_window_for_the_same_annotator(db_url, tmp_path):

@@ -3,7 +3,9 @@ person never get the same claims and overwrite each other's labels without a wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Optional
 
 from annotator.errors import SessionTakenError
 from annotator.models import as_utc, utc_now
@@ -17,12 +19,15 @@ class Sessions:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def open(self, annotator: str, holder: str, seconds: int) -> None:
-        """Take `annotator`'s session for `holder`; SessionTakenError while another holder's lease is live."""
+    def open(self, annotator: str, holder: str, seconds: int,
+             gone: Optional[Callable[[str], bool]] = None) -> None:
+        """Take `annotator`'s session for `holder`; SessionTakenError while another holder's lease is live, unless
+        `gone(other_holder)` says that holder no longer runs (a window killed on this machine)."""
         now = utc_now()
         with self.db.write() as session:
             row = session.get(AnnotatorSessionRow, annotator, with_for_update=True)
-            if row is not None and row.holder != holder and as_utc(row.expires_at) > now:
+            if (row is not None and row.holder != holder and as_utc(row.expires_at) > now
+                    and not (gone is not None and gone(row.holder))):
                 raise SessionTakenError(
                     f"'{annotator}' already has a session open on this database (since "
                     f"{as_utc(row.started_at):%Y-%m-%d %H:%M} UTC, {row.holder.rsplit(':', 1)[0]}); close that "
