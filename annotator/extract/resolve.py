@@ -142,12 +142,16 @@ class SpeakerResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (child.lower_ != "of" or obj.lemma_.lower() in lx.DOCUMENT_NOUNS):
                         return self.resolve(obj, sentence, depth + 1)
-            if child.dep_ == "acl":
+            if child.dep_ in ("acl", "relcl"):
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for obj in agent.children:
                             if obj.dep_ == "pobj":
                                 return self.resolve(obj, sentence, depth + 1)
+        if head.dep_ == "dobj":  # "Roe issued a statement saying ...": whoever issued it
+            for subject in head.head.children:
+                if subject.dep_ == "nsubj":
+                    return self.resolve(subject, sentence, depth + 1)
         return UNKNOWN
 
     def role(self, head: Token, role: str, sentence: int, depth: int) -> Speaker:
