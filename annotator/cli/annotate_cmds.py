@@ -40,6 +40,14 @@ def annotate(
     db: DbOption = None,
     overlap: Annotated[Optional[int], typer.Option(min=1, help="How many different annotators each claim gets.")] = None,
     labels: LabelsOption = None,
+    order: Annotated[str, typer.Option(
+        help="reading (article order), score (most check-worthy first) or uncertain (the model least sure first).")
+    ] = "reading",
+    retrain_every: Annotated[Optional[int], typer.Option(
+        min=1, help="Retrain the check-worthiness model after every N new labels and re-score the unlabelled claims.")
+    ] = None,
+    model: Annotated[Path, typer.Option(
+        "--model", help="Where --retrain-every writes the model (as `annotator train --out`).")] = Path("models/cw"),
 ) -> None:
     """Review claims one at a time in the terminal; every decision is saved at once.
 
@@ -52,12 +60,21 @@ def annotate(
     six-point` loads the bundled True / Mostly true / Half true / Mostly false / False / Pants on fire scale.
     """
     from annotator.config import signing_name
+    from annotator.errors import UsageError
+    from annotator.models import QUEUE_ORDERS
     from annotator.tui import run_annotate
 
+    if order not in QUEUE_ORDERS:
+        raise UsageError(f"unknown order '{order}' (choose {', '.join(QUEUE_ORDERS)})")
     settings = make_settings(db, overlap=overlap, labels_file=labels)
     name = signing_name(annotator, settings)
+    retrainer = None
+    if retrain_every is not None:
+        from annotator.learn.retrain import Retrainer
+
+        retrainer = Retrainer(settings.database_url, model, retrain_every)
     with opened_store(settings, existing=True) as store, exclusive_session(store, name):
-        run_annotate(store, settings, annotator=name)
+        run_annotate(store, settings, annotator=name, order=order, retrainer=retrainer)
 
 
 @handle_errors

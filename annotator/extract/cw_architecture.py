@@ -8,14 +8,14 @@ to the same sparse linear layer and softmax; still a linear model that trains in
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import partial
 
 FEATURE_BOW = "annotator.TextCatFeatureBOW.v1"
 _SALTS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 
 
 def build_feature_bow(exclusive_classes: bool, ngram_size: int, shape_ngram_size: int, length: int = 262144,
-                      nO: int | None = None, char_ngrams: bool = False):
+                      nO: int | None = None):
     """The model: hashed word, shape and suffix n-grams, a sparse linear layer, softmax (or logistic)."""
     from spacy.attrs import LOWER, SHAPE, SUFFIX
     from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
@@ -27,7 +27,7 @@ def build_feature_bow(exclusive_classes: bool, ngram_size: int, shape_ngram_size
     resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
     features = Model(
         "extract_feature_ngrams", _forward,
-        attrs={"plan": ((LOWER, ngram_size), (SHAPE, shape_ngram_size), (SUFFIX, 1)), "chars": char_ngrams},
+        attrs={"plan": ((LOWER, ngram_size), (SHAPE, shape_ngram_size), (SUFFIX, 1))},
     )
     output_layer = softmax_activation() if exclusive_classes else Logistic()
     model = chain(with_cpu(chain(features, resizable_layer), features.ops), with_cpu(output_layer, output_layer.ops))
@@ -48,8 +48,6 @@ def _forward(model, docs, is_train: bool):
             unigrams = model.ops.asarray(doc.to_array([attr]))
             grams = [unigrams] + [model.ops.ngrams(n, unigrams) for n in range(2, size + 1)]
             keys.append(xp.bitwise_xor(xp.concatenate(grams).astype("uint64"), xp.uint64(salt)))
-        if model.attrs.get("chars"):
-            keys.append(xp.asarray(_char_keys(doc.text.lower()), dtype="uint64"))
         unique, counts = xp.unique(xp.concatenate(keys), return_counts=True)
         batch_keys.append(unique)
         batch_vals.append(counts)
@@ -57,19 +55,6 @@ def _forward(model, docs, is_train: bool):
     keys = xp.concatenate(batch_keys) if batch_keys else xp.zeros((0,), dtype="uint64")
     vals = model.ops.asarray(xp.concatenate(batch_vals) if batch_vals else xp.zeros((0,)), dtype="f")
     return (keys, vals, lengths), lambda dY: []
-
-
-@lru_cache(maxsize=65536)
-def _char_keys(text: str) -> tuple[int, ...]:
-    """Stable hashes of the 3- to 5-letter pieces of each word, padded at its edges ("<pier>" gives "<pi", ...)."""
-    from spacy.strings import hash_string
-
-    keys = []
-    for word in text.split():
-        padded = f"<{word}>"
-        for size in (3, 4, 5):
-            keys.extend(hash_string(padded[i:i + size]) ^ _SALTS[2] for i in range(max(1, len(padded) - size + 1)))
-    return tuple(keys) or (0,)
 
 
 def register_architecture() -> None:

@@ -39,6 +39,8 @@ class Routing:
 
     overlap: int
     lease_seconds: int = 300
+    order: str = "reading"
+    """Which open claim is reserved next: `reading`, `score` or `uncertain`."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +65,15 @@ class LoadQueue:
 
     annotator: str
     routing: Routing | None
+    order: str = "reading"
 
     def run(self, context: JobContext) -> object:
         try:
             if self.routing is None:
-                start, window = load_queue(context.store, self.annotator)
+                start, window = load_queue(context.store, self.annotator, order=self.order)
             else:
                 start, window = load_routed_queue(context.store, self.annotator, overlap=self.routing.overlap,
-                                                  lease_seconds=self.routing.lease_seconds)
+                                                  lease_seconds=self.routing.lease_seconds, order=self.routing.order)
         except Exception as exc:  # a worker must always report back, or the screen would wait forever
             return StoreFailed("load the claims", failure_reason(exc))
         return QueueLoaded(start, window)
@@ -174,7 +177,7 @@ class ReserveClaim:
         if self.release is not None:
             store.routing.release(self.release, r.annotator)
         claim = store.routing.reserve_next(r.annotator, overlap=r.routing.overlap,
-                                         lease_seconds=r.routing.lease_seconds, skip=r.skip)
+                                         lease_seconds=r.routing.lease_seconds, skip=r.skip, order=r.routing.order)
         window = load_window(store, r.annotator, [claim.id] if claim is not None else [], r.known_articles)
         return ClaimReserved(claim.id if claim else None, window, self.release, r.skip)
 

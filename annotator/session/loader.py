@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from annotator.models import ArticleRef, Claim, ClaimFilter, QueueSpec
+from annotator.models import ArticleRef, Claim, ClaimFilter, QueueOrder, QueueSpec
 from annotator.store import Store
 from annotator.session.paging import PAGE_SIZE, ArticleInfo, ClaimQueue, Window, window_ids, window_pages
 
@@ -44,9 +44,11 @@ class QueueChanged(Exception):
     """A page read now does not line up with the cached pages beside it: the queue changed in the database."""
 
 
-def load_queue(store: Store, annotator: str, known_articles: Collection[str] = ()) -> tuple[QueueStart, Window]:
-    """Every current claim in reading order, the cursor on the first one `annotator` has not labelled."""
-    spec = QueueSpec(annotator=annotator)
+def load_queue(store: Store, annotator: str, known_articles: Collection[str] = (), *,
+               order: QueueOrder = "reading") -> tuple[QueueStart, Window]:
+    """Every current claim in `order` (reading order by default), the cursor on the first one `annotator` has not
+    labelled."""
+    spec = QueueSpec(annotator=annotator, order=order)
     length = store.queue.length(spec)
     found = store.queue.next_unlabelled(spec, None)
     around = load_around(store, spec, length, found[0] if found else 0, {}, frozenset(), known_articles)
@@ -56,10 +58,11 @@ def load_queue(store: Store, annotator: str, known_articles: Collection[str] = (
 
 
 def load_routed_queue(
-    store: Store, annotator: str, *, overlap: int, lease_seconds: int
+    store: Store, annotator: str, *, overlap: int, lease_seconds: int, order: QueueOrder = "reading"
 ) -> tuple[QueueStart, Window]:
-    """This annotator's labelled claims plus the claim reserved for them next, the cursor on the last one."""
-    claim = store.routing.reserve_next(annotator, overlap=overlap, lease_seconds=lease_seconds)
+    """This annotator's labelled claims plus the claim reserved for them next (the next open one in `order`), the
+    cursor on the last one."""
+    claim = store.routing.reserve_next(annotator, overlap=overlap, lease_seconds=lease_seconds, order=order)
     spec = QueueSpec(annotator=annotator, mine_only=True, held=claim.id if claim else None)
     length = store.queue.length(spec)
     around = load_around(store, spec, length, max(0, length - 1), {}, frozenset(), ())

@@ -27,12 +27,16 @@ if TYPE_CHECKING:
 
 
 class ReadingOrder:
-    """Every current claim in reading order; after a decision, the next one the annotator has not labelled."""
+    """Every current claim in reading order (or by `queue_order`: `score`, `uncertain`); after a decision, the next
+    one the annotator has not labelled."""
 
     routing: Routing | None = None
 
+    def __init__(self, queue_order: str = "reading") -> None:
+        self.queue_order = queue_order
+
     def first_job(self, session: AnnotationSession) -> Job:
-        return LoadQueue(session.annotator, None)
+        return LoadQueue(session.annotator, None, self.queue_order)
 
     def held_claim(self, session: AnnotationSession) -> str | None:
         """The claim reserved for this annotator and not labelled yet (never, in reading order)."""
@@ -79,6 +83,7 @@ class RoutedOrder(ReadingOrder):
     """Claims routed between annotators: the claim on screen is reserved for this one."""
 
     def __init__(self, routing: Routing) -> None:
+        super().__init__(routing.order)
         self.routing = routing
         self.reserved_id: str | None = None
         """The claim reserved for this annotator and not yet labelled by them (None: they hold none)."""

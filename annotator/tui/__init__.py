@@ -13,6 +13,7 @@ from annotator.models import Label
 from annotator.store import Store
 
 if TYPE_CHECKING:
+    from annotator.learn.retrain import Retrainer
     from annotator.tui.app import AnnotatorApp, ReviewApp
 
 
@@ -29,13 +30,17 @@ def _checked_setup(settings: Settings, name: str, role: str) -> tuple[str, list[
     return name, labels, load_guidelines(settings.guidelines_file)
 
 
-def make_app(store: Store, settings: Settings, *, annotator: str) -> "AnnotatorApp":
-    """Build the annotation app for `annotator`; a bad label set or guidelines file raises UsageError first."""
+def make_app(store: Store, settings: Settings, *, annotator: str, order: str = "reading",
+             retrainer: "Retrainer | None" = None) -> "AnnotatorApp":
+    """Build the annotation app for `annotator`; a bad label set or guidelines file raises UsageError first.
+
+    `order` sorts the queue (`reading`, `score`, `uncertain`); `retrainer` retrains the model as labels arrive."""
     from annotator.tui.app import AnnotatorApp
 
     name, labels, guidelines = _checked_setup(settings, annotator, "annotating")
     return AnnotatorApp(store, annotator=name, labels=labels, guidelines=guidelines,
-                        overlap=settings.overlap, lease_seconds=settings.lease_seconds)
+                        overlap=settings.overlap, lease_seconds=settings.lease_seconds, order=order,
+                        retrainer=retrainer)
 
 
 def make_review_app(store: Store, settings: Settings, *, adjudicator: str, include_agreed: bool = False) -> "ReviewApp":
@@ -46,12 +51,13 @@ def make_review_app(store: Store, settings: Settings, *, adjudicator: str, inclu
     return ReviewApp(store, adjudicator=name, labels=labels, guidelines=guidelines, include_agreed=include_agreed)
 
 
-def run_annotate(store: Store, settings: Settings, *, annotator: str) -> None:
+def run_annotate(store: Store, settings: Settings, *, annotator: str, order: str = "reading",
+                 retrainer: "Retrainer | None" = None) -> None:
     """Run the annotation UI until the reviewer quits; every decision is already saved when it returns.
 
     With `settings.overlap` the queue is routed, and a claim still reserved when the UI ends is given back.
     """
-    app = make_app(store, settings, annotator=annotator)
+    app = make_app(store, settings, annotator=annotator, order=order, retrainer=retrainer)
     try:
         app.run()
     finally:

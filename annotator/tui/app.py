@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
+from annotator.learn.retrain import Retrainer
 from annotator.models import Label
 from annotator.session import AdjudicationSession, AnnotationSession, ReadingOrder, RoutedOrder, Routing
 from annotator.store import Store
@@ -21,8 +22,11 @@ class AnnotatorApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, store: Store, *, annotator: str, labels: Sequence[Label], guidelines: str,
-                 overlap: int | None = None, lease_seconds: int = 300) -> None:
+                 overlap: int | None = None, lease_seconds: int = 300, order: str = "reading",
+                 retrainer: Retrainer | None = None) -> None:
         super().__init__()
+        self.order = order
+        self.retrainer = retrainer
         self.overlap = overlap
         self.lease_seconds = lease_seconds
         self.annotate_screen: AnnotateScreen | None = None
@@ -32,9 +36,13 @@ class AnnotatorApp(App[None]):
         self.guidelines = guidelines
 
     def on_mount(self) -> None:
-        order = ReadingOrder() if self.overlap is None else RoutedOrder(Routing(self.overlap, self.lease_seconds))
+        if self.overlap is None:
+            order = ReadingOrder(self.order)
+        else:
+            order = RoutedOrder(Routing(self.overlap, self.lease_seconds, self.order))
         session = AnnotationSession(self.annotator, order)
-        self.annotate_screen = AnnotateScreen(self.store, session, self.labels, self.guidelines)
+        self.annotate_screen = AnnotateScreen(self.store, session, self.labels, self.guidelines,
+                                              retrainer=self.retrainer)
         self.push_screen(self.annotate_screen)
 
     def release_held_claim(self) -> None:

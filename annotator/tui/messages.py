@@ -21,3 +21,10 @@ class JobReport(Message):
     """A job still running has news for the reviewer (the database is not answering, a save is being retried)."""
 
     notice: Notice
+
+
+@dataclass
+class RetrainDone(Message):
+    """The retrain worker finished: a new model is in use (and the unlabelled claims re-scored), or why not."""
+
+    outcome: object

@@ -8,13 +8,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from annotator.models import Claim, ClaimFilter, Label
-from annotator.session import AnnotationSession, Step
+from annotator.extract.cw_explain import explain_score
+from annotator.learn.retrain import Retrainer, RetrainOutcome, retrain_now
+from annotator.session import AnnotationSession, Notice, Step
+from annotator.session.outcomes import ChangeSaved
+from annotator.tui.messages import JobDone, RetrainDone
 from annotator.store import Store
 from annotator.tui.dialogs import GotoDialog, SearchDialog
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
@@ -32,6 +37,7 @@ from annotator.tui.widgets.status_line import render_status
 def _bindings() -> list[Binding]:
     bindings = [Binding(",".join(command.keys), command.action, show=False) for command in COMMANDS]
     bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(1, MAX_DIGIT_LABELS + 1)]
+    bindings.append(Binding("w", "why", show=False))
     return bindings
 
 
@@ -41,10 +47,14 @@ class AnnotateScreen(SessionScreen):
     BINDINGS = _bindings()
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
-    def __init__(self, store: Store, session: AnnotationSession, labels: Sequence[Label], guidelines: str) -> None:
+    def __init__(self, store: Store, session: AnnotationSession, labels: Sequence[Label], guidelines: str, *,
+                 retrainer: Retrainer | None = None) -> None:
         super().__init__(store, session, labels)
         self.session: AnnotationSession = session
         self.guidelines = guidelines
+        self.retrainer = retrainer
+        self.model_status = ""
+        """What the status line says about the check-worthiness model while retraining is on."""
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -77,6 +87,42 @@ class AnnotateScreen(SessionScreen):
 
     def action_goto(self) -> None:
         self.request(self.open_goto)
+
+    def action_why(self) -> None:
+        """Say why the claim on screen scored as it did: the model and its version, or the formula's features."""
+        claim = self.session.current_claim()
+        if claim is not None:
+            self.say(Notice(explain_score(claim)))
+
+    # Retraining as labels arrive
+
+    def on_job_done(self, message: JobDone) -> None:
+        super().on_job_done(message)
+        outcome = message.outcome
+        if (self.retrainer is not None and isinstance(outcome, ChangeSaved) and outcome.change.kind == "decision"
+                and outcome.change.previous is None and self.retrainer.label_saved()):
+            self.model_status = "retraining the check-worthiness model…"
+            self.refresh_status(self.session.current_claim())
+            self.retrain()
+
+    @work(thread=True, exit_on_error=False, group="retrain")
+    def retrain(self) -> None:
+        """Train and re-score in child processes; decisions go on being saved meanwhile."""
+        assert self.retrainer is not None
+        try:
+            outcome = retrain_now(self.retrainer.database_url, self.retrainer.model_dir, seed=self.retrainer.seed)
+        except Exception as exc:  # noqa: BLE001 (a failed retrain must never take the screen down)
+            outcome = RetrainOutcome(None, f"retrain failed: {exc}")
+        self.post_message(RetrainDone(outcome))
+
+    def on_retrain_done(self, message: RetrainDone) -> None:
+        assert self.retrainer is not None
+        self.retrainer.finished()
+        outcome = message.outcome
+        self.model_status = f"model {outcome.version}" if outcome.version else self.model_status.replace(
+            "retraining the check-worthiness model…", "")
+        self.refresh_status(self.session.current_claim())
+        self.say(Notice(outcome.message, error=outcome.version is None))
 
     def action_article(self) -> None:
         claim = self.session.current_claim()
@@ -159,8 +205,11 @@ class AnnotateScreen(SessionScreen):
         if queue is None:
             return
         article_done = session.cache.article_done(claim.article.id) if claim else (0, 0)
-        self.query_one(StatusLine).text = render_status(
+        status = render_status(
             session.annotator, session.done, session.total, queue.position if len(queue) else None, len(queue),
             article_done, queue.filter_description, overlap=session.overlap,
         )
+        if self.model_status:
+            status.append(f"  ·  {self.model_status}", style="dim")
+        self.query_one(StatusLine).text = status
 
