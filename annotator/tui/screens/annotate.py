@@ -97,7 +97,7 @@ class AnnotateScreen(SessionScreen):
     # Retraining as labels arrive
 
     def on_job_done(self, message: JobDone) -> None:
-        super().on_job_done(message)
+        """Count a first decision towards the next retrain (Textual runs SessionScreen's handler as well)."""
         outcome = message.outcome
         if (self.retrainer is not None and isinstance(outcome, ChangeSaved) and outcome.change.kind == "decision"
                 and outcome.change.previous is None and self.retrainer.label_saved()):
