@@ -14,15 +14,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
-from annotator.models import Claim, ClaimFilter, Label
 from annotator.extract.cw_explain import explain_score
 from annotator.learn.retrain import Retrainer, RetrainOutcome, retrain_now
+from annotator.models import Claim, ClaimFilter, Label
 from annotator.session import AnnotationSession, Notice, Step
 from annotator.session.outcomes import ChangeSaved
-from annotator.tui.messages import JobDone, RetrainDone
 from annotator.store import Store
 from annotator.tui.dialogs import GotoDialog, SearchDialog
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
+from annotator.tui.messages import JobDone, RetrainDone
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
