@@ -12,7 +12,7 @@ by `uncertain` (scores nearest 0.5 first) or at random, retrain each round, F1 o
 Then speed: ingest of synthetic articles with the model against without it, and one retrain over 10,000 labels.
 The architecture and hyperparameters were chosen on a dev split of the train file, never on the test file.
 
-Run: python benchmarks/bench_checkworthiness.py [--skip-al] [--rounds N]  (skips when ../shared is absent)
+Run: python -m benchmarks.bench_checkworthiness [--skip-al] [--skip-speed] [--rounds N]  (skips when ../shared is absent)
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def active_learning(train, test, root: Path, rounds: int) -> None:
 
 
 def speed(train, root: Path) -> None:
-    from bench_ingest import write_articles  # noqa: E402 (the ingest benchmark's synthetic articles)
+    from benchmarks.bench_ingest import write_articles  # the ingest benchmark's synthetic articles
 
     from annotator.config import Settings
     from annotator.ingest import ingest_paths
