@@ -45,11 +45,15 @@ def test_interrupted_export_keeps_the_previous_export_intact(tmp_path: Path) -> 
 
 
 def test_a_new_export_replaces_files_of_the_same_names(tmp_path: Path) -> None:
-    export_dataset(sample_items()[:2], fmt="jsonl", out_dir=tmp_path)
-    export_dataset(sample_items(), fmt="jsonl", out_dir=tmp_path)
-    lines = (tmp_path / "jsonl-gold.jsonl").read_text().splitlines()
-    assert len(lines) == 8
-    assert sorted(listing(tmp_path)) == ["jsonl-gold.jsonl", "manifest.json"]
+    fresh = tmp_path / "fresh"
+    export_dataset(sample_items(), fmt="jsonl", out_dir=fresh)
+    replaced = tmp_path / "replaced"
+    export_dataset(sample_items()[:2], fmt="jsonl", out_dir=replaced)
+    export_dataset(sample_items(), fmt="jsonl", out_dir=replaced)
+    lines = (replaced / "jsonl-gold.jsonl").read_text().splitlines()
+    assert lines == (fresh / "jsonl-gold.jsonl").read_text().splitlines()
+    assert len(lines) > 2
+    assert sorted(listing(replaced)) == ["jsonl-gold.jsonl", "manifest.json"]
 
 
 def test_files_of_the_previous_export_that_are_not_rewritten_are_removed(tmp_path: Path) -> None:
