@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from time import monotonic
 
-from annotator.models import Annotation
+from annotator.models import Annotation, Claim, ClaimEdit, utc_now
 from annotator.session.core import Change, Step
+from annotator.session.feedback import SessionTally, confirmation
 from annotator.session.jobs import MoveQueue
 from annotator.session.moves import PendingExtras, QueueSession
 from annotator.session.outcomes import (
@@ -26,11 +27,19 @@ from annotator.session.outcomes import (
 from annotator.session.saves import SaveChange
 
 
+def has_verdict(annotation: Annotation | None) -> bool:
+    """True when the annotation decides the claim (an edit, note or flag alone does not)."""
+    return annotation is not None and annotation.label is not None
+
+
 class AnnotationSession(QueueSession):
     """One annotator deciding claims of a queue in some order (reading order by default)."""
 
+    tally: SessionTally
+
     def start(self) -> Step:
         """Find where to resume and load the first claims."""
+        self.tally = SessionTally()
         self.wait_on(self.order.first_job(self))
         return self.step()
 
@@ -45,63 +54,76 @@ class AnnotationSession(QueueSession):
         return existing.correction if existing and existing.correction else claim.text
 
     def decide(self, label_name: str, correction: str | None = None) -> Step:
-        """Commit a label on the current claim, carrying over the note, evidence and flag (saved or pending)."""
+        """Commit a verdict on the current claim, keeping its edit, note, evidence and flag."""
         claim = self.current_claim()
         if claim is None:
             self.bell()
             return self.step()
         previous = self.cache.annotations.get(claim.id)
-        extras = self.pending.get(claim.id) or PendingExtras()
         annotation = Annotation(
             claim_id=claim.id, annotator=self.annotator, label=label_name, correction=correction,
-            note=previous.note if previous else extras.note,
-            evidence=list(previous.evidence if previous else extras.evidence),
-            flagged=previous.flagged if previous else extras.flagged,
+            edit=previous.edit if previous else None,
+            note=previous.note if previous else None,
+            evidence=list(previous.evidence) if previous else [],
+            flagged=previous.flagged if previous else False,
             duration_ms=int((monotonic() - self.shown_at) * 1000),
         )
-        change = Change(claim.id, annotation, previous, "decision")
+        change = Change(claim.id, annotation, previous, "decision", label_name)
         self.wait_on(SaveChange(self.book, change, self.order.follow_decision(self, claim.id)))
         return self.step()
 
     def note_fields(self) -> tuple[str | None, tuple[str, ...]] | None:
-        """The note and evidence of the current claim, saved or pending (None: no claim)."""
+        """The note and evidence of the current claim (None: no claim)."""
         claim = self.current_claim()
         if claim is None:
             return None
         saved = self.cache.annotations.get(claim.id)
-        if saved is not None:
-            return saved.note, tuple(saved.evidence)
-        extras = self.pending.get(claim.id) or PendingExtras()
-        return extras.note, extras.evidence
+        return (saved.note, tuple(saved.evidence)) if saved is not None else (None, ())
 
     def set_note(self, note: str | None, evidence: tuple[str, ...]) -> Step:
-        """Save the note on a labelled claim, or keep it for the decision."""
-        claim = self.current_claim()
-        if claim is None:
-            return self.step()
-        saved = self.cache.annotations.get(claim.id)
-        if saved is not None:
-            update = {"note": note, "evidence": list(evidence)}
-            self.wait_on(SaveChange(self.book, Change(claim.id, saved.model_copy(update=update), saved, "edit")))
-        else:
-            extras = self.pending.setdefault(claim.id, PendingExtras())
-            extras.note, extras.evidence = note, evidence
-            self.show()
-        return self.step()
+        """Save the note and evidence at once, with or without a verdict."""
+        return self.change_extras({"note": note, "evidence": list(evidence)}, "note")
 
     def toggle_flag(self) -> Step:
-        """Flag or unflag the current claim: saved at once if labelled, else kept for the decision."""
+        """Flag the current claim for the lead, or take the flag back; saved at once, with or without a verdict."""
+        claim = self.current_claim()
+        if claim is None:
+            return self.step()
+        saved = self.cache.annotations.get(claim.id)
+        return self.change_extras({"flagged": not (saved is not None and saved.flagged)}, "flag")
+
+    def edit_start(self) -> tuple[Claim, ClaimEdit | None] | None:
+        """The current claim and the edit of its extraction saved so far (None: no claim to edit)."""
+        claim = self.current_claim()
+        if claim is None:
+            return None
+        saved = self.cache.annotations.get(claim.id)
+        return claim, saved.edit if saved is not None else None
+
+    def edit_claim(self, edit: ClaimEdit | None) -> Step:
+        """Save how the claim should read (None: as extracted again); the verdict, if any, stays as it is."""
+        return self.change_extras({"edit": edit}, "claim edit")
+
+    def change_extras(self, update: dict, what: str) -> Step:
+        """Save a change to what the annotation carries besides its verdict; an annotation left with nothing is
+        removed."""
         claim = self.current_claim()
         if claim is None:
             return self.step()
         saved = self.cache.annotations.get(claim.id)
         if saved is not None:
-            flipped = saved.model_copy(update={"flagged": not saved.flagged})
-            self.wait_on(SaveChange(self.book, Change(claim.id, flipped, saved, "edit")))
+            changed: Annotation | None = saved.model_copy(update=update)
+        else:
+            changed = Annotation.model_construct(
+                claim_id=claim.id, annotator=self.annotator, label=None, correction=None, edit=None, note=None,
+                evidence=[], flagged=False, created_at=utc_now(), updated_at=utc_now(), duration_ms=None,
+            ).model_copy(update=update)
+        if changed is not None and changed.label is None and not changed.has_extras:
+            changed = None
+        if changed is None and saved is None:
+            self.say("Nothing to save.")
             return self.step()
-        extras = self.pending.setdefault(claim.id, PendingExtras())
-        extras.flagged = not extras.flagged
-        self.show()
+        self.wait_on(SaveChange(self.book, Change(claim.id, changed, saved, "edit", what)))
         return self.step()
 
     def undo(self) -> Step:
@@ -113,6 +135,21 @@ class AnnotationSession(QueueSession):
         current = self.cache.annotations.get(entry.claim_id)
         self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "undo")))
         return self.step()
+
+    def redo(self) -> Step:
+        """Put back the last change undo took back."""
+        entry = self.log.pop_redo()
+        if entry is None:
+            self.say("Nothing to redo.")
+            return self.step()
+        current = self.cache.annotations.get(entry.claim_id)
+        self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "redo")))
+        return self.step()
+
+    def summary(self) -> str:
+        """One line saying what this session did, printed after quitting."""
+        tally = getattr(self, "tally", None) or SessionTally()
+        return tally.summary(self.annotator, self.done, self.total)
 
     def skip(self) -> Step:
         """Skip the claim (nothing saved); before the first load succeeded, load again."""
@@ -181,18 +218,18 @@ class AnnotationSession(QueueSession):
         assert self.queue is not None
         change = saved.change
         self.log.record(change)
+        self.tally.count(change)
         self.cache.annotations[change.claim_id] = change.decision
-        self.done += (change.decision is not None) - (change.previous is not None)
+        self.done += has_verdict(change.decision) - has_verdict(change.previous)
         if self.queue.index_of(change.claim_id) is not None:
             self.queue.keep_changed(change.claim_id)
         if change.kind == "decision":
             self.pending.pop(change.claim_id, None)
-            self.clear_message()
+            self.say(confirmation(change))
             reserved = saved.reserved if isinstance(saved.reserved, ClaimReserved) else None
             self.order.after_decision(self, reserved)
-        elif change.kind == "undo":
-            label = change.decision.label if change.decision else "no label"
-            self.say(f"Undone: claim is back to {label}.")
+        elif change.kind in ("undo", "redo"):
+            self.say(confirmation(change))
             if change.decision is None and self.order.undone_to_nothing(self, change.claim_id):
                 return
             index = self.queue.index_of(change.claim_id)
@@ -201,11 +238,11 @@ class AnnotationSession(QueueSession):
             else:
                 self.go(index)
         else:
-            self.say("Saved.")
+            self.say(confirmation(change))
             self.go(self.queue.position)
 
     def store_failed(self, failed: StoreFailed) -> None:
-        if failed.doing.startswith(("save", "undo")):
+        if failed.doing.startswith(("save", "undo", "redo")):
             self.failed_save(failed.doing, failed.message)
         else:
             self.keys.waiting.clear()

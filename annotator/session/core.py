@@ -69,7 +69,9 @@ class Change(Generic[Decision]):
     decision: Decision | None
     previous: Decision | None
     kind: str
-    """`decision` (then move on), `edit` (a note or flag on a decided claim: stay) or `undo`."""
+    """`decision` (then move on), `edit` (a note, flag or claim edit: stay), `undo` or `redo`."""
+    what: str = ""
+    """What changed, in the reviewer's words ("contested", "the note"), for the confirmation."""
 
 
 @dataclass(frozen=True)
@@ -85,16 +87,23 @@ class DecisionLog(Generic[Decision]):
     """The undo stack and the change counter of one session."""
 
     undo_stack: list[UndoEntry[Decision]] = field(default_factory=list)
+    redo_stack: list[UndoEntry[Decision]] = field(default_factory=list)
+    """Changes undo took back, newest last: each entry holds the decision to put back."""
     change_count: int = 0
     changed_at: dict[str, int] = field(default_factory=dict)
     """For each claim saved in this session, the change number of its latest save (guards stale reads)."""
 
     def record(self, change: Change[Decision]) -> None:
-        """Count a committed change; a decision or edit can be undone, an undo cannot."""
+        """Count a committed change: a decision or edit can be undone, an undo redone, and a new change ends what
+        could be redone."""
         self.change_count += 1
         self.changed_at[change.claim_id] = self.change_count
-        if change.kind != "undo":
-            self.undo_stack.append(UndoEntry(change.claim_id, change.previous))
+        if change.kind == "undo":
+            self.redo_stack.append(UndoEntry(change.claim_id, change.previous))
+            return
+        self.undo_stack.append(UndoEntry(change.claim_id, change.previous))
+        if change.kind != "redo":
+            self.redo_stack.clear()
 
     def changed_since(self, change_count: int) -> set[str]:
         """Claims saved after the change numbered `change_count` (a read started then is stale for them)."""
@@ -103,6 +112,10 @@ class DecisionLog(Generic[Decision]):
     def pop(self) -> UndoEntry[Decision] | None:
         """The last change to take back, or None when there is none."""
         return self.undo_stack.pop() if self.undo_stack else None
+
+    def pop_redo(self) -> UndoEntry[Decision] | None:
+        """The last change undo took back, to put back again, or None when there is none."""
+        return self.redo_stack.pop() if self.redo_stack else None
 
 
 class KeyQueue:

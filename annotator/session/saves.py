@@ -36,14 +36,14 @@ class AnnotationBook:
         if change.decision is None:
             store.annotations.remove(change.claim_id, self.annotator)
             return None
-        action = "undo" if change.kind == "undo" else "save"
+        action = change.kind if change.kind in ("undo", "redo") else "save"
         return store.annotations.save(change.decision, action=action, overlap=self.overlap)
 
     def stored(self, store: Store, claim_id: str) -> Annotation | None:
         return store.annotations.get(claim_id, self.annotator)
 
     def doing(self, kind: str) -> str:
-        return {"decision": "save the decision", "edit": "save the change", "undo": "undo"}[kind]
+        return {"decision": "save the decision", "undo": "undo", "redo": "redo"}.get(kind, "save the change")
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class AdjudicationBook:
         return store.adjudications.get(claim_id)
 
     def doing(self, kind: str) -> str:
-        return "undo" if kind == "undo" else "save the adjudication"
+        return kind if kind in ("undo", "redo") else "save the adjudication"
 
 
 class Follow(Protocol):
@@ -81,7 +81,7 @@ class SaveChange(Generic[Decision]):
         doing = self.book.doing(self.change.kind)
         change = self.change
         try:
-            if change.kind == "undo":
+            if change.kind in ("undo", "redo"):
                 change = replace(change, previous=self._stored_or(context.store, change.previous))
 
             def retrying(attempt: int, delay: float, reason: str) -> None:

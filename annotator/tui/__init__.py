@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from annotator.config import Settings
@@ -65,6 +66,9 @@ def run_annotate(store: Store, settings: Settings, *, annotator: str, order: str
             app.release_held_claim()
         except AnnotatorError:
             pass  # the lease runs out on its own after `lease_seconds`
+    summary = app.session_summary()
+    if summary:
+        print(summary, file=sys.stderr)
 
 
 def run_review(store: Store, settings: Settings, *, adjudicator: str, include_agreed: bool = False) -> None:

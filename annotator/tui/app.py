@@ -45,6 +45,10 @@ class AnnotatorApp(App[None]):
                                               retrainer=self.retrainer)
         self.push_screen(self.annotate_screen)
 
+    def session_summary(self) -> str | None:
+        """One line saying what this session did (None before the screen opened)."""
+        return self.annotate_screen.session.summary() if self.annotate_screen is not None else None
+
     def release_held_claim(self) -> None:
         """Give back a claim still reserved for this annotator (the app ended without `q`)."""
         if self.annotate_screen is not None:

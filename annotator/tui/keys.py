@@ -20,18 +20,31 @@ class Command:
     action: str
     """The screen action it runs."""
     description: str
+    steps: tuple[int, ...] = ()
+    """For a pair of keys that move one way and the other: the argument each key passes to the action."""
+
+    def bindings(self) -> list[tuple[str, str]]:
+        """(keys, action) pairs to bind: one per key when the keys take steps, else all keys to the action."""
+        if self.steps:
+            return [(key, f"{self.action}({step})") for key, step in zip(self.keys, self.steps)]
+        return [(",".join(self.keys), self.action)]
 
 
 COMMANDS: tuple[Command, ...] = (
+    Command(("t",), "edit_claim", "edit the claim as extracted (text, speaker): fixes the extraction, no verdict"),
     Command(("s",), "skip", "skip: next claim, nothing saved"),
     Command(("z", "ctrl+z"), "undo", "undo the last saved change (several levels)"),
+    Command(("r", "ctrl+y"), "redo", "redo what undo took back"),
     Command(("e",), "note", "note and evidence (URL or source sentence)"),
-    Command(("f",), "flag", "flag / unflag for the lead"),
+    Command(("f",), "flag", "flag / unflag for the lead (saved at once, verdict or not)"),
     Command(("j", "down"), "move(1)", "next claim"),
     Command(("k", "up"), "move(-1)", "previous claim"),
     Command(("slash",), "search", "search and filter (/)"),
     Command(("g",), "goto", "go to a claim by number or id"),
     Command(("a",), "article", "full article, scrollable"),
+    Command(("right_square_bracket", "left_square_bracket"), "scroll_context",
+            "scroll the article around the claim down / up", (4, -4)),
+    Command(("greater_than_sign", "less_than_sign"), "scroll_sources", "scroll the other sources down / up", (4, -4)),
     Command(("percent_sign",), "agreement", "agreement between annotators (%)"),
     Command(("question_mark",), "help", "help: keys and guidelines"),
     Command(("q",), "quit", "quit (every decision is already saved)"),
@@ -50,7 +63,9 @@ REVIEW_COMMANDS: tuple[Command, ...] = (
 )
 """The review (adjudication) screen's commands; its label keys are the annotation screen's."""
 
-KEY_DISPLAY = {"slash": "/", "question_mark": "?", "percent_sign": "%", "down": "↓", "up": "↑", "ctrl+z": "ctrl+z"}
+KEY_DISPLAY = {"slash": "/", "question_mark": "?", "percent_sign": "%", "down": "↓", "up": "↑", "ctrl+z": "ctrl+z",
+               "right_square_bracket": "]", "left_square_bracket": "[", "greater_than_sign": ">",
+               "less_than_sign": "<"}
 
 
 def display_key(key: str) -> str:
@@ -62,7 +77,7 @@ def reserved_keys() -> set[str]:
     """Keys that commands and digit shortcuts already use, so no label may take them."""
     keys = {key for command in COMMANDS + REVIEW_COMMANDS for key in command.keys}
     keys.update(str(digit) for digit in range(1, MAX_DIGIT_LABELS + 1))
-    keys.update({"?", "/", "%", "escape", "enter", "tab"})
+    keys.update({"?", "/", "%", "[", "]", "<", ">", "escape", "enter", "tab"})
     return keys
 
 

@@ -102,7 +102,7 @@ async def test_next_unlabelled_far_beyond_the_loaded_pages(big_store):
         await press(pilot, "z")
         await press(pilot, "k", "k", "z")
         assert queue_of(app).current == claim_id(5), "undo goes back to a claim whose page was dropped"
-        assert "Undone: claim is back to no label" in screen_text(app)
+        assert "→ back to no label" in screen_text(app)
     assert big_store.annotations.get(claim_id(5), "alice") is None
     assert big_store.annotations.get(claim_id(1150), "alice") is None
 

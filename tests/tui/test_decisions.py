@@ -22,6 +22,7 @@ async def test_each_label_key_saves_its_label_and_moves_on(app, store):
         for key in "vcxun":
             if key == "c":
                 await press(pilot, "c")
+                await type_text(pilot, " (fixed)")
                 await press(pilot, "enter")
             else:
                 await press(pilot, key)

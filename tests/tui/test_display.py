@@ -79,13 +79,13 @@ def test_an_empty_annotator_name_is_refused(store):
 
 async def test_a_custom_label_set_decides_with_its_own_keys(tmp_path, store):
     labels_file = tmp_path / "labels.toml"
-    labels_file.write_text('[[labels]]\nname = "true"\nkey = "t"\n\n[[labels]]\nname = "false"\nkey = "x"\n')
+    labels_file.write_text('[[labels]]\nname = "true"\nkey = "y"\n\n[[labels]]\nname = "false"\nkey = "x"\n')
     app = make_app(store, sample_settings(labels_file=labels_file), annotator="alice")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "t")
+        await press(pilot, "y")
         await press(pilot, "v")
         await press(pilot, "2")
-        assert "t true" in screen_text(app)
+        assert "y true" in screen_text(app)
     assert {a.claim_id: a.label for a in store.annotations.all()} == {"c01": "true", "c02": "false"}
 

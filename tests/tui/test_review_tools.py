@@ -14,7 +14,7 @@ pytestmark = pytest.mark.anyio
 SIZE = (100, 32)
 
 
-async def test_note_on_an_unlabelled_claim_waits_and_is_saved_with_the_decision(app, store):
+async def test_note_on_an_unlabelled_claim_is_saved_at_once_and_kept_with_the_decision(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "e")
@@ -22,8 +22,9 @@ async def test_note_on_an_unlabelled_claim_waits_and_is_saved_with_the_decision(
         await press(pilot, "tab")
         await type_text(pilot, "https://example.org/ferry | the operator's notice")
         await press(pilot, "enter")
-        assert store.annotations.get("c01", "alice") is None
-        assert "pending: note + evidence" in screen_text(app)
+        noted = store.annotations.get("c01", "alice")
+        assert (noted.label, noted.note) == (None, "check the timetable"), "never lost on quit: saved at once"
+        assert "Note saved ✓." in screen_text(app) and "NO VERDICT YET" in screen_text(app)
         await press(pilot, "v")
     saved = store.annotations.get("c01", "alice")
     assert saved.label == "verified"
@@ -56,11 +57,13 @@ async def test_note_dialog_escape_changes_nothing(app, store):
     assert store.annotations.get("c01", "alice").note is None
 
 
-async def test_flag_is_pending_on_an_unlabelled_claim_and_immediate_and_undoable_on_a_labelled_one(app, store):
+async def test_flag_is_saved_at_once_with_or_without_a_verdict_and_undoable(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "f")
-        assert "pending: ⚑ flag" in screen_text(app) and store.annotations.get("c01", "alice") is None
+        flagged = store.annotations.get("c01", "alice")
+        assert (flagged.label, flagged.flagged) == (None, True)
+        assert "⚑ FLAGGED" in screen_text(app) and "NO VERDICT YET" in screen_text(app)
         await press(pilot, "u")
         assert store.annotations.get("c01", "alice").flagged
         await press(pilot, "k")
@@ -169,7 +172,11 @@ async def test_help_shows_the_key_map_and_the_guidelines_then_closes(app):
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         assert "verified" in text and "undo the last saved change" in text
-        assert "Annotation guidelines" in text
+        for _ in range(6):
+            if "Annotation guidelines" in screen_text(app):
+                break
+            await press(pilot, "j")
+        assert "Annotation guidelines" in screen_text(app), "the guidelines follow the key map, a few j below"
         await press(pilot, "escape")
         assert app.screen is annotate_screen(app)
 
@@ -181,6 +188,10 @@ async def test_guidelines_file_from_settings_replaces_the_bundled_one(store, tmp
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "question_mark")
+        for _ in range(6):
+            if "House rules" in screen_text(app):
+                break
+            await press(pilot, "j")
         text = screen_text(app)
     assert "House rules" in text and "Annotation guidelines" not in text
 

@@ -1,8 +1,9 @@
 """Modal dialogs of the annotation screen; each returns a typed result through `dismiss`, or None when cancelled."""
 
+from annotator.tui.dialogs.claim_edit import ClaimEditDialog, ClaimEditResult
 from annotator.tui.dialogs.correction import CorrectionDialog
 from annotator.tui.dialogs.goto import GotoDialog
 from annotator.tui.dialogs.note import NoteDialog, NoteResult
 from annotator.tui.dialogs.search import SearchDialog
 
-__all__ = ["CorrectionDialog", "GotoDialog", "NoteDialog", "NoteResult", "SearchDialog"]
+__all__ = ["ClaimEditDialog", "ClaimEditResult", "CorrectionDialog", "GotoDialog", "NoteDialog", "NoteResult", "SearchDialog"]

@@ -16,7 +16,10 @@ from annotator.tui.literal import visible
 
 
 class CorrectionEditor(TextArea):
-    """A TextArea where Enter submits instead of starting a new line (a correction is one statement)."""
+    """A TextArea where Enter submits instead of starting a new line (a correction is one statement) and ctrl+a
+    selects everything, as in most editors."""
+
+    BINDINGS = [Binding("ctrl+a", "select_all", "select all", show=False)]
 
     @dataclass
     class Submitted(Message):
@@ -38,17 +41,20 @@ class CorrectionDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "cancel", show=False)]
 
-    def __init__(self, label_name: str, claim_text: str) -> None:
+    def __init__(self, label_name: str, claim_text: str, *, unchanged: str | None = None) -> None:
         super().__init__()
         self.label_name = label_name
         self.claim_text = claim_text
+        self.unchanged = unchanged
+        """The claim as it stands: a correction equal to it changes nothing and is refused."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="correction-dialog", classes="dialog"):
             yield Label(f"{self.label_name}: write what is right", classes="dialog-title", markup=False)
             yield CorrectionEditor(visible(self.claim_text), id="correction-text", soft_wrap=True)
             yield Label("", id="correction-error", classes="dialog-error", markup=False)
-            yield Label("Enter saves · Escape cancels (nothing is saved)", classes="dialog-hint", markup=False)
+            yield Label("Enter saves · ctrl+a selects all · Escape cancels (nothing is saved)", classes="dialog-hint",
+                        markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -65,6 +71,10 @@ class CorrectionDialog(ModalScreen[str | None]):
         correction = " ".join(self.query_one(CorrectionEditor).text.split())
         if not correction:
             self.query_one("#correction-error", Label).update("The correction cannot be empty.")
+            return
+        if self.unchanged is not None and correction == " ".join(self.unchanged.split()):
+            self.query_one("#correction-error", Label).update(
+                "The correction is unchanged: write what is right, or Escape to leave it.")
             return
         self.dismiss(correction)
 

@@ -20,7 +20,7 @@ from annotator.models import Claim, ClaimFilter, Label
 from annotator.session import AnnotationSession, Notice, Step
 from annotator.session.outcomes import ChangeSaved
 from annotator.store import Store
-from annotator.tui.dialogs import GotoDialog, SearchDialog
+from annotator.tui.dialogs import ClaimEditDialog, ClaimEditResult, GotoDialog, SearchDialog
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.messages import JobDone, RetrainDone
 from annotator.tui.screens.agreement import AgreementScreen
@@ -35,7 +35,7 @@ from annotator.tui.widgets.status_line import render_status
 
 
 def _bindings() -> list[Binding]:
-    bindings = [Binding(",".join(command.keys), command.action, show=False) for command in COMMANDS]
+    bindings = [Binding(keys, action, show=False) for command in COMMANDS for keys, action in command.bindings()]
     bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(1, MAX_DIGIT_LABELS + 1)]
     bindings.append(Binding("w", "why", show=False))
     return bindings
@@ -82,6 +82,35 @@ class AnnotateScreen(SessionScreen):
     def action_flag(self) -> None:
         self.request(self.session.toggle_flag)
 
+    def action_redo(self) -> None:
+        self.request(self.session.redo)
+
+    def action_edit_claim(self) -> None:
+        self.request(self.open_claim_edit)
+
+    def claim_as_it_stands(self) -> str | None:
+        """The claim as the reviewer sees it (as edited, if edited): an unchanged correction is refused."""
+        start = self.session.edit_start()
+        if start is None:
+            return None
+        claim, edit = start
+        return edit.text if edit is not None else claim.text
+
+    def open_claim_edit(self) -> Step:
+        """Open the claim editor: fixing the extraction is saved apart from any verdict."""
+        start = self.session.edit_start()
+        if start is not None:
+            claim, current = start
+
+            def edited(result: ClaimEditResult | None) -> None:
+                if result is None:
+                    self.say(Notice("Claim edit cancelled: nothing saved."))
+                else:
+                    self.perform(self.session.edit_claim(result.edit))
+
+            self.open_dialog(ClaimEditDialog(claim, current), edited)
+        return Step()
+
     def action_search(self) -> None:
         self.request(self.open_search)
 
@@ -127,7 +156,23 @@ class AnnotateScreen(SessionScreen):
     def action_article(self) -> None:
         claim = self.session.current_claim()
         if claim is not None:
-            self.app.push_screen(ArticleScreen(self.session.article_of(claim), claim))
+
+            def closed(label_name: str | None) -> None:
+                label = next((label for label in self.labels if label.name == label_name), None)
+                if label is not None:
+                    self.request(lambda: self.decide(label))
+
+            self.app.push_screen(ArticleScreen(self.session.article_of(claim), claim, self.labels), closed)
+
+    def action_scroll_context(self, lines: int) -> None:
+        self.query_one(ContextView).scroll_lines(lines)
+
+    def action_scroll_sources(self, lines: int) -> None:
+        links = self.query_one(LinksPanel)
+        if links.display:
+            links.scroll_relative(y=lines, animate=False, immediate=True)
+        else:
+            self.say(Notice("No other sources for this claim."))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.labels, self.guidelines))

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from annotator import models
 from annotator.models import Article, Claim
 from annotator.tui.literal import highlighted, literal, paragraphs
 from annotator.tui.widgets.context_view import HIGHLIGHT, article_heading
 
 
-class ArticleScreen(ModalScreen[None]):
-    """One article in full; each paragraph is its own widget so the claim's paragraph can be scrolled to."""
+class ArticleScreen(ModalScreen[str | None]):
+    """One article in full; each paragraph is its own widget so the claim's paragraph can be scrolled to. A label key
+    closes it with that label's name, for the screen below to decide the claim with."""
 
     BINDINGS = [
         Binding("escape,q,a", "close", "close", show=False),
@@ -24,10 +29,11 @@ class ArticleScreen(ModalScreen[None]):
         Binding("b", "page(-1)", show=False),
     ]
 
-    def __init__(self, article: Article, claim: Claim) -> None:
+    def __init__(self, article: Article, claim: Claim, labels: Sequence[models.Label] = ()) -> None:
         super().__init__()
         self.article = article
         self.claim = claim
+        self.labels_by_key = {label.key: label for label in labels}
 
     def compose(self) -> ComposeResult:
         body, claim = self.article.body, self.claim
@@ -45,7 +51,10 @@ class ArticleScreen(ModalScreen[None]):
                     )
                     yield Static(content, id=f"paragraph-{number}", markup=False,
                                  classes="paragraph -claim" if holds_claim else "paragraph")
-            yield Label("Escape, q or a closes · j/k scroll · space/b page", classes="dialog-hint")
+            keys = "/".join(self.labels_by_key)
+            decide = f"{keys} decide · " if keys else ""
+            yield Label(f"{decide}Escape, q or a closes · j/k scroll · space/b page", classes="dialog-hint",
+                        markup=False)
 
     def on_mount(self) -> None:
         scroll = self.query_one("#article-scroll", VerticalScroll)
@@ -53,6 +62,13 @@ class ArticleScreen(ModalScreen[None]):
         claim_paragraphs = self.query(".-claim")
         if claim_paragraphs:
             self.call_after_refresh(scroll.scroll_to_widget, claim_paragraphs.first(), animate=False, top=True)
+
+    def on_key(self, event: events.Key) -> None:
+        """A label key decides the claim: the article closes and the screen below saves the label."""
+        label = self.labels_by_key.get(event.character or "")
+        if label is not None:
+            event.stop()
+            self.dismiss(label.name)
 
     def action_scroll(self, lines: int) -> None:
         """Scroll by a few lines."""

@@ -158,8 +158,12 @@ class SessionScreen(Screen[None]):
             else:
                 self.perform(self.session.decide(label.name, correction))
 
-        self.open_dialog(CorrectionDialog(label.name, start), corrected)
+        self.open_dialog(CorrectionDialog(label.name, start, unchanged=self.claim_as_it_stands()), corrected)
         return Step()
+
+    def claim_as_it_stands(self) -> str | None:
+        """The text a correction must differ from (None: any correction that is not empty will do)."""
+        return None
 
     def edit_note(self) -> Step:
         """Open the note (and evidence) dialog for the current claim."""
@@ -167,7 +171,9 @@ class SessionScreen(Screen[None]):
         if fields is not None:
 
             def noted(result: NoteResult | None) -> None:
-                if result is not None:
+                if result is None:
+                    self.say(Notice("Note cancelled: nothing saved."))
+                else:
                     self.perform(self.session.set_note(result.note, result.evidence))
 
             self.open_dialog(NoteDialog(fields[0], fields[1], with_evidence=self.WITH_EVIDENCE), noted)

@@ -16,6 +16,8 @@ def decision_badge(annotation: Annotation | None) -> Text:
     """The decision as words and a symbol, so it reads the same without colour."""
     if annotation is None:
         return Text("○ NO LABEL YET", style="bold", end="")
+    if annotation.label is None:
+        return Text("○ NO VERDICT YET", style="bold", end="")
     return Text.assemble(("● LABELLED: ", "bold"), (annotation.label.upper(), "bold reverse"), end="")
 
 
@@ -24,6 +26,8 @@ def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingEx
     text = decision_badge(annotation)
     if annotation is not None and annotation.flagged:
         text.append("   ⚑ FLAGGED", style="bold")
+    if annotation is not None and annotation.edit is not None:
+        text.append("   ✎ CLAIM EDITED", style="bold")
     if annotation is None and pending is not None and not pending.empty:
         waiting = [name for name, on in (("note", pending.note), ("evidence", pending.evidence),
                                          ("⚑ flag", pending.flagged)) if on]
@@ -36,7 +40,13 @@ def render_claim(claim: Claim, annotation: Annotation | None, pending: PendingEx
 
 
 def append_decision_details(text: Text, decision: Annotation, indent: str = "") -> None:
-    """Add a decision's correction, note and evidence lines (literal) to `text`."""
+    """Add a decision's claim edit, correction, note and evidence lines (literal) to `text`."""
+    edit = decision.edit
+    if edit is not None:
+        text.append(f"\n{indent}edited claim: ", style="dim")
+        text.append_text(literal(edit.text))
+        text.append(f"\n{indent}edited speaker: ", style="dim")
+        text.append_text(literal(edit.speaker) if edit.speaker else Text("nobody named", style="italic"))
     for name, value in (("correction", decision.correction), ("note", decision.note)):
         if value:
             text.append(f"\n{indent}{name}: ", style="dim")

@@ -17,6 +17,8 @@ from annotator.tui.widgets.prepared import PreparedText, to_strips, wrap
 
 HIGHLIGHT = "bold reverse underline"
 """Reverse video and underline mark the sentence even on a monochrome terminal."""
+CONTEXT_PARAGRAPHS = 12
+"""Paragraphs shown on each side of the claim's: enough to fill a 200x50 terminal around the claim."""
 
 
 def article_heading(article: Article) -> Text:
@@ -32,7 +34,7 @@ def article_heading(article: Article) -> Text:
     return heading
 
 
-def context_parts(claim: Claim, article: Article, *, around: int = 1) -> tuple[Text, Text, Text]:
+def context_parts(claim: Claim, article: Article, *, around: int = CONTEXT_PARAGRAPHS) -> tuple[Text, Text, Text]:
     """The paragraphs before the claim's, the claim's own (sentence highlighted) and those after, all literal.
 
     When the claim's offsets do not match the body, its sentence stands alone.
@@ -72,12 +74,12 @@ class Passage:
 
 
 def first_line(total: int, paragraph: tuple[int, int], sentence: tuple[int, int], height: int) -> int:
-    """The first of `total` lines to show in `height` rows: the claim's paragraph with as much of what comes before
-    it as fits, or, in a paragraph taller than the view, the claim's sentence with as much of its paragraph before it
-    as fits."""
+    """The first of `total` lines to show in `height` rows: the claim's paragraph in the middle, the article around
+    it filling the rest, or, in a paragraph taller than the view, the claim's sentence with as much of its paragraph
+    before it as fits."""
     (start, end), (sentence_start, sentence_end) = paragraph, sentence
     if end - start <= height:
-        top = max(0, end - height)
+        top = max(0, start - (height - (end - start)) // 2)
     elif sentence_end - sentence_start <= height:
         top = max(start, sentence_end - height)
     else:
@@ -102,6 +104,8 @@ class ContextView(PreparedText, can_focus=False):
         super().__init__(id=id)
         self._passage: Passage | None = None
         self._identity: tuple | None = None
+        self._offset = 0
+        """Lines scrolled from the keyboard away from where the claim puts the view; back to 0 for a new passage."""
 
     @property
     def passage(self) -> Passage | None:
@@ -111,21 +115,26 @@ class ContextView(PreparedText, can_focus=False):
     def passage(self, passage: Passage | None) -> None:
         identity = passage.identity() if passage is not None else None
         if identity != self._identity:
-            self._passage, self._identity = passage, identity
+            self._passage, self._identity, self._offset = passage, identity, 0
             self.redraw()
 
+    def scroll_lines(self, lines: int) -> None:
+        """Scroll the article by `lines` (negative: up) from the keyboard; a new claim brings the view back."""
+        self._offset += lines
+        self.redraw()
+
     def shown_identity(self) -> tuple | None:
-        return self._identity
+        return (self._identity, self._offset)
 
     def lines_for(self, width: int, height: int):
-        return self._builder(self._passage, width, height)
+        return self._builder(self._passage, width, height, self._offset)
 
-    def _builder(self, passage: Passage | None, width: int, height: int):
+    def _builder(self, passage: Passage | None, width: int, height: int, offset: int = 0):
         if passage is None:
             return None
-        return lambda: self._visible(passage, width, height)
+        return lambda: self._visible(passage, width, height, offset)
 
-    def _visible(self, passage: Passage, width: int, height: int) -> list[Strip]:
+    def _visible(self, passage: Passage, width: int, height: int, offset: int = 0) -> list[Strip]:
         """The strips of the lines in view, as `first_line` chooses them."""
         blank = Strip.blank(width, self.visual_style.rich_style)
         strips = to_strips(self, passage.heading, width)
@@ -141,7 +150,7 @@ class ContextView(PreparedText, can_focus=False):
                 sentence = (paragraph[0] + min(marked[0], len(part_strips) - 1),
                             paragraph[0] + min(marked[1], len(part_strips)))
             strips.extend(part_strips)
-        top = first_line(len(strips), paragraph, sentence, height)
+        top = min(max(0, first_line(len(strips), paragraph, sentence, height) + offset), max(0, len(strips) - 1))
         return strips[top : top + height]
 
     def prepare(self, passage: Passage) -> None:
@@ -149,4 +158,4 @@ class ContextView(PreparedText, can_focus=False):
         width, height = self.content_size
         build = self._builder(passage, width, height)
         if build is not None and width > 0 and height > 0:
-            self.strips(passage.identity(), build, width, height)
+            self.strips((passage.identity(), 0), build, width, height)

@@ -11,7 +11,7 @@ from annotator.models import Label
 from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
 
-SHORT_NAMES = {"skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "find",
+SHORT_NAMES = {"edit_claim": "edit", "skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "find",
                "goto": "go", "article": "article", "agreement": "agree", "help": "help", "quit": "quit"}
 """Names short enough that every command fits one line of an 80-column terminal."""
 

@@ -47,10 +47,13 @@ def render_annotations(annotations: Sequence[Annotation]) -> Text:
             text.append("\n")
         text.append_text(literal(annotation.annotator, style="bold"))
         text.append("  ")
-        text.append_text(literal(annotation.label.upper(), style="reverse"))
+        if annotation.label is None:
+            text.append("NO VERDICT", style="italic")
+        else:
+            text.append_text(literal(annotation.label.upper(), style="reverse"))
         text.append(f"  {seconds(annotation.duration_ms)}", style="dim")
         if annotation.flagged:
-            text.append("  ⚑ flagged", style="bold")
+            text.append("  ⚑ flagged for the lead", style="bold")
         append_decision_details(text, annotation, indent="  ")
     return text
 
@@ -64,7 +67,8 @@ def render_review_status(
     text.append(f"  adjudicated {adjudicated}/{total}{percent}")
     if position is not None:
         text.append(f"  ·  claim {position + 1} of {total}")
-    text.append("  ·  every claim with two or more annotators" if include_agreed else "  ·  disagreements")
+    text.append("  ·  every claim with two or more annotators, and flags" if include_agreed
+                else "  ·  disagreements and flags")
     return text
 
 

@@ -14,6 +14,7 @@ def render_status(
 ) -> Text:
     """The status line text; positions are shown 1-based; with routing, `overlap` reviewers per claim."""
     text = Text(end="")
+    text.append("signing as ", style="dim")
     text.append_text(literal(annotator, style="bold"))
     percent = f" ({100 * done // total}%)" if total else ""
     text.append(f"  done {done}/{total}{percent}")
