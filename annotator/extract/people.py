@@ -339,7 +339,15 @@ def _compatible(short: list[str], full: list[str]) -> bool:
     return True
 
 
+_OFFICES = frozenset(
+    {"president", "vice president", "first lady", "senator", "representative", "governor", "mayor", "justice",
+     "judge", "speaker", "king", "queen", "prince", "pope"}
+)
+"""Roles one person seldom holds together: "President Roe" and "first lady Ann Roe" are two people."""
+
+
 def _agrees(person: Person, gender: Optional[str], roles: frozenset[str]) -> bool:
     if gender and person.gender and gender != person.gender:
         return False
-    return not (roles and person.roles and not roles & person.roles)
+    offices, held = roles & _OFFICES, person.roles & _OFFICES
+    return not (offices and held and not offices & held)

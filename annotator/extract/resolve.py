@@ -70,7 +70,10 @@ class SpeakerResolver:
                 if named is not None and named.label_ == "PERSON":
                     return self.person_named(named.text, title_words(named), named.start_char)
         if entity is not None and entity.label_ in _ORG_LABELS:
-            return Speaker(_organisation(entity.text), False)
+            name = _organisation(entity.text)
+            if self.people.named(clean_name(name))[0] is not None:  # the model took a person's surname for a body
+                return self.person_named(name, title_words(entity), entity.start_char)
+            return Speaker(name, False)
         if head.pos_ == "PROPN" and head.is_title:
             parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
             return self.person_named(" ".join(t.text for t in parts), [], parts[0].idx)
