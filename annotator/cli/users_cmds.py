@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from annotator.cli.common import DbOption, handle_errors, make_settings, opened_store
+from annotator.cli.output import line
 from annotator.errors import UsageError
 
 users_app = typer.Typer(name="users", help="Logins for `annotator serve`: who may sign annotations in the browser.",
@@ -49,7 +50,7 @@ def add(
     password = read_password(password_stdin)
     with opened_store(make_settings(db)) as store:
         user = add_login(store, name, password, lead=lead)
-    print(f"added {'lead ' if user.lead else ''}{user.name}", file=sys.stderr)
+    print(line(f"added {'lead ' if user.lead else ''}{user.name}"), file=sys.stderr)
 
 
 @handle_errors
@@ -58,7 +59,7 @@ def list_users(db: DbOption = None) -> None:
     with opened_store(make_settings(db)) as store:
         users = store.users.all()
     for user in users:
-        print(f"{user.name}\t{'lead' if user.lead else 'annotator'}\t{user.created_at:%Y-%m-%d %H:%M}")
+        print(f"{line(user.name)}\t{'lead' if user.lead else 'annotator'}\t{user.created_at:%Y-%m-%d %H:%M}")
 
 
 @handle_errors
@@ -67,4 +68,4 @@ def remove(name: Annotated[str, typer.Argument(help="The login to remove; its an
     """Remove a login; what it signed stays, and its open browser sessions cannot start a screen again."""
     with opened_store(make_settings(db)) as store:
         store.users.remove(name.strip())
-    print(f"removed {name.strip()}", file=sys.stderr)
+    print(line(f"removed {name.strip()}"), file=sys.stderr)
