@@ -79,7 +79,7 @@ def test_undo_takes_a_claim_back_to_no_label_in_the_database(store):
     assert store.annotations.get("c02", "alice") is None and session.queue.current == "c02"
     driver.run(session.undo())
     assert store.annotations.get("c01", "alice") is None and session.queue.current == "c01"
-    assert "Undone: claim is back to no label." in driver.said()
+    assert driver.said()[-1] == "Undone: verified → back to no label. Press r to redo."
     driver.run(session.undo())
     assert driver.said()[-1] == "Nothing to undo." and session.done == 0
 
