@@ -36,6 +36,8 @@ class AnnotationSession(QueueSession):
     """One annotator deciding claims of a queue in some order (reading order by default)."""
 
     tally: SessionTally
+    history_cursor = -1
+    """Which entry of the history strip `b` went back to, from the newest (0); -1: none since the last decision."""
 
     def start(self) -> Step:
         """Find where to resume and load the first claims."""
@@ -146,6 +148,27 @@ class AnnotationSession(QueueSession):
         self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "redo")))
         return self.step()
 
+    def back_in_history(self) -> Step:
+        """Go back to a decision of the history strip: the newest first, each press one further back, round again."""
+        recent = self.tally.recent if self.queue is not None else []
+        if not recent:
+            self.say("No decision yet in this session: the history strip is empty.")
+            return self.step()
+        self.history_cursor = (self.history_cursor + 1) % len(recent)
+        entry = recent[-1 - self.history_cursor]
+        index = self.queue.index_of(entry.claim_id)
+        if index is None:
+            self.wait_on(MoveQueue("goto", self.snapshot(), entry.claim_id))
+        else:
+            self.say(f"Decision {self.history_cursor + 1} of {len(recent)}: {entry.label} (b: one further back).")
+            self.go(index)
+        return self.step()
+
+    def pace(self) -> str | None:
+        """This session's claims per hour and the time left at that pace (None: too early to say)."""
+        tally = getattr(self, "tally", None)
+        return tally.pace(self.total - self.done) if tally is not None else None
+
     def summary(self) -> str:
         """One line saying what this session did, printed after quitting."""
         tally = getattr(self, "tally", None) or SessionTally()
@@ -218,12 +241,14 @@ class AnnotationSession(QueueSession):
         assert self.queue is not None
         change = saved.change
         self.log.record(change)
-        self.tally.count(change)
+        claim = self.cache.claims.get(change.claim_id)
+        self.tally.count(change, claim.text if claim is not None else "")
         self.cache.annotations[change.claim_id] = change.decision
         self.done += has_verdict(change.decision) - has_verdict(change.previous)
         if self.queue.index_of(change.claim_id) is not None:
             self.queue.keep_changed(change.claim_id)
         if change.kind == "decision":
+            self.history_cursor = -1
             self.pending.pop(change.claim_id, None)
             self.say(confirmation(change))
             reserved = saved.reserved if isinstance(saved.reserved, ClaimReserved) else None

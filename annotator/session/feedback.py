@@ -8,12 +8,24 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from time import monotonic
 
 from annotator.models import Annotation
 from annotator.session.core import Change
 
 HISTORY_LENGTH = 5
 """Decisions kept in the history strip."""
+PACE_AFTER_SECONDS = 60
+"""Seconds of a session before its pace is worth an estimate (a first quick decision says little)."""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One decision of the history strip: the claim, the verdict given and the claim's opening words."""
+
+    claim_id: str
+    label: str
+    text: str
 
 
 def describe(annotation: Annotation | None) -> str:
@@ -67,25 +79,47 @@ class SessionTally:
     flags: int = 0
     notes: int = 0
     undone: int = 0
-    recent: list[tuple[str, str]] = field(default_factory=list)
-    """The last decisions as (claim id, label), newest last."""
+    decided: int = 0
+    """Claims that gained a verdict in this session, less those undo took it from (for the pace)."""
+    recent: list[HistoryEntry] = field(default_factory=list)
+    """The last decisions, newest last, one per claim."""
+    started: float = field(default_factory=monotonic)
 
-    def count(self, change: Change[Annotation]) -> None:
-        """Take in one saved change."""
-        saved = change.decision
+    def count(self, change: Change[Annotation], claim_text: str = "") -> None:
+        """Take in one saved change (`claim_text`: the claim's text, for the history strip)."""
+        saved, previous = change.decision, change.previous
+        self.decided += bool(saved is not None and saved.label) - bool(previous is not None and previous.label)
         if change.kind == "undo":
             self.undone += 1
+            if saved is None or not saved.label:
+                self.recent = [entry for entry in self.recent if entry.claim_id != change.claim_id]
             return
         if change.kind in ("decision", "redo") and saved is not None and saved.label:
             self.verdicts[saved.label] += 1
-            self.recent = [entry for entry in self.recent if entry[0] != change.claim_id][-(HISTORY_LENGTH - 1):]
-            self.recent.append((change.claim_id, saved.label))
+            self.recent = [entry for entry in self.recent if entry.claim_id != change.claim_id][-(HISTORY_LENGTH - 1):]
+            self.recent.append(HistoryEntry(change.claim_id, saved.label, claim_text))
         elif change.what == "claim edit":
             self.edits += 1
         elif change.what == "flag" and saved is not None and saved.flagged:
             self.flags += 1
         elif change.what == "note":
             self.notes += 1
+
+    def per_hour(self, now: float | None = None) -> float | None:
+        """Claims decided per hour in this session (None: too early to say)."""
+        elapsed = (monotonic() if now is None else now) - self.started
+        if elapsed < PACE_AFTER_SECONDS or self.decided <= 0:
+            return None
+        return self.decided * 3600 / elapsed
+
+    def pace(self, remaining: int, now: float | None = None) -> str | None:
+        """Claims per hour and the time left at this session's pace, in words (None: too early to say)."""
+        rate = self.per_hour(now)
+        if rate is None:
+            return None
+        if remaining <= 0:
+            return f"{rate:.0f} claims/h, none left"
+        return f"{rate:.0f} claims/h, about {duration_words(remaining * 3600 / rate)} left"
 
     def summary(self, annotator: str, done: int, total: int) -> str:
         """One line for the terminal after quitting."""
@@ -99,4 +133,19 @@ class SessionTally:
             extras.append(f"{self.undone} undone")
         if extras:
             text += ", " + ", ".join(extras)
+        rate = self.per_hour()
+        if rate is not None:
+            text += f", {rate:.0f} claims/h"
         return text + f"; {done} of {total} claims done. Every decision is saved."
+
+
+def duration_words(seconds: float) -> str:
+    """A time left in words a reviewer reads at a glance: "40 min", "3 h 5 min", "2 days 4 h"."""
+    minutes = max(1, round(seconds / 60))
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} days {hours} h" if hours else f"{days} days"

@@ -35,6 +35,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(("s",), "skip", "skip: next claim, nothing saved"),
     Command(("z", "ctrl+z"), "undo", "undo the last saved change (several levels)"),
     Command(("r", "ctrl+y"), "redo", "redo what undo took back"),
+    Command(("b",), "history", "back to your last decisions, newest first (history strip; b again: the one before)"),
     Command(("e",), "note", "note and evidence (URL or source sentence)"),
     Command(("f",), "flag", "flag / unflag for the lead (saved at once, verdict or not)"),
     Command(("j", "down"), "move(1)", "next claim"),

@@ -30,6 +30,7 @@ from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import render_claim
 from annotator.tui.widgets.context_view import Passage
+from annotator.tui.widgets.history_strip import HistoryStrip
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.status_line import render_status
 
@@ -63,6 +64,7 @@ class AnnotateScreen(SessionScreen):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             yield LinksPanel(id="links")
+        yield HistoryStrip("", id="history", markup=False)
         yield Static("", id="message", markup=False)
         yield KeyLegend(render_legend(self.labels), id="legend", markup=False)
 
@@ -72,6 +74,7 @@ class AnnotateScreen(SessionScreen):
         self.query_one("#links").border_title = "Other sources"
         self.query_one(LinksPanel).display = False
         self.query_one("#message").display = False
+        self.query_one(HistoryStrip).display = False
         routing = self.session.order.routing
         if routing is not None:
             self.set_interval(max(0.2, routing.lease_seconds / 3), lambda: self.perform(self.session.renew()))
@@ -84,6 +87,9 @@ class AnnotateScreen(SessionScreen):
 
     def action_redo(self) -> None:
         self.request(self.session.redo)
+
+    def action_history(self) -> None:
+        self.request(self.session.back_in_history)
 
     def action_edit_claim(self) -> None:
         self.request(self.open_claim_edit)
@@ -252,9 +258,10 @@ class AnnotateScreen(SessionScreen):
         article_done = session.cache.article_done(claim.article.id) if claim else (0, 0)
         status = render_status(
             session.annotator, session.done, session.total, queue.position if len(queue) else None, len(queue),
-            article_done, queue.filter_description, overlap=session.overlap,
+            article_done, queue.filter_description, overlap=session.overlap, pace=session.pace(),
         )
         if self.model_status:
             status.append(f"  ·  {self.model_status}", style="dim")
         self.query_one(StatusLine).text = status
+        self.query_one(HistoryStrip).show_history(session.tally.recent, claim.id if claim else None)
 

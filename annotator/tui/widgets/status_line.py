@@ -11,8 +11,10 @@ from annotator.tui.widgets.prepared import PreparedText, text_identity, to_strip
 def render_status(
     annotator: str, done: int, total: int, position: int | None, queue_size: int,
     article_done: tuple[int, int], filter_description: str | None, *, overlap: int | None = None,
+    pace: str | None = None,
 ) -> Text:
-    """The status line text; positions are shown 1-based; with routing, `overlap` reviewers per claim."""
+    """The status line text; positions are shown 1-based; with routing, `overlap` reviewers per claim; `pace` is the
+    session's claims per hour and time left, once known."""
     text = Text(end="")
     text.append("signing as ", style="dim")
     text.append_text(literal(annotator, style="bold"))
@@ -27,6 +29,8 @@ def render_status(
     if filter_description is not None:
         text.append("  ·  filter: ", style="bold")
         text.append_text(literal(filter_description))
+    if pace is not None:
+        text.append(f"  ·  {pace}")
     return text
 
 

@@ -1,0 +1,51 @@
+"""The history strip: the last few decisions of this session, newest first, the claim on screen marked.
+
+In the manner of Prodigy's sidebar, so a reviewer sees at a glance what the last keys did; `b` goes back to each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from annotator.session.feedback import HistoryEntry
+from annotator.tui.literal import literal
+from annotator.tui.widgets.quiet import update_if_changed
+
+SNIPPET_WIDTH = 22
+"""Characters of each claim's text shown in the strip."""
+
+
+def snippet(text: str, width: int = SNIPPET_WIDTH) -> str:
+    """The opening words of a claim, cut with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def render_history(entries: Sequence[HistoryEntry], current: str | None) -> Text:
+    """One line: `b back:` then each decision, newest first, numbered; the claim on screen in reverse video."""
+    text = Text(no_wrap=True, overflow="ellipsis", end="")
+    text.append("b", style="bold reverse")
+    text.append(" back to: ")
+    for number, entry in enumerate(reversed(entries), start=1):
+        if number > 1:
+            text.append("  ·  ", style="dim")
+        on_screen = entry.claim_id == current
+        style = "reverse" if on_screen else ""
+        text.append(f"{'▸' if on_screen else ''}{number} ", style=style + " bold" if style else "bold")
+        text.append_text(literal(entry.label, style=style))
+        if entry.text:
+            text.append(" ", style=style)
+            text.append_text(literal(f"“{snippet(entry.text)}”", style=(style + " italic").strip()))
+    return text
+
+
+class HistoryStrip(Static):
+    """One line over the key legend; hidden until the session has a decision. Call `show_history`."""
+
+    def show_history(self, entries: Sequence[HistoryEntry], current: str | None) -> None:
+        self.display = bool(entries)
+        if entries:
+            update_if_changed(self, render_history(entries, current), layout=False)
