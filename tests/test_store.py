@@ -135,6 +135,15 @@ def test_links_update_without_touching_annotations(two_articles):
     assert two_articles.annotations.get("a1-0", "alice").label == "verified"
 
 
+def test_a_groups_claims_come_back_together_in_reading_order(two_articles):
+    linked = [two_articles.claims.get(claim_id).model_copy(update={"group": "g1"}) for claim_id in ("a2-0", "a1-0")]
+    two_articles.claims.update_links(linked)
+    members = two_articles.claims.in_groups(["g1", "g-unknown", ""])
+    assert [claim.id for claim in members["g1"]] == ["a1-0", "a2-0"]
+    assert members["g-unknown"] == [] and "" not in members
+    assert two_articles.claims.in_groups([]) == {}
+
+
 def test_unreadable_database_url_is_one_clear_error():
     with pytest.raises(DatabaseError, match="cannot use database URL"):
         open_store("nosuchdriver://whatever")

@@ -155,13 +155,19 @@ def article_name(article: ArticleRef) -> str:
     return article.outlet or article.title or article.source
 
 
-def load_links(store: Store, claims: Sequence[Claim]) -> tuple[dict[str, Claim | None], dict[str, str]]:
-    """The claims the given claims conflict with (None: gone from the database) and the display name of every
-    article they or their corroborations come from, for the links panel."""
+def load_links(
+    store: Store, claims: Sequence[Claim]
+) -> tuple[dict[str, Claim | None], dict[str, str], dict[str, tuple[str, ...]]]:
+    """For the sources panel: the claims the given claims conflict with or are grouped with (None: gone from the
+    database), the display name of every article they come from, and each group's claim ids."""
+    members = store.claims.in_groups(claim.group for claim in claims if claim.group)
+    groups = {group_id: tuple(member.id for member in found) for group_id, found in members.items()}
     related_ids = [c.claim_id for claim in claims for c in claim.conflicts]
     related: dict[str, Claim | None] = {claim.id: claim for claim in store.claims.get_many(related_ids)}
     for claim_id in related_ids:
         related.setdefault(claim_id, None)
+    for found in members.values():
+        related.update({member.id: member for member in found})
     outlets: dict[str, str] = {}
     for claim in [*(c for c in related.values() if c is not None), *claims]:
         outlets[claim.article.id] = article_name(claim.article)
@@ -170,7 +176,7 @@ def load_links(store: Store, claims: Sequence[Claim]) -> tuple[dict[str, Claim |
         refs = store.articles.refs(mentioned)
         for article_id in mentioned:
             outlets[article_id] = article_name(refs[article_id]) if article_id in refs else article_id
-    return related, outlets
+    return related, outlets, groups
 
 
 def load_window(
@@ -184,7 +190,7 @@ def load_window(
             continue
         article = store.articles.get(article_id)
         window.articles[article_id] = ArticleInfo(article, tuple(store.articles.claim_ids(article_id)))
-    window.related, window.outlets = load_links(store, list(window.claims.values()))
+    window.related, window.outlets, window.groups = load_links(store, list(window.claims.values()))
     asked = list(window.claims) + [i for info in window.articles.values() for i in info.claim_ids]
     asked = list(dict.fromkeys(asked))
     found = store.annotations.by_claim(annotator, asked)

@@ -16,6 +16,7 @@ from annotator.session.order import ReadingOrder
 from annotator.session.outcomes import QueueMoved, WindowLoaded
 from annotator.session.paging import ClaimCache, ClaimQueue, Window
 from annotator.session.saves import AnnotationBook
+from annotator.session.sources import Sources, sources_of
 
 PREFETCH_AHEAD = 15
 """Claims ahead of the cursor kept loaded, so moving on never waits."""
@@ -80,6 +81,10 @@ class QueueSession(SessionBase[Annotation]):
 
     def article_of(self, claim: Claim) -> Article:
         return self.cache.articles[claim.article.id].article
+
+    def sources_of(self, claim: Claim) -> Sources:
+        """What the sources panel shows for a loaded claim: other outlets' words and each conflict once."""
+        return sources_of(claim, self.cache.related, self.cache.group_members(claim), self.cache.outlets)
 
     def shown(self, claim_id: str | None) -> None:
         """The view drew this claim (None: none); a decision's time counts from when its claim first showed."""

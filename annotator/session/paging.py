@@ -38,6 +38,8 @@ class Window:
     """Claims in other articles that the window's claims conflict with (None: no longer in the database)."""
     outlets: dict[str, str] = field(default_factory=dict)
     """Display name (outlet, else title, else source) of every article the window's claims mention."""
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The claim ids of each group the window's claims belong to (their claims are in `related`)."""
 
 
 class _Lru(OrderedDict):
@@ -63,6 +65,7 @@ class ClaimCache:
         self.annotations: dict[str, Annotation | None] = {}
         self.related: _Lru = _Lru(CACHED_CLAIMS)
         self.outlets: _Lru = _Lru(CACHED_CLAIMS)
+        self.groups: _Lru = _Lru(CACHED_CLAIMS)
 
     def merge(self, window: Window, keep: Collection[str] = ()) -> None:
         """Take in a loaded window; its decisions replace cached ones except for claims in `keep` (saved since)."""
@@ -75,6 +78,8 @@ class ClaimCache:
             self.related.put(claim_id, claim)
         for article_id, name in window.outlets.items():
             self.outlets.put(article_id, name)
+        for group_id, member_ids in window.groups.items():
+            self.groups.put(group_id, member_ids)
         if len(self.annotations) > 4 * CACHED_CLAIMS:
             keep = set(self.claims) | {i for info in self.articles.values() for i in info.claim_ids}
             self.annotations = {k: v for k, v in self.annotations.items() if k in keep}
@@ -87,7 +92,13 @@ class ClaimCache:
             and claim.article.id in self.articles
             and claim_id in self.annotations
             and all(conflict.claim_id in self.related for conflict in claim.conflicts)
+            and (not claim.group or claim.group in self.groups)
         )
+
+    def group_members(self, claim: Claim) -> list[Claim]:
+        """The cached claims grouped with this one (itself included), for the sources panel."""
+        member_ids = self.groups.get(claim.group, ()) if claim.group else ()
+        return [member for member_id in member_ids if (member := self.related.get(member_id)) is not None]
 
     def missing(self, claim_ids: Sequence[str]) -> list[str]:
         """The ids among `claim_ids` that are not ready to show."""

@@ -14,6 +14,7 @@ from annotator.session.loader import load_links
 from annotator.session.outcomes import ChangeSaved, StoreFailed
 from annotator.session.saves import AdjudicationBook, SaveChange
 from annotator.session.saving import failure_reason
+from annotator.session.sources import Sources, sources_of
 from annotator.store import Store
 
 
@@ -29,6 +30,8 @@ class ReviewItem:
     """The claims in other articles this one conflicts with (None: no longer in the database)."""
     outlets: dict[str, str] = field(default_factory=dict)
     """Display names of the articles the links panel mentions."""
+    sources: Sources = field(default_factory=Sources)
+    """What the sources panel shows: other outlets' words and each conflict once."""
 
     def suggested_correction(self) -> str:
         """What the correction editor starts with: the annotators' most common correction, else the claim text."""
@@ -38,9 +41,10 @@ class ReviewItem:
 def load_item(store: Store, claim_id: str) -> ReviewItem:
     """Everything the review screen shows for one claim, with the other outlets and conflicts."""
     claim = store.claims.get(claim_id)
-    related, outlets = load_links(store, [claim])
+    related, outlets, groups = load_links(store, [claim])
+    members = [member for member_id in groups.get(claim.group or "", ()) if (member := related.get(member_id))]
     return ReviewItem(claim, store.articles.get(claim.article.id), store.annotations.for_claim(claim_id),
-                      store.adjudications.get(claim_id), related, outlets)
+                      store.adjudications.get(claim_id), related, outlets, sources_of(claim, related, members, outlets))
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,24 @@ class Claims:
             raise NotFoundError(f"no claim with id '{claim_id}'")
         return claims[0]
 
+    def in_groups(self, group_ids: Iterable[str]) -> dict[str, list[Claim]]:
+        """The current claims of each group, in reading order, so a panel can show what each outlet said."""
+        wanted = sorted({group_id for group_id in group_ids if group_id})
+        if not wanted:
+            return {}
+        query = (
+            select(*CLAIM_COLUMNS)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ClaimRow.group_id.in_(wanted), ArticleRow.superseded_by.is_(None))
+            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+        )
+        refs: dict[str, ArticleRef] = {}
+        members: dict[str, list[Claim]] = {group_id: [] for group_id in wanted}
+        for row in self.db.rows(query):
+            claim = claim_from_row(row, refs)
+            members[claim.group].append(claim)  # type: ignore[index]
+        return members
+
     def count(self, *, include_superseded: bool = False) -> int:
         """How many claims there are."""
         query = select(func.count(ClaimRow.id)).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)

@@ -10,6 +10,7 @@ import io
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from annotator.tui.screens import AnnotateScreen, ReviewScreen
 
@@ -98,3 +99,8 @@ async def wait_for_text(pilot: Pilot, text: str, attempts: int = 100) -> str:
         if text in screen_text(pilot.app):
             break
     return screen_text(pilot.app)
+
+
+def links_panel_text(app: App):
+    """What the sources panel draws (a textual Content: its text unwrapped, with its styles)."""
+    return app.screen.query_one("#links-text", Static).render()

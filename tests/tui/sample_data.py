@@ -46,6 +46,20 @@ LIBRARY_BODY = (
 )
 
 
+FERRY_HARBOUR = ("Ferries between Port Ellin and Dunmore ran again on Tuesday after a four-day suspension caused by "
+                 "the storm.")
+FERRY_COURIER = "The ferry service resumed on Wednesday after a five-day suspension, the operator said."
+
+
+def _conflict(other_id: str, kind: str, detail: str, mine: tuple[str, str], theirs: tuple[str, str]) -> Conflict:
+    """A conflict as the linker stores it: the detail, and each side's words with their offsets in its sentence."""
+    (text, wording), (other_text, other_wording) = mine, theirs
+    start, other_start = text.index(wording), other_text.index(other_wording)
+    return Conflict(claim_id=other_id, detail=detail, kind=kind, wording=wording, start=start,
+                    end=start + len(wording), other_wording=other_wording, other_start=other_start,
+                    other_end=other_start + len(other_wording))
+
+
 def _article(article_id: str, outlet: str, title: str, body: str) -> Article:
     return Article(
         id=article_id, source=f"{article_id}.txt", outlet=outlet, title=title, body=body,
@@ -79,11 +93,12 @@ def sample_articles() -> list[tuple[Article, list[Claim]]]:
     library = _article("a-library", "Ardley Weekly", "Library to open on Sundays", LIBRARY_BODY)
     return [
         (harbour, _claims(harbour, [
-            ClaimSpec("c01", "Ferries between Port Ellin and Dunmore ran again on Tuesday after a four-day "
-                             "suspension caused by the storm.",
-                      group="g-ferry", corroborated_by=["a-courier"],
-                      conflicts=[Conflict(claim_id="c05", detail="day: Tuesday vs Wednesday; "
-                                                                  "suspension: four days vs five days")]),
+            ClaimSpec("c01", FERRY_HARBOUR, group="g-ferry", corroborated_by=["a-courier"], conflicts=[
+                _conflict("c05", "date", "date: Tuesday vs Wednesday",
+                          (FERRY_HARBOUR, "Tuesday"), (FERRY_COURIER, "Wednesday")),
+                _conflict("c05", "duration", "duration: four-day (4 days) vs five-day (5 days)",
+                          (FERRY_HARBOUR, "four-day"), (FERRY_COURIER, "five-day")),
+            ]),
             ClaimSpec("c02", "\"We expect 1,200 passengers a day by June,\" said harbour master Ines Varga.",
                       text="We expect 1,200 passengers a day by June.", kind="quote", speaker="Ines Varga",
                       checkworthiness=0.82),
@@ -92,10 +107,13 @@ def sample_articles() -> list[tuple[Article, list[Claim]]]:
                       speaker="Local cafés", checkworthiness=0.65),
         ])),
         (courier, _claims(courier, [
-            ClaimSpec("c05", "The ferry service resumed on Wednesday after a five-day suspension, the operator said.",
-                      kind="attributed", speaker="the operator", group="g-ferry", corroborated_by=["a-harbour"],
-                      conflicts=[Conflict(claim_id="c01", detail="day: Wednesday vs Tuesday; "
-                                                                  "suspension: five days vs four days")]),
+            ClaimSpec("c05", FERRY_COURIER, kind="attributed", speaker="the operator", group="g-ferry",
+                      corroborated_by=["a-harbour"], conflicts=[
+                          _conflict("c01", "date", "date: Wednesday vs Tuesday",
+                                    (FERRY_COURIER, "Wednesday"), (FERRY_HARBOUR, "Tuesday")),
+                          _conflict("c01", "duration", "duration: five-day (5 days) vs four-day (4 days)",
+                                    (FERRY_COURIER, "five-day"), (FERRY_HARBOUR, "four-day")),
+                      ]),
             ClaimSpec("c06", "The operator added that two new vessels would join the route in autumn.",
                       kind="attributed", speaker="the operator"),
         ])),

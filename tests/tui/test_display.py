@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual.content import Content
 
 from annotator.errors import UsageError
 from annotator.tui import make_app
-from tests.tui.helpers import annotate_screen, press, screen_text, settle
+from tests.tui.helpers import annotate_screen, links_panel_text, press, screen_text, settle
 from tests.tui.sample_data import sample_settings
 
 pytestmark = pytest.mark.anyio
@@ -36,13 +37,35 @@ async def test_claim_shows_speaker_kind_checkworthiness_and_its_sentence_in_cont
     assert "Port Ellin, 12 May." in text
 
 
-async def test_conflict_panel_names_the_other_outlet_and_the_detail(app):
+def styled(content: Content, *attributes: str) -> list[str]:
+    """The pieces of the panel drawn with every one of the given style attributes (underline, reverse, ...)."""
+    return [content.plain[span.start:span.end] for span in content.spans
+            if all(getattr(span.style, attribute, False) for attribute in attributes)]
+
+
+async def test_sources_panel_shows_each_outlet_once_with_its_words_and_what_differs(app):
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        text = screen_text(app)
-    assert "also reported by (1): Valley Courier" in text
-    assert "≠ Valley Courier: day: Tuesday vs Wednesday" in text
-    assert "group g-ferry" in text
+        text = " ".join(screen_text(app).split())
+        panel = links_panel_text(app)
+    assert "also reported by 1 outlet:" in text
+    assert panel.plain.count("✓ Valley Courier") == 1, "one entry per outlet"
+    assert "✓ Valley Courier (same fact; differs on date, duration, below)" in panel.plain
+    assert "“The ferry service resumed on Wednesday after a five-day suspension, the operator said.”" in panel.plain
+    assert "2 details differ:" in panel.plain
+    assert panel.plain.count("≠ Valley Courier · date: Tuesday here vs Wednesday there") == 1
+    assert panel.plain.count("≠ Valley Courier · duration: four-day here vs five-day there") == 1
+    assert "g-ferry" not in text, "internal group ids are never shown"
+
+
+async def test_both_spans_of_a_conflict_are_underlined_and_the_differing_tokens_stand_out(app):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        panel = links_panel_text(app)
+    differing = styled(panel, "underline", "reverse")
+    assert differing.count("Tuesday") == 1 and differing.count("Wednesday") == 1, "this claim's and the other's"
+    assert differing.count("four") == 1 and differing.count("five") == 1, "the differing token of four-day"
+    assert "-day" in styled(panel, "underline") and "day" not in differing, "the shared part is underlined only"
 
 
 async def test_progress_counts_mine_the_queue_position_and_the_article(app):

@@ -6,7 +6,7 @@ import pytest
 
 from annotator.models import Adjudication
 from annotator.tui import make_review_app
-from tests.tui.helpers import press, put_table_back, screen_text, settle
+from tests.tui.helpers import links_panel_text, press, put_table_back, screen_text, settle
 from tests.tui.helpers import take_table_away, type_text, wait_for_text, working_screen
 from tests.tui.sample_data import sample_settings
 
@@ -169,6 +169,7 @@ async def test_other_outlets_and_conflicts_are_shown_beside_the_annotations(stor
         await settle(pilot)
         assert "conflicts" not in screen_text(app), "c02 stands alone"
         await press(pilot, "j")
-        text = screen_text(app)
-        assert "also reported by (1): Harbour Gazette" in text
-        assert "day: Wednesday vs Tuesday" in text and "four-day suspension" in text
+        text, panel = screen_text(app), links_panel_text(app).plain
+        assert "also reported by 1 outlet:" in panel and "✓ Harbour Gazette (same fact; differs on date" in panel
+        assert "date: Wednesday here vs Tuesday there" in panel and "four-day suspension" in panel
+        assert "g-ferry" not in text

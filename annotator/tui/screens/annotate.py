@@ -225,7 +225,7 @@ class AnnotateScreen(SessionScreen):
             annotation = session.cache.annotations.get(claim.id)
             self.query_one(ClaimCard).show_claim(claim, annotation, session.pending.get(claim.id))
             context.passage = Passage.of(claim, session.article_of(claim))
-            self.query_one(LinksPanel).show_links(claim, session.cache.outlets, session.cache.related)
+            self.query_one(LinksPanel).sources = session.sources_of(claim)
             session.shown(claim.id)
         elif session.queue is not None and not len(session.queue):
             self.show_empty()

@@ -99,7 +99,7 @@ class ReviewScreen(SessionScreen):
             claim_card.decided, claim_card.card = item.adjudication is not None, card
             self.query_one(ContextView).passage = Passage.of(item.claim, item.article)
             self.query_one(AnnotationsPanel).show_annotations(item.annotations)
-            self.query_one(LinksPanel).show_links(item.claim, item.outlets, item.related)
+            self.query_one(LinksPanel).sources = item.sources
         self.refresh_status()
 
     def prepare_next(self) -> None:

@@ -1,66 +1,117 @@
-"""Other outlets that report the same claim, and the details on which they disagree."""
+"""Other outlets that report the same claim, in their own words, and the details on which they disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Static
 
-from annotator.models import Claim
+from annotator.session.sources import ConflictEntry, Marked, OutletEntry, Sources
 from annotator.tui.literal import literal
 from annotator.tui.widgets.quiet import update_if_changed
 
+SPAN_STYLE = "underline"
+DIFFERING_STYLE = "bold reverse"
+EXCERPT = 30
+"""Characters kept either side of a differing detail: the card and the outlet entry show the whole claim."""
 
-def has_links(claim: Claim) -> bool:
-    """True when the claim is grouped, corroborated or contradicted by another article."""
-    return bool(claim.group or claim.corroborated_by or claim.conflicts)
 
-
-def render_links(claim: Claim, outlets: Mapping[str, str], related: Mapping[str, Claim | None]) -> Text:
-    """Corroborating outlets and each conflict's outlet, detail and wording, all literal."""
+def marked_text(marked: Marked, *, excerpt: bool = False) -> Text:
+    """The text literally, the detail's span underlined and the tokens that differ in reverse."""
+    body, start, stop = marked.text, 0, len(marked.text)
+    if excerpt and marked.span is not None:
+        start, stop = max(0, marked.span[0] - EXCERPT), min(len(body), marked.span[1] + EXCERPT)
     text = Text(end="")
-    if claim.corroborated_by:
-        text.append(f"✓ also reported by ({len(claim.corroborated_by)}): ", style="bold")
-        names = [outlets.get(article_id, article_id) for article_id in claim.corroborated_by]
-        text.append_text(literal(", ".join(names)))
-        text.append("\n")
-    if claim.conflicts:
-        text.append(f"≠ conflicts ({len(claim.conflicts)}):", style="bold")
-        for conflict in claim.conflicts:
-            other = related.get(conflict.claim_id)
-            text.append("\n  ≠ ")
-            if other is None:
-                text.append_text(literal(conflict.claim_id, style="bold"))
-            else:
-                text.append_text(literal(outlets.get(other.article.id, other.article.source), style="bold"))
-            text.append(": ")
-            text.append_text(literal(conflict.detail))
-            if other is not None:
-                text.append("\n    “")
-                text.append_text(literal(other.text, style="italic"))
-                text.append("”")
+    if start > 0:
+        text.append("…")
+    cuts = sorted({start, stop, *(o for s in ([marked.span] if marked.span else []) for o in s),
+                   *(o for span in marked.differing for o in span)})
+    for left, right in zip(cuts, cuts[1:]):
+        if left < start or right > stop:
+            continue
+        styles = []
+        if marked.span and marked.span[0] <= left and right <= marked.span[1]:
+            styles.append(SPAN_STYLE)
+        if any(s <= left and right <= e for s, e in marked.differing):
+            styles.append(DIFFERING_STYLE)
+        text.append_text(literal(body[left:right], style=" ".join(styles)))
+    if stop < len(body):
+        text.append("…")
+    return text
+
+
+def _outlet_lines(entry: OutletEntry) -> Text:
+    text = Text("\n  ✓ ", end="")
+    text.append_text(literal(entry.outlet, style="bold"))
+    if entry.differs_on:
+        text.append(" (same fact; differs on ")
+        text.append_text(literal(", ".join(entry.differs_on), style="bold"))
+        text.append(", below)")
+    if not entry.said:
+        text.append(": its wording is not loaded", style="italic")
+    for said in entry.said:
+        text.append("\n    “")
+        text.append_text(literal(said, style="italic"))
+        text.append("”")
+    return text
+
+
+def _conflict_lines(entry: ConflictEntry) -> Text:
+    text = Text("\n  ≠ ", end="")
+    text.append_text(literal(entry.outlet, style="bold"))
+    text.append(" · ")
+    text.append_text(literal(entry.kind, style="bold"))
+    text.append(": ")
+    if entry.wording or entry.other_wording:
+        text.append_text(literal(entry.wording or "?", style=DIFFERING_STYLE))
+        text.append(" here vs ")
+        text.append_text(literal(entry.other_wording or "?", style=DIFFERING_STYLE))
+        text.append(" there")
+    else:
+        text.append_text(literal(entry.detail))
+    if entry.this.span is not None:
+        text.append("\n    here:  ", style="dim")
+        text.append_text(marked_text(entry.this, excerpt=True))
+    text.append("\n    there: ", style="dim")
+    if entry.other is None:
+        text.append("the other claim is no longer in the database", style="italic")
+    else:
+        text.append_text(marked_text(entry.other, excerpt=True))
+    return text
+
+
+def render_sources(sources: Sources) -> Text:
+    """One entry per corroborating outlet with what it said, then each conflict with both spans marked."""
+    text = Text(end="")
+    if sources.corroborating:
+        count = len(sources.corroborating)
+        text.append(f"✓ also reported by {count} outlet{'s' if count > 1 else ''}:", style="bold")
+        for entry in sources.corroborating:
+            text.append_text(_outlet_lines(entry))
+    if sources.conflicts:
+        if sources.corroborating:
+            text.append("\n")
+        count = len(sources.conflicts)
+        text.append(f"≠ {count} detail{'s' if count > 1 else ''} differ:", style="bold")
+        for conflict in sources.conflicts:
+            text.append_text(_conflict_lines(conflict))
     return text
 
 
 class LinksPanel(VerticalScroll, can_focus=False):
     """Corroboration and conflicts for the claim, scrollable; hidden when the claim stands alone."""
 
+    sources: reactive[Sources] = reactive(Sources, always_update=True)
+
     def compose(self):
         yield Static(id="links-text", markup=False)
 
-    def show_links(self, claim: Claim, outlets: Mapping[str, str], related: Mapping[str, Claim | None]) -> None:
-        """Display the claim's links, or hide the panel when it has none."""
-        self.display = has_links(claim)
-        if not self.display:
-            return
-        title = Text("Other sources", end="")
-        if claim.group:
-            title.append(" · group ")
-            title.append_text(literal(claim.group))
-        if title != self.border_title:
-            self.border_title = title
-        text = render_links(claim, outlets, related)
-        text.rstrip()
-        update_if_changed(self.query_one("#links-text", Static), text)
+    def on_mount(self) -> None:
+        self.border_title = "Other sources"
+
+    def watch_sources(self, sources: Sources) -> None:
+        """Display the claim's sources, or hide the panel when it has none."""
+        self.display = bool(sources)
+        if self.display:
+            update_if_changed(self.query_one("#links-text", Static), render_sources(sources))
