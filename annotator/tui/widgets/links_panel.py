@@ -22,6 +22,10 @@ def marked_text(marked: Marked, *, excerpt: bool = False) -> Text:
     body, start, stop = marked.text, 0, len(marked.text)
     if excerpt and marked.span is not None:
         start, stop = max(0, marked.span[0] - EXCERPT), min(len(body), marked.span[1] + EXCERPT)
+        space = body.find(" ", start, marked.span[0]) if start > 0 else -1
+        start = space + 1 if space >= 0 else start
+        space = body.rfind(" ", marked.span[1], stop) if stop < len(body) else -1
+        stop = space if space >= 0 else stop
     text = Text(end="")
     if start > 0:
         text.append("…")
