@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import select
 
-from annotator.errors import ClaimFullError, NotFoundError
 from annotator.models import DECISION_FIELDS, Annotation, ClaimEdit, LabelVote, Progress, utc_now
+from annotator.store.annotation_save import save_decision
 from annotator.store.bulk_import import import_annotations
 from annotator.store.claims import STREAM_BATCH, Claims
 from annotator.store.database import Database
-from annotator.store.lookups import annotation_row, ensure_annotator
+from annotator.store.lookups import annotation_row
 from annotator.store.mapping import annotation_from_table_row
 from annotator.store.results import ImportResult
-from annotator.store.routing import claim_load, lock_claim, release_lease
 from annotator.store.tables import AnnotationHistoryRow, AnnotationRow, ArticleRow, ClaimRow
 
 
@@ -32,12 +31,8 @@ class Annotations:
         With `overlap`, a first decision on a claim that already has `overlap` other annotators (or live
         reservations) is refused with ClaimFullError, so concurrent reviewers never push a claim past it.
         """
-        with self.db.write() as session:
-            if overlap is not None:
-                _check_capacity(session, annotation.claim_id, annotation.annotator, overlap)
-            saved = upsert(session, annotation, action)
-            release_lease(session, annotation.claim_id, annotation.annotator)
-        return saved
+        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
+            return save_decision(connection, annotation, action, overlap)
 
     def remove(self, claim_id: str, annotator: str) -> None:
         """Take an annotator's decision back to "no label", keeping the removal in the history."""
@@ -113,41 +108,6 @@ class Annotations:
         """Bring in annotation records (streamed) in one transaction: newer edits win, older ones go to the history
         only; set-based, so a million records cost about what exporting them does (see `bulk_import`)."""
         return import_annotations(self.db, records, action=action)
-
-
-def _check_capacity(session: Session, claim_id: str, annotator: str, overlap: int) -> None:
-    if not lock_claim(session, claim_id):
-        raise NotFoundError(f"no claim with id '{claim_id}'")
-    if annotation_row(session, claim_id, annotator) is not None:
-        return
-    if claim_load(session, claim_id, annotator) >= overlap:
-        raise ClaimFullError(f"claim '{claim_id}' already has {overlap} annotator(s)")
-
-
-def upsert(session: Session, annotation: Annotation, action: str, *, keep_times: bool = False) -> Annotation:
-    """Insert or replace one decision and log it, inside the caller's transaction (leases are left alone)."""
-    if session.get(ClaimRow, annotation.claim_id) is None:
-        raise NotFoundError(f"no claim with id '{annotation.claim_id}'")
-    ensure_annotator(session, annotation.annotator)
-    row = annotation_row(session, annotation.claim_id, annotation.annotator)
-    now = utc_now()
-    values = annotation.model_dump(exclude={"claim_id", "annotator", "created_at", "updated_at"})
-    if row is None:
-        row = AnnotationRow(
-            claim_id=annotation.claim_id,
-            annotator=annotation.annotator,
-            created_at=annotation.created_at if keep_times else now,
-            updated_at=annotation.updated_at if keep_times else now,
-            **values,
-        )
-    else:
-        for field, value in values.items():
-            setattr(row, field, value)
-        row.updated_at = annotation.updated_at if keep_times else now
-    session.add(row)
-    session.flush()
-    session.add(_history(row, action))
-    return annotation_from_table_row(row)
 
 
 def _decision(source: AnnotationRow | Annotation) -> dict:

@@ -23,16 +23,18 @@ from sqlalchemy.engine import Connection
 
 from annotator.errors import DatabaseError, NotFoundError
 from annotator.models import DECISION_FIELDS, Annotation, as_utc, utc_now
+from annotator.store.annotation_save import (
+    HISTORY_COLUMNS,
+    JSON_FIELDS,
+    ROW_COLUMNS,
+    UPDATED_COLUMNS,
+    column_time,
+    decision_values,
+)
 from annotator.store.database import Database
 from annotator.store.results import ImportResult
 
 CHUNK = 5000
-
-_ROW_COLUMNS = ("claim_id", "annotator", *DECISION_FIELDS, "duration_ms", "created_at", "updated_at")
-_HISTORY_COLUMNS = ("claim_id", "annotator", "action", *DECISION_FIELDS, "duration_ms", "annotation_updated_at",
-                    "recorded_at")
-_UPDATED = (*DECISION_FIELDS, "duration_ms", "updated_at")
-_JSON_FIELDS = frozenset({"evidence", "edit"})
 
 Key = tuple[str, str]
 Stored = tuple[dict, datetime]
@@ -64,15 +66,15 @@ class _Writer:
         self.sqlite = connection.dialect.name == "sqlite"
         self.mark = "?" if self.sqlite else "%s"
         self.seen_annotators: set[str] = set()
-        marks = ", ".join([self.mark] * len(_ROW_COLUMNS))
-        updates = ", ".join(f"{name} = excluded.{name}" for name in _UPDATED)
+        marks = ", ".join([self.mark] * len(ROW_COLUMNS))
+        updates = ", ".join(f"{name} = excluded.{name}" for name in UPDATED_COLUMNS)
         self.upsert_sql = (
-            f"INSERT INTO annotations ({', '.join(_ROW_COLUMNS)}) VALUES ({marks}) "
+            f"INSERT INTO annotations ({', '.join(ROW_COLUMNS)}) VALUES ({marks}) "
             f"ON CONFLICT (claim_id, annotator) DO UPDATE SET {updates} "
             "WHERE annotations.updated_at < excluded.updated_at"
         )
-        self.history_sql = (f"INSERT INTO annotation_history ({', '.join(_HISTORY_COLUMNS)}) "
-                            f"VALUES ({', '.join([self.mark] * len(_HISTORY_COLUMNS))})")
+        self.history_sql = (f"INSERT INTO annotation_history ({', '.join(HISTORY_COLUMNS)}) "
+                            f"VALUES ({', '.join([self.mark] * len(HISTORY_COLUMNS))})")
         self.annotator_sql = (f"INSERT INTO annotators (name, created_at) VALUES ({self.mark}, {self.mark}) "
                               "ON CONFLICT (name) DO NOTHING")
 
@@ -95,7 +97,7 @@ class _Writer:
             if current is not None and current[0] == decision:
                 result.unchanged += 1
                 continue
-            values = self._decision_values(decision)
+            values = decision_values(decision)
             updated_at = self._time(record.updated_at)
             if current is None or current[1] < record.updated_at:
                 if current is None:
@@ -128,7 +130,7 @@ class _Writer:
             if key not in keys:
                 continue
             values = dict(zip(DECISION_FIELDS, row[2:-1]))
-            for name in _JSON_FIELDS:
+            for name in JSON_FIELDS:
                 if isinstance(values[name], str):
                     values[name] = json.loads(values[name])
             values["evidence"] = list(values["evidence"] or [])
@@ -161,15 +163,7 @@ class _Writer:
             cursor.close()
 
     def _time(self, value: datetime) -> Any:
-        """A time as the column stores it: SQLAlchemy's text form on SQLite, the aware datetime on PostgreSQL."""
-        value = as_utc(value)
-        return value.replace(tzinfo=None).isoformat(" ", "microseconds") if self.sqlite else value
-
-    @staticmethod
-    def _decision_values(decision: dict) -> list:
-        """The decision columns in DECISION_FIELDS order, JSON ones as text (NULL stays NULL, as the ORM writes)."""
-        return [(json.dumps(value) if value else "[]" if name == "evidence" else None)
-                if name in _JSON_FIELDS else value for name, value in decision.items()]
+        return column_time(self.connection, value)
 
 
 def _decision(record: Annotation) -> dict:

@@ -1,0 +1,103 @@
+"""One annotator's decision saved in a handful of plain statements: what every keypress on the screen commits.
+
+A decision is saved while the reviewer waits for the next claim, so it skips the ORM: the check, the upsert, the
+history entry and the lease release are driver statements in one transaction (about a quarter of the ORM's time).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from annotator.errors import ClaimFullError, NotFoundError
+from annotator.models import DECISION_FIELDS, Annotation, as_utc, utc_now
+from annotator.store.mapping import annotation_from_row, utc_time
+
+ROW_COLUMNS = ("claim_id", "annotator", *DECISION_FIELDS, "duration_ms", "created_at", "updated_at")
+HISTORY_COLUMNS = ("claim_id", "annotator", "action", *DECISION_FIELDS, "duration_ms", "annotation_updated_at",
+                   "recorded_at")
+UPDATED_COLUMNS = (*DECISION_FIELDS, "duration_ms", "updated_at")
+JSON_FIELDS = frozenset({"evidence", "edit"})
+
+
+def column_time(connection: Connection, value: datetime) -> Any:
+    """A time as the column stores it: SQLAlchemy's text form on SQLite, the aware datetime on PostgreSQL."""
+    value = as_utc(value)
+    if connection.dialect.name == "sqlite":
+        return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return value
+
+
+def decision_values(decision: dict) -> list:
+    """The decision columns in DECISION_FIELDS order, JSON ones as text (NULL stays NULL, as the ORM writes)."""
+    return [(json.dumps(value) if value else "[]" if name == "evidence" else None)
+            if name in JSON_FIELDS else value for name, value in decision.items()]
+
+
+class DecisionStatements:
+    """The SQL of one save in the connection's parameter style."""
+
+    def __init__(self, dialect: str) -> None:
+        mark = "?" if dialect == "sqlite" else "%s"
+        self.postgresql = dialect == "postgresql"
+        self.lock = f"SELECT id FROM claims WHERE id = {mark}" + (" FOR UPDATE" if self.postgresql else "")
+        self.load = (
+            f"SELECT (SELECT count(*) FROM annotations WHERE claim_id = {mark} AND annotator = {mark}), "
+            f"(SELECT count(*) FROM annotations WHERE claim_id = {mark} AND annotator <> {mark}), "
+            f"(SELECT count(*) FROM leases WHERE claim_id = {mark} AND annotator <> {mark} AND expires_at > {mark})"
+        )
+        self.annotator = f"INSERT INTO annotators (name, created_at) VALUES ({mark}, {mark}) ON CONFLICT (name) DO NOTHING"
+        updates = ", ".join(f"{name} = excluded.{name}" for name in UPDATED_COLUMNS)
+        self.upsert = (
+            f"INSERT INTO annotations ({', '.join(ROW_COLUMNS)}) VALUES ({', '.join([mark] * len(ROW_COLUMNS))}) "
+            f"ON CONFLICT (claim_id, annotator) DO UPDATE SET {updates} RETURNING created_at"
+        )
+        self.history = (f"INSERT INTO annotation_history ({', '.join(HISTORY_COLUMNS)}) "
+                        f"VALUES ({', '.join([mark] * len(HISTORY_COLUMNS))})")
+        self.release = f"DELETE FROM leases WHERE claim_id = {mark} AND annotator = {mark}"
+
+
+_STATEMENTS: dict[str, DecisionStatements] = {}
+
+
+def statements(connection: Connection) -> DecisionStatements:
+    name = connection.dialect.name
+    found = _STATEMENTS.get(name)
+    if found is None:
+        found = _STATEMENTS[name] = DecisionStatements(name)
+    return found
+
+
+def save_decision(connection: Connection, annotation: Annotation, action: str, overlap: int | None) -> Annotation:
+    """Insert or replace one decision, log it and give back the annotator's lease, in the caller's transaction.
+
+    With `overlap`, a first decision on a claim already holding `overlap` other annotators (or their live leases) is
+    refused with ClaimFullError; the load is counted after the claim's row lock is held (PostgreSQL), or under
+    SQLite's write lock taken at BEGIN.
+    """
+    sql = statements(connection)
+    claim_id, annotator = annotation.claim_id, annotation.annotator
+    now = column_time(connection, utc_now())
+    if connection.exec_driver_sql(sql.lock, (claim_id,)).first() is None:
+        raise NotFoundError(f"no claim with id '{claim_id}'")
+    if overlap is not None:
+        mine, others, leases = connection.exec_driver_sql(
+            sql.load, (claim_id, annotator, claim_id, annotator, claim_id, annotator, now)).one()
+        if not mine and others + leases >= overlap:
+            raise ClaimFullError(f"claim '{claim_id}' already has {overlap} annotator(s)")
+    connection.exec_driver_sql(sql.annotator, (annotator, now))
+    decision = annotation.model_dump(include=set(DECISION_FIELDS))
+    decision = {name: decision[name] for name in DECISION_FIELDS}
+    values = decision_values(decision)
+    created = connection.exec_driver_sql(
+        sql.upsert, (claim_id, annotator, *values, annotation.duration_ms, now, now)).scalar_one()
+    connection.exec_driver_sql(
+        sql.history, (claim_id, annotator, action, *values, annotation.duration_ms, now, now))
+    connection.exec_driver_sql(sql.release, (claim_id, annotator))
+    updated_at = utc_time(now)
+    row = {**decision, "claim_id": claim_id, "annotator": annotator, "duration_ms": annotation.duration_ms,
+           "created_at": utc_time(created), "updated_at": updated_at}
+    return annotation_from_row(tuple(row[name] for name in Annotation.model_fields))
