@@ -34,14 +34,16 @@ def article_heading(article: Article) -> Text:
     return heading
 
 
-def context_parts(claim: Claim, article: Article, *, around: int = CONTEXT_PARAGRAPHS) -> tuple[Text, Text, Text]:
-    """The paragraphs before the claim's, the claim's own (sentence highlighted) and those after, all literal.
+def context_parts(claim: Claim, article: Article, *,
+                  around: int = CONTEXT_PARAGRAPHS) -> tuple[tuple[Text, ...], Text, tuple[Text, ...]]:
+    """The paragraphs before the claim's, the claim's own (sentence highlighted) and those after, all literal; an
+    ellipsis stands for paragraphs left out.
 
     When the claim's offsets do not match the body, its sentence stands alone.
     """
     body = article.body
     if body[claim.start : claim.end] != claim.source_text:
-        return Text(end=""), literal(claim.source_text, style=HIGHLIGHT), Text(end="")
+        return (), literal(claim.source_text, style=HIGHLIGHT), ()
     bounds = paragraphs(body)
     first = next((i for i, (_, stop) in enumerate(bounds) if stop > claim.start), len(bounds) - 1)
     last = next((i for i, (_, stop) in enumerate(bounds) if stop >= claim.end), len(bounds) - 1)
@@ -53,7 +55,7 @@ def context_parts(claim: Claim, article: Article, *, around: int = CONTEXT_PARAG
     if last + 1 + around < len(bounds):
         after.append(Text("…", style="dim", end=""))
     claim_paragraph = highlighted(body[lo:hi], claim.start - lo, claim.end - lo, style=HIGHLIGHT)
-    return Text("\n\n", end="").join(before), claim_paragraph, Text("\n\n", end="").join(after)
+    return tuple(before), claim_paragraph, tuple(after)
 
 
 @dataclass(frozen=True)
@@ -61,16 +63,18 @@ class Passage:
     """What the context view shows: the article's heading, and the claim's paragraph between its neighbours."""
 
     heading: Text
-    before: Text
+    before: tuple[Text, ...]
+    """Paragraphs, nearest last."""
     claim: Text
-    after: Text
+    after: tuple[Text, ...]
 
     @classmethod
     def of(cls, claim: Claim, article: Article) -> Passage:
         return cls(article_heading(article), *context_parts(claim, article))
 
     def identity(self) -> tuple:
-        return tuple((part.plain, tuple(part.spans)) for part in (self.heading, self.before, self.claim, self.after))
+        parts = (self.heading, *self.before, self.claim, *self.after)
+        return len(self.before), tuple((part.plain, tuple(part.spans)) for part in parts)
 
 
 def first_line(total: int, paragraph: tuple[int, int], sentence: tuple[int, int], height: int) -> int:
@@ -135,22 +139,32 @@ class ContextView(PreparedText, can_focus=False):
         return lambda: self._visible(passage, width, height, offset)
 
     def _visible(self, passage: Passage, width: int, height: int, offset: int = 0) -> list[Strip]:
-        """The strips of the lines in view, as `first_line` chooses them."""
+        """The strips of the lines in view, as `first_line` chooses them; only the paragraphs near the claim that
+        can reach the view are wrapped (all of them once the reader scrolls)."""
         blank = Strip.blank(width, self.visual_style.rich_style)
-        strips = to_strips(self, passage.heading, width)
-        paragraph = sentence = (0, 0)
-        for part in (passage.before, passage.claim, passage.after):
-            if not part.plain:
-                continue
-            strips.append(blank)
-            part_strips = to_strips(self, part, width)
-            if part is passage.claim:
-                paragraph = (len(strips), len(strips) + len(part_strips))
-                marked = marked_lines(self.app.console, part, width) or (0, len(part_strips))
-                sentence = (paragraph[0] + min(marked[0], len(part_strips) - 1),
-                            paragraph[0] + min(marked[1], len(part_strips)))
-            strips.extend(part_strips)
-        top = min(max(0, first_line(len(strips), paragraph, sentence, height) + offset), max(0, len(strips) - 1))
+        gap = to_strips(self, Text("\n", end=""), width)[0]  # between two paragraphs, as their joined text wraps
+        claim = to_strips(self, passage.claim, width) if passage.claim.plain else []
+        marked = marked_lines(self.app.console, passage.claim, width) if claim else None
+        marked = marked or (0, len(claim))
+        wanted_before = max(0, (height - len(claim)) // 2) if not offset else None
+        before: list[Strip] = []
+        for index, paragraph in enumerate(reversed(passage.before)):
+            if wanted_before is not None and len(before) >= wanted_before:
+                break
+            before[:0] = [*to_strips(self, paragraph, width), gap if index else blank]
+        else:
+            before[:0] = [*to_strips(self, passage.heading, width), blank]
+        strips = before + claim
+        after_claim = 0
+        for index, paragraph in enumerate(passage.after):
+            if not offset and after_claim >= height:
+                break
+            part = [gap if index else blank, *to_strips(self, paragraph, width)]
+            strips.extend(part)
+            after_claim += len(part)
+        paragraph_lines = (len(before), len(before) + len(claim))
+        sentence = (len(before) + min(marked[0], max(0, len(claim) - 1)), len(before) + min(marked[1], len(claim)))
+        top = min(max(0, first_line(len(strips), paragraph_lines, sentence, height) + offset), max(0, len(strips) - 1))
         return strips[top : top + height]
 
     def prepare(self, passage: Passage) -> None:
