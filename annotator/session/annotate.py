@@ -14,6 +14,7 @@ from annotator.session.feedback import SessionTally, confirmation
 from annotator.session.jobs import MoveQueue
 from annotator.session.moves import PendingExtras, QueueSession
 from annotator.session.outcomes import (
+    CandidateFound,
     ChangeSaved,
     ClaimReleased,
     ClaimReserved,
@@ -207,6 +208,10 @@ class AnnotationSession(QueueSession):
             self.prefetching = False
             if isinstance(outcome, WindowLoaded):
                 self.window_loaded(outcome)
+                self.prepare()
+            return self.step()
+        if isinstance(outcome, CandidateFound):
+            self.order.found(self, outcome)
             return self.step()
         if outcome is None:
             return self.step()

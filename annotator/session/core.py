@@ -57,6 +57,8 @@ class Step:
     """A Store call nobody waits on (prefetch, renewing a lease)."""
     prefetch: bool = False
     """Ask for `prefetch` once the reviewer pauses."""
+    prepare: bool = False
+    """A claim loaded ahead arrived: draw the claim a decision is likely to show, off screen."""
     bell: bool = False
     quit: bool = False
 
@@ -219,6 +221,10 @@ class SessionBase(Generic[Decision]):
 
     def bell(self) -> None:
         self._step.bell = True
+
+    def prepare(self) -> None:
+        """Something ahead of the cursor arrived: the view may draw the likely next claim before it is asked to."""
+        self._step.prepare = True
 
     def quit(self) -> None:
         self._step.quit = True

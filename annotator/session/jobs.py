@@ -17,7 +17,9 @@ from annotator.session.loader import (
     load_window,
     reread_around,
 )
+from annotator.session.paging import Window
 from annotator.session.outcomes import (
+    CandidateFound,
     ClaimReleased,
     ClaimReserved,
     PrefetchFailed,
@@ -183,12 +185,37 @@ class ReserveClaim:
 
 
 @dataclass(frozen=True)
+class FindCandidate:
+    """Routing: find and load, without reserving it, the claim the next decision will reserve (`after` is on
+    screen and passed over), so the decision only has to take its lease."""
+
+    reservation: Reservation
+    after: str
+
+    def run(self, context: JobContext) -> object:
+        r, store = self.reservation, context.store
+        try:
+            claim_id = store.routing.first_open(r.annotator, overlap=r.routing.overlap, skip=r.skip | {self.after},
+                                                order=r.routing.order)
+            window = load_window(store, r.annotator, [claim_id] if claim_id else [], r.known_articles)
+        except Exception:  # the decision then reserves the usual way
+            return CandidateFound(None, Window(), self.after)
+        return CandidateFound(claim_id, window, self.after)
+
+
+@dataclass(frozen=True)
 class ReserveAfterDecision:
-    """Routing: the reservation a save runs right after committing a decision, so a decision costs one wait."""
+    """Routing: the reservation a save runs right after committing a decision, so a decision costs one wait: the
+    candidate found while the annotator read, when it still has a place, else the next open claim."""
 
     reserve: ReserveClaim
+    candidate: str | None = None
 
     def run(self, context: JobContext) -> ClaimReserved:
+        r = self.reserve.reservation
+        if self.candidate is not None and context.store.routing.reserve(
+                self.candidate, r.annotator, overlap=r.routing.overlap, lease_seconds=r.routing.lease_seconds):
+            return ClaimReserved(self.candidate, Window(), None, r.skip)
         return self.reserve.reserve(context.store)
 
 

@@ -73,10 +73,7 @@ class QueueSession(SessionBase[Annotation]):
 
     def likely_next_claim(self) -> Claim | None:
         """The claim a decision on the current one would move to, when it is known and loaded already."""
-        if self.queue is None or self.order.routing is not None:
-            return None
-        position = self.queue.next_unlabelled(self.cache.annotations)
-        claim_id = self.queue.id_at(position) if position is not None else None
+        claim_id = self.order.likely_next(self) if self.queue is not None else None
         return self.cache.claims.get(claim_id) if claim_id and self.cache.ready(claim_id) else None
 
     def article_of(self, claim: Claim) -> Article:
@@ -108,6 +105,10 @@ class QueueSession(SessionBase[Annotation]):
         ahead = [queue.id_at(position) for position in range(queue.position, end)]
         if any(claim_id is None or not self.cache.ready(claim_id) for claim_id in ahead):
             self.load_window(show=False)
+        else:
+            job = self.order.prefetch(self)
+            if job is not None:
+                self.in_background(job)
         return self.step()
 
     def search(self, claim_filter: ClaimFilter) -> Step:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from annotator.session.core import Job
 from annotator.session.jobs import (
+    FindCandidate,
     LoadQueue,
     ReleaseClaim,
     RenewLease,
@@ -20,7 +21,7 @@ from annotator.session.jobs import (
     ReserveClaim,
     Routing,
 )
-from annotator.session.outcomes import ClaimReserved, ClaimTaken
+from annotator.session.outcomes import CandidateFound, ClaimReserved, ClaimTaken
 
 if TYPE_CHECKING:
     from annotator.session.annotate import AnnotationSession
@@ -51,6 +52,19 @@ class ReadingOrder:
     def follow_decision(self, session: AnnotationSession, claim_id: str) -> ReserveAfterDecision | None:
         """A job to run in the same worker right after a decision on `claim_id` is committed (None: nothing)."""
         return None
+
+    def prefetch(self, session: AnnotationSession) -> Job | None:
+        """A background job for while the annotator reads, once the claims ahead are loaded (None: nothing)."""
+        return None
+
+    def found(self, session: AnnotationSession, found: CandidateFound) -> None:
+        raise AssertionError("reading order looks for no candidate")
+
+    def likely_next(self, session: AnnotationSession) -> str | None:
+        """The claim a decision on the current one would move to, when known."""
+        assert session.queue is not None
+        position = session.queue.next_unlabelled(session.cache.annotations)
+        return session.queue.id_at(position) if position is not None else None
 
     def skip(self, session: AnnotationSession) -> None:
         session.move(1, skip=True)
@@ -89,6 +103,9 @@ class RoutedOrder(ReadingOrder):
         """The claim reserved for this annotator and not yet labelled by them (None: they hold none)."""
         self.ready_reservation: ClaimReserved | None = None
         """A claim the save worker reserved right after a decision, waiting to be shown."""
+        self.candidate: str | None = None
+        """The open claim the next decision will try to reserve, found and loaded while the annotator reads."""
+        self.finding = False
         self.skipped: set[str] = set()
         """Claims this annotator gave back with skip; routing offers them again only when nothing else is left."""
 
@@ -114,9 +131,30 @@ class RoutedOrder(ReadingOrder):
         return ReserveClaim(reservation, release)
 
     def follow_decision(self, session: AnnotationSession, claim_id: str) -> ReserveAfterDecision | None:
-        if self.held_claim(session) not in (None, claim_id):
+        held = self.held_claim(session)
+        if held not in (None, claim_id):
             return None
-        return ReserveAfterDecision(self._reserve(session, None, self.skipped))
+        return ReserveAfterDecision(self._reserve(session, None, self.skipped),
+                                    self.candidate if held == claim_id else None)
+
+    def prefetch(self, session: AnnotationSession) -> Job | None:
+        held = self.held_claim(session)
+        if held is None or self.finding or self.candidate is not None or session.queue.current != held:
+            return None
+        self.finding = True
+        reservation = Reservation(session.annotator, self.routing, frozenset(self.skipped),
+                                  tuple(session.cache.articles))
+        return FindCandidate(reservation, held)
+
+    def found(self, session: AnnotationSession, found: CandidateFound) -> None:
+        self.finding = False
+        session.cache.merge(found.window)
+        if found.after == self.held_claim(session):
+            self.candidate = found.claim_id
+            session.prepare()
+
+    def likely_next(self, session: AnnotationSession) -> str | None:
+        return self.candidate if self.held_claim(session) is not None else None
 
     def after_decision(self, session: AnnotationSession, reserved: ClaimReserved | None) -> None:
         self.ready_reservation = reserved
@@ -174,6 +212,7 @@ class RoutedOrder(ReadingOrder):
     def reserved(self, session: AnnotationSession, message: ClaimReserved) -> None:
         queue = session.queue
         assert queue is not None
+        self.candidate = None
         session.cache.merge(message.window)
         if message.released is not None:
             queue.remove(message.released)

@@ -61,6 +61,16 @@ class ClaimReserved:
 
 
 @dataclass(frozen=True)
+class CandidateFound:
+    """Routing: the claim the next decision will reserve, found and loaded while the annotator reads (None: none)."""
+
+    claim_id: str | None
+    window: Window
+    after: str
+    """The claim on screen when the search started (a candidate found for an older claim is dropped)."""
+
+
+@dataclass(frozen=True)
 class ChangeSaved(Generic[Decision]):
     """A decision, an edit or an undo is committed in the Store; `change.decision` is what the database holds now."""
 

@@ -253,6 +253,7 @@ class AdjudicationSession(SessionBase[Adjudication]):
             self.prefetching = False
             if isinstance(outcome, ItemLoaded):
                 self.items.setdefault(outcome.item.claim.id, outcome.item)
+                self.prepare()
             return self.step()
         self.retrying = False
         self.idle()

@@ -1,7 +1,8 @@
 """One annotator's decision saved in a handful of plain statements: what every keypress on the screen commits.
 
 A decision is saved while the reviewer waits for the next claim, so it skips the ORM: the check, the upsert, the
-history entry and the lease release are driver statements in one transaction (about a quarter of the ORM's time).
+history entry and the lease release are driver statements in one transaction (a twentieth of the ORM's time). With
+routing, the lease on the claim shown next is taken the same way.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ class DecisionStatements:
         self.history = (f"INSERT INTO annotation_history ({', '.join(HISTORY_COLUMNS)}) "
                         f"VALUES ({', '.join([mark] * len(HISTORY_COLUMNS))})")
         self.release = f"DELETE FROM leases WHERE claim_id = {mark} AND annotator = {mark}"
+        self.lease = (f"INSERT INTO leases (claim_id, annotator, expires_at) VALUES ({mark}, {mark}, {mark}) "
+                      "ON CONFLICT (claim_id, annotator) DO UPDATE SET expires_at = excluded.expires_at")
 
 
 _STATEMENTS: dict[str, DecisionStatements] = {}
@@ -71,6 +74,33 @@ def statements(connection: Connection) -> DecisionStatements:
     return found
 
 
+def claim_load(connection: Connection, claim_id: str, annotator: str, now: object) -> tuple[int, int]:
+    """Whether the annotator decided the claim already (0 or 1), and the places others hold on it (their annotations
+    and live leases); the caller holds the claim's lock."""
+    mine, others, leases = connection.exec_driver_sql(
+        statements(connection).load, (claim_id, annotator, claim_id, annotator, claim_id, annotator, now)).one()
+    return mine, others + leases
+
+
+def lock_claim(connection: Connection, claim_id: str) -> bool:
+    """Take the claim's row lock (PostgreSQL; SQLite's write lock is held from BEGIN); False: no such claim."""
+    return connection.exec_driver_sql(statements(connection).lock, (claim_id,)).first() is not None
+
+
+def take_lease_if_free(connection: Connection, claim_id: str, annotator: str, overlap: int,
+                       expires_at: datetime) -> bool:
+    """Reserve a claim for the annotator until `expires_at` when it still has a place for them and they have not
+    decided it; False otherwise (nothing changes)."""
+    if not lock_claim(connection, claim_id):
+        return False
+    mine, taken = claim_load(connection, claim_id, annotator, column_time(connection, utc_now()))
+    if mine or taken >= overlap:
+        return False
+    connection.exec_driver_sql(statements(connection).lease,
+                               (claim_id, annotator, column_time(connection, expires_at)))
+    return True
+
+
 def save_decision(connection: Connection, annotation: Annotation, action: str, overlap: int | None) -> Annotation:
     """Insert or replace one decision, log it and give back the annotator's lease, in the caller's transaction.
 
@@ -81,12 +111,11 @@ def save_decision(connection: Connection, annotation: Annotation, action: str, o
     sql = statements(connection)
     claim_id, annotator = annotation.claim_id, annotation.annotator
     now = column_time(connection, utc_now())
-    if connection.exec_driver_sql(sql.lock, (claim_id,)).first() is None:
+    if not lock_claim(connection, claim_id):
         raise NotFoundError(f"no claim with id '{claim_id}'")
     if overlap is not None:
-        mine, others, leases = connection.exec_driver_sql(
-            sql.load, (claim_id, annotator, claim_id, annotator, claim_id, annotator, now)).one()
-        if not mine and others + leases >= overlap:
+        mine, taken = claim_load(connection, claim_id, annotator, now)
+        if not mine and taken >= overlap:
             raise ClaimFullError(f"claim '{claim_id}' already has {overlap} annotator(s)")
     connection.exec_driver_sql(sql.annotator, (annotator, now))
     decision = annotation.model_dump(include=set(DECISION_FIELDS))

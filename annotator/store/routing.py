@@ -15,9 +15,9 @@ from sqlalchemy import and_, delete, exists, func
 from sqlmodel import Session, select
 
 from annotator.models import Claim, utc_now
+from annotator.store.annotation_save import take_lease_if_free
 from annotator.store.claims import Claims
 from annotator.store.database import Database
-from annotator.store.lookups import annotation_row
 from annotator.store.queue import order_columns
 from annotator.store.tables import AnnotationRow, ArticleRow, ClaimRow, LeaseRow
 
@@ -55,15 +55,19 @@ class Routing:
 
     def renew(self, claim_id: str, annotator: str, *, overlap: int, lease_seconds: int) -> bool:
         """Keep a claim reserved while it stays on screen; False when another reviewer has taken its place."""
-        with self.db.write() as session:
-            if not lock_claim(session, claim_id):
-                return False
-            if annotation_row(session, claim_id, annotator) is not None:
-                return False
-            if claim_load(session, claim_id, annotator) >= overlap:
-                return False
-            take_lease(session, claim_id, annotator, lease_seconds)
-            return True
+        return self.reserve(claim_id, annotator, overlap=overlap, lease_seconds=lease_seconds)
+
+    def reserve(self, claim_id: str, annotator: str, *, overlap: int, lease_seconds: int) -> bool:
+        """Reserve (or keep reserved) one given claim for `lease_seconds`; False when it has no place left for this
+        annotator, or they decided it already."""
+        expires_at = utc_now() + timedelta(seconds=lease_seconds)
+        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
+            return take_lease_if_free(connection, claim_id, annotator, overlap, expires_at)
+
+    def first_open(self, annotator: str, *, overlap: int, skip: Iterable[str] = (), order: str = "reading") -> str | None:
+        """The claim `reserve_next` would reserve now, without reserving it (None: none is open for this annotator)."""
+        with self.db.read() as session:
+            return first_open_claim(session, annotator, overlap=overlap, skip=frozenset(skip), order=order).first()
 
     def release(self, claim_id: str, annotator: str) -> None:
         """Give a reserved claim back to the queue (skip, quit)."""
@@ -166,6 +170,12 @@ def has_open_claim(
     Separates "the queue is empty" from "every open claim is locked by another reviewer's transaction this instant",
     which SKIP LOCKED alone cannot tell apart.
     """
+    return first_open_claim(session, annotator, overlap=overlap, skip=skip).first() is not None
+
+
+def first_open_claim(session: Session, annotator: str, *, overlap: int, skip: frozenset[str] = frozenset(),
+                order: str | None = None):
+    """The first claim with a free place for this annotator (in `order`, if given) as a result, ignoring row locks."""
     now = utc_now()
     annotations = (
         select(func.count()).select_from(AnnotationRow).where(AnnotationRow.claim_id == ClaimRow.id).scalar_subquery()
@@ -183,6 +193,8 @@ def has_open_claim(
         .where(ArticleRow.superseded_by.is_(None), ~mine, annotations + leases < overlap)
         .limit(1)
     )
+    if order is not None:
+        query = query.order_by(*order_columns(order))
     if skip:
         query = query.where(ClaimRow.id.not_in(skip))
-    return session.exec(query).first() is not None
+    return session.exec(query)

@@ -68,6 +68,8 @@ class SessionScreen(Screen[None]):
                 self.run_job(job)
         if step.prefetch:
             self.schedule_prefetch()
+        if step.prepare:
+            self.prepare_next()
         action = self.session.keys.next_action()
         if action is not None:
             action()
