@@ -75,10 +75,16 @@ def claim_details(claim: Claim) -> Text:
     return text
 
 
+STEADY_LINES = 8
+"""The card keeps the height of the tallest card shown so far, up to this many lines, so the screen is not laid out
+again (and fully repainted) each time a claim is a line shorter or longer than the one before."""
+
+
 class ClaimCard(PreparedText):
     """Shows one claim and the decision on it; set `card` (the text) and `decided` (the border says which).
 
-    The screen is laid out again only when the card's height changes.
+    The screen is laid out again only when the card's height changes; it grows with taller claims, and shrinks back
+    only from beyond STEADY_LINES.
     """
 
     decided: reactive[bool] = reactive(False)
@@ -89,6 +95,8 @@ class ClaimCard(PreparedText):
         self._card = Text(text, end="")
         self._identity = text_identity(self._card)
         self._height: tuple[int, int] | None = None
+        self._tallest: dict[int, int] = {}
+        """For each width, the most lines a card has taken (what shorter cards are padded to, up to STEADY_LINES)."""
 
     def watch_decided(self, decided: bool) -> None:
         self.set_class(not decided, "-unlabelled")
@@ -105,7 +113,7 @@ class ClaimCard(PreparedText):
             return
         self._card, self._identity = text, identity
         width = self.content_size.width
-        height = (width, self.line_count(width)) if width > 0 else None
+        height = (width, self.steady_height(width)) if width > 0 else None
         changed = height is None or height != self._height
         self._height = height
         self.redraw(layout=changed)
@@ -124,8 +132,14 @@ class ClaimCard(PreparedText):
         """How many lines the card takes at `width` (from the prepared strips, so measuring costs no wrapping)."""
         return len(self.strips(self._identity, self.lines_for(width, 0), width, 0))
 
+    def steady_height(self, width: int) -> int:
+        """The card's height at `width`: its own lines, or as many as the tallest card so far up to STEADY_LINES."""
+        lines = self.line_count(width)
+        tallest = self._tallest[width] = max(self._tallest.get(width, 0), lines)
+        return max(lines, min(tallest, STEADY_LINES))
+
     def get_content_height(self, container, viewport, width: int) -> int:
-        return self.line_count(width) if width > 0 else 1
+        return self.steady_height(width) if width > 0 else 1
 
     def prepare(self, text: Text) -> None:
         """Build a card likely to be shown next, so showing it costs no wrapping."""
