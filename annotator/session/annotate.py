@@ -25,7 +25,7 @@ from annotator.session.outcomes import (
     StoreFailed,
     WindowLoaded,
 )
-from annotator.session.saves import SaveChange
+from annotator.session.saves import Follow, SaveChange
 
 
 def has_verdict(annotation: Annotation | None) -> bool:
@@ -72,7 +72,7 @@ class AnnotationSession(QueueSession):
             duration_ms=int((monotonic() - self.shown_at) * 1000),
         )
         change = Change(claim.id, annotation, previous, "decision", label_name)
-        self.wait_on(SaveChange(self.book, change, self.order.follow_decision(self, claim.id)))
+        self.save_change(change, self.order.follow_decision(self, claim.id))
         return self.step()
 
     def note_fields(self) -> tuple[str | None, tuple[str, ...]] | None:
@@ -126,28 +126,14 @@ class AnnotationSession(QueueSession):
         if changed is None and saved is None:
             self.say("Nothing to save.")
             return self.step()
-        self.wait_on(SaveChange(self.book, Change(claim.id, changed, saved, "edit", what)))
+        self.save_change(Change(claim.id, changed, saved, "edit", what))
         return self.step()
 
-    def undo(self) -> Step:
-        """Take back the last saved change, restoring the claim's previous decision exactly (or no label)."""
-        entry = self.log.pop()
-        if entry is None:
-            self.say("Nothing to undo.")
-            return self.step()
-        current = self.cache.annotations.get(entry.claim_id)
-        self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "undo")))
-        return self.step()
+    def saved_decision(self, claim_id: str) -> Annotation | None:
+        return self.cache.annotations.get(claim_id)
 
-    def redo(self) -> Step:
-        """Put back the last change undo took back."""
-        entry = self.log.pop_redo()
-        if entry is None:
-            self.say("Nothing to redo.")
-            return self.step()
-        current = self.cache.annotations.get(entry.claim_id)
-        self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "redo")))
-        return self.step()
+    def save_change(self, change: Change[Annotation], follow: Follow | None = None) -> None:
+        self.wait_on(SaveChange(self.book, change, follow))
 
     def back_in_history(self) -> Step:
         """Go back to a decision of the history strip: the newest first, each press one further back, round again."""

@@ -180,8 +180,29 @@ class SessionBase(Generic[Decision]):
     def set_note(self, note: str | None, evidence: tuple[str, ...] = ()) -> Step:
         raise NotImplementedError
 
-    def undo(self) -> Step:
+    def saved_decision(self, claim_id: str) -> Decision | None:
+        """The claim's decision as this session last saved or loaded it (None: none, or not loaded)."""
         raise NotImplementedError
+
+    def save_change(self, change: Change[Decision]) -> None:
+        """Commit a change in a job the reviewer waits on."""
+        raise NotImplementedError
+
+    def undo(self) -> Step:
+        """Take back the last saved change, restoring the claim's previous decision exactly (or none)."""
+        return self.put_back(self.log.pop(), "undo", "Nothing to undo.")
+
+    def redo(self) -> Step:
+        """Put back the last change undo took back."""
+        return self.put_back(self.log.pop_redo(), "redo", "Nothing to redo.")
+
+    def put_back(self, entry: UndoEntry[Decision] | None, kind: str, nothing: str) -> Step:
+        """Save an undo entry's decision over the claim's current one (`kind`: undo or redo)."""
+        if entry is None:
+            self.say(nothing)
+            return self.step()
+        self.save_change(Change(entry.claim_id, entry.previous, self.saved_decision(entry.claim_id), kind))
+        return self.step()
 
     def step_by(self, step: int) -> Step:
         raise NotImplementedError

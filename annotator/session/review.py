@@ -134,7 +134,7 @@ class AdjudicationSession(SessionBase[Adjudication]):
         note = previous.note if previous else self.pending_notes.get(item.claim.id)
         adjudication = Adjudication(claim_id=item.claim.id, adjudicator=self.adjudicator, label=label_name,
                                     correction=correction, note=note)
-        self.wait_on(SaveChange(self.book, Change(item.claim.id, adjudication, previous, "decision")))
+        self.save_change(Change(item.claim.id, adjudication, previous, "decision"))
         return self.step()
 
     def note_fields(self) -> tuple[str | None, tuple[str, ...]] | None:
@@ -158,19 +158,15 @@ class AdjudicationSession(SessionBase[Adjudication]):
             self.show()
         else:
             edited = saved.model_copy(update={"note": note})
-            self.wait_on(SaveChange(self.book, Change(claim_id, edited, saved, "edit")))
+            self.save_change(Change(claim_id, edited, saved, "edit"))
         return self.step()
 
-    def undo(self) -> Step:
-        """Put back the adjudication the last decision replaced."""
-        entry = self.log.pop()
-        if entry is None:
-            self.say("Nothing to undo.")
-            return self.step()
-        item = self.items.get(entry.claim_id)
-        current = item.adjudication if item is not None else None
-        self.wait_on(SaveChange(self.book, Change(entry.claim_id, entry.previous, current, "undo")))
-        return self.step()
+    def saved_decision(self, claim_id: str) -> Adjudication | None:
+        item = self.items.get(claim_id)
+        return item.adjudication if item is not None else None
+
+    def save_change(self, change: Change[Adjudication]) -> None:
+        self.wait_on(SaveChange(self.book, change))
 
     # Moving
 

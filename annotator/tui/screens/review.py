@@ -98,7 +98,7 @@ class ReviewScreen(SessionScreen):
             claim_card = self.query_one(ClaimCard)
             claim_card.decided, claim_card.card = item.adjudication is not None, card
             self.query_one(ContextView).passage = Passage.of(item.claim, item.article)
-            self.query_one(AnnotationsPanel).show_annotations(item.annotations)
+            self.query_one(AnnotationsPanel).annotations = tuple(item.annotations)
             self.query_one(LinksPanel).sources = item.sources
         self.refresh_status()
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from annotator.models import Adjudication, Annotation, Claim
@@ -73,12 +74,14 @@ def render_review_status(
 
 
 class AnnotationsPanel(VerticalScroll, can_focus=False):
-    """Every annotator's decision on the claim under review, scrollable."""
+    """Every annotator's decision on the claim under review, scrollable; set `annotations`."""
+
+    annotations: reactive[tuple[Annotation, ...]] = reactive(tuple)
 
     def compose(self):
         yield Static(id="annotations-text", markup=False)
 
-    def show_annotations(self, annotations: Sequence[Annotation]) -> None:
+    def watch_annotations(self, annotations: tuple[Annotation, ...]) -> None:
         """Display the annotations, with how many there are in the border."""
         title = f"Annotators ({len(annotations)})"
         if self.border_title != title:
