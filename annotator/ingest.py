@@ -16,9 +16,17 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from annotator.extract.cw_model import CheckworthinessModel
+    from annotator.link.feature_cache import FeatureCache
 
 RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson")
 """Files that hold many article records each."""
+
+LINK_BATCH_CLAIMS = 2000
+"""New claims of one event linked together: an event this small is linked in one go, as a whole."""
+FEATURES_KEPT = 20_000
+"""Claims whose link features one run keeps (about 150 MB): the recent ones, which new claims match most often."""
+ARTICLES_PER_READ = 100
+"""Articles whose claims are read at once when an event is linked again from scratch."""
 
 ProgressCallback = Callable[[str, int], None]
 """Called with ("read" | "extracted" | "error", count) as ingest advances, for a progress bar."""
@@ -87,6 +95,7 @@ def ingest_paths(
                 continue
             yield item
 
+    linking = EventBatches(store, rebuild=set(store.links.pending()))
     for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
         if model is not None and claims:
             claims = scored_by(model, claims)
@@ -99,15 +108,12 @@ def ingest_paths(
         else:
             (report.added if result.status == "added" else report.new_versions).append(article.source)
             report.claims += len(claims)
+            if article.event is not None:
+                linking.stored(article.event, claims, new_version=result.status == "new_version", report=report)
         notify("extracted", 1)
     for name in sorted(touched_events | set(store.links.pending())):
-        try:
-            relink_event(store, name)
-        except DatabaseError as error:
-            report.errors.append(f"linking event '{name}' did not finish ({error.message}); every article is "
-                                 "stored, and the next ingest or `annotator relink` links it")
-            continue
-        report.relinked_events.append(name)
+        if linking.finish(name, report):
+            report.relinked_events.append(name)
     if report.added or report.new_versions:
         store.db.analyze()
     return report
@@ -129,7 +135,7 @@ def too_long(article: Article, max_length: int) -> str:
 
 
 def relink_pending(store: Store, events: Sequence[str] | None = None) -> list[str]:
-    """Link `events` (default: every event whose linking did not finish); the events linked."""
+    """Link `events` (default: every event whose linking did not finish) again from scratch; the events linked."""
     names = list(events) if events else store.links.pending()
     for name in names:
         relink_event(store, name)
@@ -137,20 +143,94 @@ def relink_pending(store: Store, events: Sequence[str] | None = None) -> list[st
 
 
 def relink_event(store: Store, event: str) -> int:
-    """Recompute groups, corroboration and conflicts across the current articles of one event, then record that
-    its linking finished."""
-    from annotator.link import link_claims
-
-    claims = list(store.claims.all(event=event, include_superseded=False))
-    changed = [
-        linked
-        for original, linked in zip(claims, link_claims(claims))
-        if (original.group, original.corroborated_by, original.conflicts)
-        != (linked.group, linked.corroborated_by, linked.conflicts)
-    ]
-    updated = store.claims.update_links(changed)
+    """Link one event's current claims again from scratch, a slice of articles at a time so memory stays flat, then
+    record that its linking finished; how many claim rows were written."""
+    store.link_index.clear(event)
+    article_ids = store.link_index.article_ids(event)
+    written, batch, cache = 0, [], feature_cache()
+    for start in range(0, len(article_ids), ARTICLES_PER_READ):
+        batch += store.link_index.claims_of(article_ids[start:start + ARTICLES_PER_READ])
+        if len(batch) >= LINK_BATCH_CLAIMS:
+            written += link_new(store, event, batch, cache=cache)
+            batch = []
+    written += link_new(store, event, batch, cache=cache)
     store.links.mark_done(event)
-    return updated
+    return written
+
+
+def link_new(store: Store, event: str, claims: Sequence[Claim], *, cache: "FeatureCache | None" = None) -> int:
+    """Link claims new to an event into it: their own groups and conflicts, and the stored claims they join; how
+    many claim rows were written. `cache` keeps features between the batches of one run."""
+    from annotator.link.incremental import INDEX_CAP, link_batch
+
+    if not claims:
+        return 0
+    index = store.link_index.event(event, max_postings=INDEX_CAP)
+    links = link_batch(index, claims, cache=cache)
+    return index.save(links.groups, links.conflicts)
+
+
+def feature_cache() -> "FeatureCache":
+    """The features kept between the link batches of one run: enough for the claims new ones match most."""
+    from annotator.link.feature_cache import FeatureCache
+
+    return FeatureCache(FEATURES_KEPT)
+
+
+class EventBatches:
+    """New claims of each event as an ingest stores them, linked LINK_BATCH_CLAIMS at a time.
+
+    An event that was left pending by an earlier run, or that gets a new version of an article (whose old claims
+    must leave their groups), is linked again from scratch at the end instead.
+    """
+
+    def __init__(self, store: Store, *, rebuild: set[str]) -> None:
+        self.store = store
+        self.rebuild = rebuild
+        self.waiting: dict[str, list[Claim]] = {}
+        self.failed: set[str] = set()
+        self.caches: dict[str, FeatureCache] = {}
+
+    def stored(self, event: str, claims: Sequence[Claim], *, new_version: bool, report: IngestReport) -> None:
+        """Note claims just stored; link the event's waiting claims once there are enough of them."""
+        if new_version:
+            self.rebuild.add(event)
+        if event in self.rebuild or event in self.failed:
+            self.waiting.pop(event, None)
+            return
+        waiting = self.waiting.setdefault(event, [])
+        waiting.extend(claims)
+        if len(waiting) >= LINK_BATCH_CLAIMS:
+            self._link(event, report)
+
+    def finish(self, event: str, report: IngestReport) -> bool:
+        """Link what is left of the event and record that its linking finished; False when it did not."""
+        try:
+            if event in self.rebuild:
+                relink_event(self.store, event)
+                return True
+        except DatabaseError as error:
+            report.errors.append(_unfinished(event, error))
+            return False
+        if event in self.failed or not self._link(event, report):
+            return False
+        self.store.links.mark_done(event)
+        return True
+
+    def _link(self, event: str, report: IngestReport) -> bool:
+        try:
+            cache = self.caches.setdefault(event, feature_cache())
+            link_new(self.store, event, self.waiting.pop(event, []), cache=cache)
+        except DatabaseError as error:
+            self.failed.add(event)
+            report.errors.append(_unfinished(event, error))
+            return False
+        return True
+
+
+def _unfinished(event: str, error: DatabaseError) -> str:
+    return (f"linking event '{event}' did not finish ({error.message}); every article is stored, and the next "
+            "ingest or `annotator relink` links it")
 
 
 def expected_articles(paths: Iterable[Path]) -> int | None:

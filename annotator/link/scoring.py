@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -76,9 +77,12 @@ def contained(left: str, right: str, min_words: int = MIN_CONTAINED_WORDS) -> fl
 class Scorer:
     """Scores pairs of one event's claims; event-wide key weights and per-claim sums are computed once."""
 
-    def __init__(self, features: list[ClaimFeatures]) -> None:
-        counts = key_counts(features)
-        total = len(features)
+    def __init__(
+        self, features: list[ClaimFeatures], counts: Mapping[str, int] | None = None, total: int | None = None
+    ) -> None:
+        """`counts` and `total` are the event's key counts and claims when `features` are only part of it."""
+        counts = key_counts(features) if counts is None else counts
+        total = len(features) if total is None else total
         self.weights = {k: math.log(1 + total / n) for k, n in counts.items()}
         """Inverse document frequency of each key within the event: "Russia" in every claim weighs little."""
         least = max(MIN_COMMON_CLAIMS, COMMON_SHARE * total)

@@ -20,6 +20,7 @@ from annotator.store.claims import Claims
 from annotator.store.database import Database
 from annotator.store.engine import can_write, copy_sqlite_file, is_in_memory, make_engine, sqlite_path
 from annotator.store.export_stream import Export
+from annotator.store.link_index import LinkIndex
 from annotator.store.link_state import LinkState
 from annotator.store.sessions import Sessions
 from annotator.store.migrate import is_current, upgrade
@@ -50,6 +51,7 @@ class Store:
         self.users = Users(self.db)
         self.scores = Scores(self.db)
         self.links = LinkState(self.db)
+        self.link_index = LinkIndex(self.db, self.claims)
         self.sessions = Sessions(self.db)
 
     def close(self) -> None:

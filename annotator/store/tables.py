@@ -162,3 +162,26 @@ class AnnotatorSessionRow(SQLModel, table=True):
     holder: str
     started_at: datetime = Field(sa_column=_utc_column(nullable=False))
     expires_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class LinkKeyRow(SQLModel, table=True):
+    """How many of an event's claims carry one linking key (and event-wide facts under "#" keys)."""
+
+    __tablename__ = "link_keys"
+
+    event: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    claims: int
+
+
+class LinkPostingRow(SQLModel, table=True):
+    """One claim indexed under a linking key, for the first claims of the event that carry it (the rest are capped)."""
+
+    __tablename__ = "link_postings"
+
+    event: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    seq: int = Field(primary_key=True)
+    """The claim's place in the order the event's claims were indexed."""
+    claim_id: str
+    article_id: str

@@ -1,0 +1,209 @@
+"""The link index: per event, how many claims carry each linking key and the first claims under it.
+
+Linking a new article looks its claims' keys up here instead of reading the whole event, so its cost follows its
+own claims. Posting lists stop at `max_postings` claims: a key carried by more says little about which claims
+match, and the cap keeps every lookup, and the table, bounded per key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Sequence
+
+from sqlalchemy import JSON, bindparam, delete, select, text, update
+
+from annotator.models import Claim, Conflict
+from annotator.store.claims import Claims
+from annotator.store.database import Database
+from annotator.store.tables import ArticleRow, ClaimRow, LinkKeyRow, LinkPostingRow
+
+IN_CHUNK = 500
+"""Values per IN (...) list, well inside SQLite's limit on bound parameters."""
+TOTAL_KEY = "#claims"
+"""The key whose count is the number of claims indexed in the event."""
+
+
+def _chunks(values: Sequence[str], size: int = IN_CHUNK) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield list(values[start:start + size])
+
+
+class LinkIndex:
+    """The stored link index of every event; `event(name)` gives the view that linking one event reads and writes."""
+
+    def __init__(self, db: Database, claims: Claims) -> None:
+        self.db = db
+        self.claims = claims
+
+    def event(self, name: str, *, max_postings: int) -> EventIndex:
+        """The index of one event, keeping at most `max_postings` claims per key."""
+        return EventIndex(self, name, max_postings)
+
+    def clear(self, event: str) -> None:
+        """Forget the event's index and the links of its claims, before it is linked again from scratch."""
+        article_ids = select(ArticleRow.id).where(ArticleRow.event == event)
+        with self.db.write() as session:
+            session.execute(delete(LinkPostingRow).where(LinkPostingRow.event == event))
+            session.execute(delete(LinkKeyRow).where(LinkKeyRow.event == event))
+            session.execute(
+                update(ClaimRow).where(ClaimRow.article_id.in_(article_ids))
+                .values(group_id=None, corroborated_by=[], conflicts=[])
+            )
+
+    def article_ids(self, event: str) -> list[str]:
+        """Ids of the event's current articles in ingest order, so an event can be relinked a slice at a time."""
+        query = (select(ArticleRow.id).where(ArticleRow.event == event, ArticleRow.superseded_by.is_(None))
+                 .order_by(ArticleRow.ingest_order))
+        return self.db.scalars(query)
+
+    def claims_of(self, article_ids: Sequence[str]) -> list[Claim]:
+        """The current claims of these articles."""
+        query = select(ClaimRow.id).where(ClaimRow.article_id.in_(list(article_ids)))
+        return self.claims.get_many(self.db.scalars(query))
+
+
+class EventIndex:
+    """One event's keys, posting lists and groups; each call is one transaction."""
+
+    def __init__(self, parent: LinkIndex, event: str, max_postings: int) -> None:
+        self.db = parent.db
+        self._claims = parent.claims
+        self.name = event
+        self.max_postings = max_postings
+
+    def counts(self, keys: Collection[str]) -> dict[str, int]:
+        """How many of the event's claims carry each key (keys no claim carries are left out)."""
+        query = text("SELECT key, claims FROM link_keys WHERE event = :event AND key IN :keys").bindparams(
+            bindparam("keys", expanding=True))
+        found: dict[str, int] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(keys))):
+                found.update((key, n) for key, n in session.execute(query, {"event": self.name, "keys": chunk}))
+        return found
+
+    def keys_with_prefix(self, prefix: str) -> set[str]:
+        """The event's keys that start with `prefix` (event-wide facts such as its outlets), prefix removed."""
+        query = text("SELECT key FROM link_keys WHERE event = :event AND key >= :low AND key < :high")
+        with self.db.read() as session:
+            rows = session.execute(query, {"event": self.name, "low": prefix, "high": prefix + "\uffff"}).scalars()
+            return {key[len(prefix):] for key in rows}
+
+    def postings(self, keys: Collection[str]) -> dict[str, list[tuple[int, str, str]]]:
+        """The claims stored under each key as (seq, claim id, article id), in the order they were indexed."""
+        query = text("SELECT key, seq, claim_id, article_id FROM link_postings WHERE event = :event AND key IN :keys "
+                     "ORDER BY key, seq").bindparams(bindparam("keys", expanding=True))
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(keys))):
+                for key, seq, claim_id, article_id in session.execute(query, {"event": self.name, "keys": chunk}):
+                    found.setdefault(key, []).append((seq, claim_id, article_id))
+        return found
+
+    def latest(self, keys: Collection[str], limit: int) -> dict[str, list[tuple[int, str, str]]]:
+        """The last `limit` claims stored under each key (uncapped keys), newest first."""
+        query = text("SELECT seq, claim_id, article_id FROM link_postings WHERE event = :event AND key = :key "
+                     "ORDER BY seq DESC LIMIT :limit")
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        with self.db.read() as session:
+            for key in sorted(set(keys)):
+                rows = session.execute(query, {"event": self.name, "key": key, "limit": limit})
+                found[key] = [(seq, claim_id, article_id) for seq, claim_id, article_id in rows]
+        return found
+
+    def add(self, entries: Sequence[tuple[str, str, Collection[str], Collection[str]]], facts: Collection[str]) -> int:
+        """Index claims, given in order as (claim id, article id, keys, uncapped keys), and count event-wide `facts`;
+        the seq of the first claim.
+
+        Each key's count grows by the claims carrying it, and a claim is stored under it only while the key has
+        fewer than `max_postings` claims. Uncapped keys (what a claim measures, read newest first) are stored for
+        every claim and not counted.
+        """
+        added: dict[str, int] = {}
+        for _, _, keys, _ in entries:
+            for key in keys:
+                added[key] = added.get(key, 0) + 1
+        for fact in facts:
+            added[fact] = added.get(fact, 0) + 1
+        added[TOTAL_KEY] = len(entries)
+        before = self.counts(list(added))
+        first_seq = before.get(TOTAL_KEY, 0)
+        filled = dict(before)
+        postings = []
+        for offset, (claim_id, article_id, keys, uncapped) in enumerate(entries):
+            row = {"event": self.name, "seq": first_seq + offset, "claim_id": claim_id, "article_id": article_id}
+            for key in keys:
+                held = filled.get(key, 0)
+                if held < self.max_postings:
+                    postings.append({**row, "key": key})
+                filled[key] = held + 1
+            postings += [{**row, "key": key} for key in uncapped]
+        upsert = text("INSERT INTO link_keys (event, key, claims) VALUES (:event, :key, :claims) "
+                      "ON CONFLICT (event, key) DO UPDATE SET claims = link_keys.claims + excluded.claims")
+        with self.db.write() as session:
+            connection = session.connection()
+            connection.execute(upsert, [{"event": self.name, "key": key, "claims": n} for key, n in added.items()])
+            if postings:
+                connection.execute(text("INSERT INTO link_postings (event, key, seq, claim_id, article_id) "
+                                        "VALUES (:event, :key, :seq, :claim_id, :article_id)"), postings)
+        return first_seq
+
+    def groups_of(self, claim_ids: Collection[str]) -> dict[str, str | None]:
+        """The stored group (or None) of each current claim among these."""
+        query = (
+            select(ClaimRow.id, ClaimRow.group_id).join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ClaimRow.id.in_(bindparam("ids", expanding=True)), ArticleRow.superseded_by.is_(None))
+        )
+        found: dict[str, str | None] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(claim_ids))):
+                found.update((claim_id, group) for claim_id, group in session.execute(query, {"ids": chunk}))
+        return found
+
+    def conflicts_of(self, claim_ids: Collection[str]) -> dict[str, list[Conflict]]:
+        """The stored conflicts of these claims."""
+        query = select(ClaimRow.id, ClaimRow.conflicts).where(ClaimRow.id.in_(bindparam("ids", expanding=True)))
+        found: dict[str, list[Conflict]] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(claim_ids))):
+                for claim_id, conflicts in session.execute(query, {"ids": chunk}):
+                    found[claim_id] = [Conflict.model_validate(c) for c in conflicts or []]
+        return found
+
+    def claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The current claims with these ids, with their stored links."""
+        return [claim for claim in self._claims.get_many(list(claim_ids)) if not claim.superseded]
+
+    def group_members(self, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]:
+        """Every current claim of these groups as (claim id, article id), in reading order."""
+        query = (
+            select(ClaimRow.group_id, ClaimRow.id, ClaimRow.article_id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(ClaimRow.group_id.in_(bindparam("groups", expanding=True)), ArticleRow.superseded_by.is_(None))
+            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+        )
+        found: dict[str, list[tuple[str, str]]] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(groups))):
+                for group, claim_id, article_id in session.execute(query, {"groups": chunk}):
+                    found.setdefault(group, []).append((claim_id, article_id))
+        return found
+
+    def save(self, groups: Iterable[tuple[str, str | None, list[str]]],
+             conflicts: Iterable[tuple[str, list[Conflict]]]) -> int:
+        """Store (claim id, group, corroborating articles) and (claim id, conflicts) rows; how many rows changed."""
+        group_rows = [{"claim_key": claim_id, "group_id": group, "corroborated_by": list(articles)}
+                      for claim_id, group, articles in groups]
+        conflict_rows = [{"claim_key": claim_id, "conflicts": [c.model_dump() for c in found]}
+                         for claim_id, found in conflicts]
+        with self.db.write() as session:
+            connection = session.connection()
+            if group_rows:
+                connection.execute(
+                    update(ClaimRow).where(ClaimRow.id == bindparam("claim_key")).values(
+                        group_id=bindparam("group_id"), corroborated_by=bindparam("corroborated_by", type_=JSON)),
+                    group_rows)
+            if conflict_rows:
+                connection.execute(
+                    update(ClaimRow).where(ClaimRow.id == bindparam("claim_key")).values(
+                        conflicts=bindparam("conflicts", type_=JSON)),
+                    conflict_rows)
+        return len({row["claim_key"] for row in group_rows} | {row["claim_key"] for row in conflict_rows})
