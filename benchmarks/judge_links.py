@@ -7,7 +7,8 @@ working tree's linker, `--relink`). Three steps:
   prints them (both sides, ids, outlets, short texts) for a person to read and judge.
 - `score`: reads a judgment file (tests/fixtures/linking/basil_dev_judgments.json: ids, short texts and
   verdicts) and reports conflict precision, group precision and the recall of the shared facts listed
-  for the events read in full, against the current output. Conflicts or groups of the output that
+  for the events read in full, against the current output; `drawn_*` are the same precisions over the
+  draw `sample` makes now with the same seed and n, with the count of drawn items nobody has judged. Conflicts or groups of the output that
   nobody judged are counted and listed, so a figure never silently covers a different sample.
 - `rate`: conflict links per 1,000 claims, by kind.
 
@@ -102,6 +103,23 @@ def sample(claims: list[Claim], n: int, seed: int) -> dict[str, object]:
     }
 
 
+def drawn(claims: list[Claim], judgments: dict, n: int, seed: int) -> dict[str, object]:
+    """Precision over the n conflicts and n groups `sample` draws now (seed fixed), and how many of them
+    nobody has judged yet: the figure for a fixed-seed random draw of the current output."""
+    picked = sample(claims, n, seed)
+    link_verdicts = {tuple(sorted((j["a"]["id"], j["b"]["id"]))): j["verdict"] for j in judgments["conflicts"]}
+    group_verdicts = {frozenset(m["id"] for m in j["members"]): j["verdict"] for j in judgments["groups"]}
+    links = [link_verdicts.get(tuple(sorted((c["a"]["id"], c["b"]["id"])))) for c in picked["conflicts"]]
+    groups_ = [group_verdicts.get(frozenset(m["id"] for m in g["members"])) for g in picked["groups"]]
+    judged_links, judged_groups = [v for v in links if v], [v for v in groups_ if v]
+    return {
+        "drawn_conflicts": len(links), "drawn_conflicts_unjudged": len(links) - len(judged_links),
+        "drawn_conflict_precision": round(judged_links.count(REAL) / len(judged_links), 3) if judged_links else None,
+        "drawn_groups": len(groups_), "drawn_groups_unjudged": len(groups_) - len(judged_groups),
+        "drawn_group_precision": round(judged_groups.count(SAME) / len(judged_groups), 3) if judged_groups else None,
+    }
+
+
 def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
     """Precision of the judged conflicts and groups still in the output, and recall of the listed facts."""
     links = conflict_links(claims)
@@ -159,7 +177,8 @@ def main() -> None:
     if args.step == "sample":
         result = sample(claims, args.n, args.seed)
     elif args.step == "score":
-        result = score(claims, json.loads(args.judgments.read_text(encoding="utf-8")))
+        judgments = json.loads(args.judgments.read_text(encoding="utf-8"))
+        result = {**score(claims, judgments), **drawn(claims, judgments, args.n, args.seed)}
     else:
         result = rate(claims)
     print(json.dumps(result, indent=2, ensure_ascii=False))
