@@ -92,6 +92,12 @@ def test_review_screen(snap_compare, tmp_path):
     assert snap_compare(app, terminal_size=(100, 32), run_before=_pressing())
 
 
+def test_review_screen_with_sources(snap_compare, tmp_path):
+    """The adjudicated c05: the other outlet once with its words, and both conflicts with their spans marked."""
+    app = make_review_app(_disputed_store(tmp_path), sample_settings(), adjudicator="lead")
+    assert snap_compare(app, terminal_size=(150, 40), run_before=_pressing("j"))
+
+
 def test_agreement_screen(snap_compare, tmp_path):
     app = make_review_app(_disputed_store(tmp_path), sample_settings(), adjudicator="lead")
     assert snap_compare(app, terminal_size=(100, 50), run_before=_pressing("percent_sign"))
