@@ -20,12 +20,16 @@ any_text = st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=4
 @settings(max_examples=150, deadline=None)
 @given(text=any_text, title=st.none() | any_text, note=st.none() | any_text, evidence=st.lists(any_text, max_size=3))
 def test_native_annotation_record_is_exactly_the_models_serialisation(text, title, note, evidence) -> None:
-    """Quotes, control characters, emoji and line separators come out as pydantic writes AnnotationExportRecord."""
+    """Quotes, control characters, emoji and line separators (and any score and model version) come out as pydantic
+    writes AnnotationExportRecord."""
     article = ArticleRef(id="a1", source="a1.txt", title=title)
-    item_claim = claim("c1", text, article)
+    item_claim = claim("c1", text, article).model_copy(update={"checkworthiness": 0.1 + len(text) / 100,
+                                                                "checkworthiness_model": title})
     annotation = vote("c1", "ana", "verified", 1, note=note, evidence=evidence)
     [row] = native.annotation_rows(ExportItem(item_claim, [annotation]), ExportContext())
-    expected = AnnotationExportRecord(**annotation.model_dump(), text=text, article=article).model_dump_json()
+    expected = AnnotationExportRecord(**annotation.model_dump(), text=text, article=article,
+                                      checkworthiness=item_claim.checkworthiness,
+                                      checkworthiness_model=title).model_dump_json()
     assert row.line == expected
 
 

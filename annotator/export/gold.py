@@ -119,6 +119,8 @@ def _gold_record(
         n_annotations=len(votes),
         agreement=agreement,
         annotators=[vote.annotator for vote in votes],
+        checkworthiness=claim.checkworthiness,
+        checkworthiness_model=claim.checkworthiness_model,
     )
 
 

@@ -27,7 +27,7 @@ from annotator.errors import ImportRecordError, InputFileError
 from annotator.models import Annotation, AnnotationExportRecord
 
 PRODIGY_KEYS = frozenset({"answer", "_input_hash", "_task_hash", "_annotator_id", "_session_id"})
-CLAIM_FIELDS = frozenset({"text", "article"})
+CLAIM_FIELDS = frozenset({"text", "article", "checkworthiness", "checkworthiness_model"})
 
 
 class ProdigyMetaInput(BaseModel):

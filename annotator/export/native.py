@@ -18,12 +18,14 @@ def gold_row(item: ExportItem, gold: GoldRecord, context: ExportContext) -> Row:
 
 
 def annotation_rows(item: ExportItem, context: ExportContext) -> Iterator[Row]:
-    """Each annotation with the claim's `text` and `article` appended, serialised exactly as AnnotationExportRecord.
+    """Each annotation with the claim's `text`, `article` and check-worthiness (score and model) appended, serialised exactly as AnnotationExportRecord.
 
     The claim part is serialised once per claim and spliced after each annotation's own fields, which keeps a
     million-record export close to the cost of writing plain dicts.
     """
     claim = item.claim
-    suffix = ',"text":' + json.dumps(claim.text, ensure_ascii=False) + ',"article":' + claim.article.model_dump_json() + "}"
+    suffix = (',"text":' + json.dumps(claim.text, ensure_ascii=False) + ',"article":' + claim.article.model_dump_json()
+              + ',"checkworthiness":' + json.dumps(claim.checkworthiness)
+              + ',"checkworthiness_model":' + json.dumps(claim.checkworthiness_model, ensure_ascii=False) + "}")
     for annotation in item.annotations:
         yield Row(annotation.model_dump_json()[:-1] + suffix, annotation.label or NO_VERDICT)

@@ -178,8 +178,8 @@ class ClaimReviewRecord(SchemaOrgModel):
 
 
 SCHEMA_VERSIONS: dict[str, int] = {
-    "jsonl": 1,
-    "jsonl_all": 2,
+    "jsonl": 2,
+    "jsonl_all": 3,
     "fever": 1,
     "prodigy": 1,
     "claimreview": 2,

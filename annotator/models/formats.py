@@ -29,6 +29,10 @@ class GoldRecord(Record):
     agreement: float
     """Share of the claim's annotators who chose the gold label."""
     annotators: list[str] = Field(default_factory=list)
+    checkworthiness: Optional[float] = None
+    """The claim's check-worthiness score when exported."""
+    checkworthiness_model: Optional[str] = None
+    """Version of the trained model that gave that score (`annotator train`); null for the built-in formula."""
 
 
 class AnnotationExportRecord(Annotation):
@@ -36,3 +40,7 @@ class AnnotationExportRecord(Annotation):
 
     text: str
     article: ArticleRef
+    checkworthiness: Optional[float] = None
+    """The claim's check-worthiness score when exported."""
+    checkworthiness_model: Optional[str] = None
+    """Version of the trained model that gave that score; null for the built-in formula."""
