@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(("b",), "history", "back to your last decisions, newest first (history strip; b again: the one before)"),
     Command(("e",), "note", "note and evidence (URL or source sentence)"),
     Command(("f",), "flag", "flag / unflag for the lead (saved at once, verdict or not)"),
+    Command(("w",), "why", "why this score: the formula's features, or the trained model and its version"),
     Command(("j", "down"), "move(1)", "next claim"),
     Command(("k", "up"), "move(-1)", "previous claim"),
     Command(("slash",), "search", "search and filter (/)"),

@@ -28,6 +28,15 @@ async def test_score_order_shows_the_most_check_worthy_claim_first_and_w_says_wh
     assert store.annotations.get(top.id, "alice").label == "verified"
 
 
+async def test_the_help_overlay_lists_the_why_key(store):
+    app = make_app(store, sample_settings(), annotator="alice")
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        text = screen_text(app)
+    assert " w   why this score: the formula's features, or the trained model and its version" in text
+
+
 async def test_a_retrain_runs_beside_the_decisions_and_the_screen_says_when_the_new_model_is_in_use(store, tmp_path):
     from annotator.learn.retrain import Retrainer
     from tests.checkworthiness_data import add_labelled_claims, label_claims, labelled_sentences

@@ -38,7 +38,6 @@ from annotator.tui.widgets.status_line import render_status
 def _bindings() -> list[Binding]:
     bindings = [Binding(keys, action, show=False) for command in COMMANDS for keys, action in command.bindings()]
     bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(1, MAX_DIGIT_LABELS + 1)]
-    bindings.append(Binding("w", "why", show=False))
     return bindings
 
 
