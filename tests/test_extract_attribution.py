@@ -91,6 +91,19 @@ def test_a_document_is_never_the_speaker(fixture_claims):
     assert claim_with(claims, "never seen the rust reports").speaker == "Oskar Brandt"
 
 
+def test_members_of_a_party_named_by_a_bare_plural_are_nobody_in_particular(fixture_claims):
+    claims = fixture_claims["kessfjord-ferry/herald_kessfjord-ferry_1.txt"]
+    fares = claim_with(claims, "raise fares by 10 percent")
+    assert fares.speaker is None and fares.needs_context
+
+
+def test_an_unclosed_quote_ends_where_the_reporting_clause_starts(fixture_claims):
+    claims = fixture_claims["kessfjord-ferry/herald_kessfjord-ferry_1.txt"]
+    winter = claim_with(claims, "close for the winter")
+    assert winter.speaker == "Maren Tollefsen"
+    assert "Banks" not in (winter.speaker or "")
+
+
 @pytest.mark.skipif(not (DEV / "basil_dev_quotes.jsonl").is_file(), reason=f"attribution dev set not found at {DEV}")
 def test_dev_set_of_real_news(nlp):
     score = score_attribution(load_marked_quotes(DEV / "basil_dev_quotes.jsonl"), claims_by_file(nlp, DEV, DEV / "basil_dev"))

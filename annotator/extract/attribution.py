@@ -22,6 +22,7 @@ UNRESOLVED = "unresolved"
 
 _MAX_GROUP_TOKENS = 8
 _SUBJECT_HOPS = 3
+_MAX_NAME_WORDS = 4
 _HYPOTHETICAL = frozenset({"if", "unless", "whether"})
 
 
@@ -54,12 +55,15 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
             found = _speaker_of(token, is_quoted)
             if found is not None:
                 speaker, method = found
+                author = _document_author(token)
+                if author is not None and speaker.ent_type_ != "PERSON":
+                    speaker, method = author, "author"
                 rank = 1 if token.dep_ == "ROOT" else 2
                 if speaker.lemma_.lower() in lx.DOCUMENT_NOUNS:  # "X told Y ..., the indictment said": X speaks
                     rank = 3
                 cues.append((rank, _describe(speaker, token.lemma_.lower(), method)))
     if not cues:
-        return _colon_attribution(sent, is_quoted)
+        return _inverted_frame(sent, is_quoted) or _colon_attribution(sent, is_quoted)
     return min(cues, key=lambda item: item[0])[1]
 
 
@@ -138,6 +142,53 @@ def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[
             if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
                 return subjects[0], "subject"
     return _adjacent_name(cue, is_quoted)
+
+
+def _document_author(cue: Token) -> Optional[Token]:
+    """The person who wrote the document a statement was made in ("In a letter from Rep. Roe, Democrats asked")."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "through", "via"):
+            continue
+        for document in prep.children:
+            if document.dep_ != "pobj" or document.lemma_.lower() not in lx.DOCUMENT_NOUNS:
+                continue
+            for by in document.children:
+                if by.dep_ == "prep" and by.lower_ in lx.AUTHOR_PREPOSITIONS:
+                    people = [c for c in by.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+                    if people:
+                        return people[0]
+    return None
+
+
+def _inverted_frame(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:
+    """"Added Roe: '...'" or "Said Roe, '...'": a reporting verb opens the sentence and the name after it speaks.
+
+    The parser often reads the verb as part of the name, so the frame is read from the words themselves.
+    """
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 4 or is_quoted(words[0].idx) or not words[0].is_title:
+        return None
+    verb = words[0]
+    lower = verb.lower_
+    if not {verb.lemma_.lower(), lower[:-2], lower[:-1]} & lx.REPORTING_VERBS or not lower.endswith("ed") and lower != "said":
+        return None
+    name = []
+    for token in words[1:_MAX_NAME_WORDS + 2]:
+        if token.text in (":", ","):
+            break
+        if not (token.is_title or token.is_upper) or is_quoted(token.idx):
+            return None
+        name.append(token)
+    else:
+        return None
+    after = token.i + 1
+    if not name or after >= len(token.doc) or not (token.doc[after].is_quote or is_quoted(token.doc[after].idx)):
+        return None
+    head = max(name, key=lambda t: (t.ent_type_ == "PERSON", t.i))
+    entity = entity_of(head)
+    if entity is not None and entity.label_ == "PERSON":
+        return Attribution(entity.text, NAME, verb.lemma_.lower(), "inverted", head)
+    return Attribution(" ".join(t.text for t in name), NAME, verb.lemma_.lower(), "inverted", name[-1])
 
 
 def _colon_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:

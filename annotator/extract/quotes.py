@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
 OPENING = {"“", "«", "„"}
 CLOSING = {"”", "»"}
 STRAIGHT = '"'
+_SAYS = r"(?:said|says|added|told|wrote|replied|argued|continued|explained|noted|insisted|tweeted|stated|asked)"
+REPORTING_CLAUSE = re.compile(
+    rf",\s+(?:(?:he|she|they|(?:the|a|an)(?:\s+[a-z-]+){{1,3}}|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+)\s+{_SAYS}"
+    rf"|{_SAYS}\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+)\b"
+)
+"""", Roe said" or ", said Roe" inside an unclosed quote: the writer's words, so the quote ended before them."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,12 @@ def find_quotes(body: str, paragraph_separator: str = "\n\n") -> list[Quote]:
                 quotes.append(Quote(offset + start, offset + index + 1, chain, True))
                 start = None
         if start is not None:
-            quotes.append(Quote(offset + start, offset + len(paragraph), chain, False))
-            open_at_paragraph_end = True
+            forgotten = REPORTING_CLAUSE.search(paragraph, start)
+            if forgotten is not None:  # '"We will close, Roe said.': the closing mark was left out
+                quotes.append(Quote(offset + start, offset + forgotten.start(), chain, False))
+            else:
+                quotes.append(Quote(offset + start, offset + len(paragraph), chain, False))
+                open_at_paragraph_end = True
         offset += len(paragraph) + len(paragraph_separator)
     return quotes
 

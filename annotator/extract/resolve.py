@@ -73,7 +73,11 @@ class SpeakerResolver:
             name = _organisation(entity.text)
             if self.people.named(clean_name(name))[0] is not None:  # the model took a person's surname for a body
                 return self.person_named(name, title_words(entity), entity.start_char)
+            if _bare_plural(head, entity):  # "Republicans said", "Conservatives said": members, nobody named
+                return UNKNOWN
             return Speaker(name, False)
+        if head.pos_ == "NOUN" and head.is_title and self.people.named(clean_name(head.text))[0] is not None:
+            return self.person_named(head.text, [], head.idx)  # "...," Summers replied: the tagger read "summers"
         if head.pos_ == "PROPN" and head.is_title:
             parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
             return self.person_named(" ".join(t.text for t in parts), [], parts[0].idx)
@@ -151,6 +155,12 @@ class SpeakerResolver:
                         for obj in agent.children:
                             if obj.dep_ == "pobj":
                                 return self.resolve(obj, sentence, depth + 1)
+        if head.dep_ == "nsubj":  # "The report, by Counsel Roe, concluded": the parser gives "by" to the verb
+            for prep in head.head.children:
+                if prep.dep_ == "prep" and prep.lower_ in lx.AUTHOR_PREPOSITIONS and head.i < prep.i < head.head.i:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.resolve(obj, sentence, depth + 1)
         if head.dep_ == "dobj":  # "Roe issued a statement saying ...": whoever issued it
             for subject in head.head.children:
                 if subject.dep_ == "nsubj":
@@ -204,6 +214,13 @@ def _most_salient(candidates: list[Mention], gender: Optional[str]) -> Speaker:
     if gender and person.gender is None and len(known) == 1:
         person = known[0]
     return Speaker(person.name, False, person)
+
+
+def _bare_plural(head: Token, entity) -> bool:
+    """One plural word with no article or modifier names members of a party or creed, not an organisation."""
+    return len(entity) == 1 and head.tag_ in ("NNPS", "NNS") and not any(
+        child.dep_ in ("det", "amod", "compound", "poss", "nummod") for child in head.children
+    )
 
 
 def _definite(head: Token) -> bool:

@@ -26,7 +26,8 @@ NOT_GIVEN_NAMES = frozenset(
     under despite unlike although because without against like meanwhile however still also even only yet both
     either neither whereas though unless until upon during over through into onto about above below across behind
     beyond near towards toward via per amid among between within around outside inside thanks according including
-    instead already now later earlier today yesterday tomorrow last next asked told says said""".split()
+    instead already now later earlier today yesterday tomorrow last next asked told says said added wrote replied
+    continued argued noted explained insisted tweeted posted responded countered""".split()
 )
 """Capitalised words that start a sentence or a phrase but are never a first name."""
 _EDGE_JUNK = " \t\n,.;:\"'“”‘’()[]"
