@@ -1,12 +1,18 @@
 """Ingest speed: `annotator ingest` (read, extract, store, link) against bare `nlp.pipe` over the same texts.
 
-Writes a few hundred synthetic news-length articles (about 650 words: shuffled paragraphs of the fictional test
-fixtures and the bundled sample, figures varied so no two articles are equal) as .txt files in folders of ten (one
-event each, as a newsroom would ingest them), then times in this one run:
-  bare      `nlp.pipe` of the plain spaCy model over the article bodies, single process
-  ingest    `ingest_paths` into a fresh SQLite file, single process (parsing, claims, SQL, linking per event)
-  ingest2   the same with `workers=2`
-Run: python -m benchmarks.bench_ingest [N_ARTICLES]
+Two corpora of news-length articles:
+  synthetic  a few hundred articles written here (about 650 words: shuffled paragraphs of the fictional test
+             fixtures and the bundled sample, figures varied so no two articles are equal), as .txt files in
+             folders of ten, one event each; every event repeats the same paragraphs, the worst case for linking
+  dev        (`--dev`) the 135 real news articles of the BASIL dev half in ../shared (45 events of three)
+Then, in this one process and over alternating rounds (best of each kept, so other load disturbs the ratios less):
+  bare      `nlp.pipe` of the plain spaCy model over the article bodies (the issue's baseline)
+  spacy     `nlp.pipe` of the same model components the ingest runs (the project's attribute index in place of
+            the model's attribute ruler, the claim detector switched off): the stricter baseline
+  ingest    `ingest_paths` into a fresh SQLite file, one process (parsing, claims, SQL, linking per event)
+and once `ingest` with `workers=2`. Wall and CPU seconds of this process are reported; the load average is printed
+with each round because the machine may be shared.
+Run: python -m benchmarks.bench_ingest [N_ARTICLES] [--dev] [--rounds R] [--no-workers]
 """
 
 from __future__ import annotations
@@ -23,12 +29,14 @@ import spacy
 from annotator.cli.annotate_cmds import sample_dir
 from annotator.config import Settings
 from annotator.extract import load_pipeline, read_inputs
+from annotator.extract.pipeline import CLAIM_DETECTOR
 from annotator.ingest import ingest_paths
 from annotator.models import Article
 from annotator.store import open_store
-from benchmarks.timing import measure
+from benchmarks.timing import Timing, measure
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "attribution" / "basil_dev"
 ARTICLES_PER_EVENT = 10
 TARGET_WORDS = 650
 NUMBER = re.compile(r"\b\d+\b")
@@ -58,8 +66,8 @@ def write_articles(folder: Path, count: int, seed: int = 7) -> list[str]:
     return [article.body for article in read_inputs([folder]) if isinstance(article, Article)]
 
 
-def timed_ingest(folder: Path, db_path: Path, workers: int, nlp) -> tuple[float, int]:
-    """Wall seconds of one full ingest into a fresh database, and the number of claims stored.
+def timed_ingest(folder: Path, db_path: Path, workers: int, nlp) -> tuple[Timing, int]:
+    """Wall and CPU seconds of one full ingest into a fresh database, and the number of claims stored.
 
     The pipeline is loaded before timing, as the bare baseline's is.
     """
@@ -67,35 +75,64 @@ def timed_ingest(folder: Path, db_path: Path, workers: int, nlp) -> tuple[float,
     timing = measure(ingest_paths, store, [folder], settings=Settings(db=str(db_path)), workers=workers, nlp=nlp)
     store.close()
     assert timing.result.ok, timing.result.errors
-    return timing.wall, timing.result.claims
+    return timing, timing.result.claims
 
 
-def main() -> int:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+def option(argv: list[str], name: str, default: int) -> int:
+    """The integer after `name` in argv, else `default`."""
+    return int(argv[argv.index(name) + 1]) if name in argv else default
+
+
+def main(argv: list[str]) -> int:
+    rounds = option(argv, "--rounds", 3)
+    numbers = [a for i, a in enumerate(argv) if a.isdigit() and (i == 0 or argv[i - 1] != "--rounds")]
+    count = int(numbers[0]) if numbers else 300
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        bodies = write_articles(root / "articles", count)
+        if "--dev" in argv:
+            folder = DEV
+            if not folder.is_dir():
+                print(f"dev set not found at {folder}: nothing to measure")
+                return 0
+            bodies = [a.body for a in read_inputs([folder]) if isinstance(a, Article)]
+            events = len([p for p in folder.iterdir() if p.is_dir()])
+        else:
+            folder = root / "articles"
+            bodies = write_articles(folder, count)
+            events = count // ARTICLES_PER_EVENT
         nlp = load_pipeline()
         plain = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+        same = [name for name in nlp.pipe_names if name != CLAIM_DETECTOR]
         list(plain.pipe(bodies[:10]))
+        list(nlp.pipe(bodies[:10]))
         words = sum(len(body.split()) for body in bodies)
-        print(f"{count} articles ({words // count} words each on average) in {count // ARTICLES_PER_EVENT} events; "
-              f"load average {os.getloadavg()[0]:.1f}")
-        bare_times, ingest_times = [], []
-        for round_number in range(2):
-            bare_times.append(measure(lambda: sum(1 for _ in plain.pipe(bodies))).wall)
-            elapsed, claims = timed_ingest(root / "articles", root / f"one-{round_number}.db", workers=1, nlp=nlp)
-            ingest_times.append(elapsed)
-        two, _ = timed_ingest(root / "articles", root / "two.db", workers=2, nlp=nlp)
-    bare, one = min(bare_times), min(ingest_times)
-    print(f"bare nlp.pipe (plain model)   {bare:7.2f} s")
-    print(f"ingest, 1 process             {one:7.2f} s   {claims} claims   {count / one:.1f} articles/s")
-    print(f"ingest, --workers 2           {two:7.2f} s")
-    print(f"ingest / bare                 {one / bare:7.2f}x   (aim <= 1.1x)")
-    print(f"ingest --workers 2 / bare     {two / bare:7.2f}x   (aim < 1.0x)")
-    print(f"load average at the end       {os.getloadavg()[0]:.1f}")
+        print(f"{len(bodies)} articles ({words // len(bodies)} words each on average) in {events} events, "
+              f"{rounds} rounds; pipeline {nlp.pipe_names}")
+        runs: dict[str, list[Timing]] = {"bare": [], "spacy": [], "ingest": []}
+        claims = 0
+        for round_number in range(rounds):
+            runs["bare"].append(measure(lambda: sum(1 for _ in plain.pipe(bodies))))
+            with nlp.select_pipes(enable=same):
+                runs["spacy"].append(measure(lambda: sum(1 for _ in nlp.pipe(bodies))))
+            timing, claims = timed_ingest(folder, root / f"one-{round_number}.db", workers=1, nlp=nlp)
+            runs["ingest"].append(timing)
+            print(f"  round {round_number + 1}: bare {runs['bare'][-1].wall:6.2f}s  spacy {runs['spacy'][-1].wall:6.2f}s"
+                  f"  ingest {timing.wall:6.2f}s wall; cpu {runs['bare'][-1].cpu:6.2f}s {runs['spacy'][-1].cpu:6.2f}s "
+                  f"{timing.cpu:6.2f}s; load average {os.getloadavg()[0]:.1f}")
+        two = None if "--no-workers" in argv else timed_ingest(folder, root / "two.db", workers=2, nlp=nlp)[0]
+    best = {name: (min(t.wall for t in timings), min(t.cpu for t in timings)) for name, timings in runs.items()}
+    (bare, bare_cpu), (spacy_wall, spacy_cpu), (one, one_cpu) = best["bare"], best["spacy"], best["ingest"]
+    print(f"bare nlp.pipe (plain model)       wall {bare:7.2f}s  cpu {bare_cpu:7.2f}s")
+    print(f"nlp.pipe, ingest's spaCy stack    wall {spacy_wall:7.2f}s  cpu {spacy_cpu:7.2f}s")
+    print(f"ingest, 1 process                 wall {one:7.2f}s  cpu {one_cpu:7.2f}s   {claims} claims   "
+          f"{len(bodies) / one:.1f} articles/s")
+    print(f"ingest / bare                     wall {one / bare:5.3f}x  cpu {one_cpu / bare_cpu:5.3f}x   (aim <= 1.05x)")
+    print(f"ingest / same spaCy stack         wall {one / spacy_wall:5.3f}x  cpu {one_cpu / spacy_cpu:5.3f}x")
+    if two is not None:
+        print(f"ingest --workers 2 / bare         wall {two.wall / bare:5.3f}x   (aim < 1.0x; needs two idle cores)")
+    print(f"load average at the end           {os.getloadavg()[0]:.1f}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -246,7 +246,7 @@ def _classify(head: Token, cue: str, method: str) -> Attribution:
     entity = entity_of(head)
     if entity is not None and entity.label_ == "PERSON":
         return Attribution(entity.text, NAME, cue, method)
-    named = _appositive_person(head)
+    named = appositive_person(head)
     if named is not None:
         return Attribution(named.text, NAME, cue, method)
     if head.pos_ == "PROPN" and (entity is None or entity.end - entity.start <= 3):
@@ -263,13 +263,22 @@ def _classify(head: Token, cue: str, method: str) -> Attribution:
     return Attribution(_group_text(head), GROUP, cue, method)
 
 
-def _appositive_person(head: Token) -> Optional[Span]:
+def appositive_person(head: Token) -> Optional[Span]:
     """The person a description names in apposition ("The opposition leader, Tom Roe, said ...")."""
     for child in head.children:
         if child.dep_ == "appos":
             entity = entity_of(child)
             if entity is not None and entity.label_ == "PERSON":
                 return entity
+    for prep in head.children:  # "A spokesman for Mr. Roe, Ann Berg, said": Roe is named, so Ann Berg is the spokesman
+        if prep.dep_ != "prep":
+            continue
+        for owner in prep.children:
+            if owner.dep_ == "pobj" and owner.ent_type_ == "PERSON":
+                for child in owner.children:
+                    entity = entity_of(child) if child.dep_ == "appos" else None
+                    if entity is not None and entity.label_ == "PERSON":
+                        return entity
     return None
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from annotator.extract import lexicon as lx
-from annotator.extract.attribution import entity_of
+from annotator.extract.attribution import appositive_person, entity_of
 from annotator.extract.people import (
     Mention,
     mention_at,
@@ -64,11 +64,9 @@ class SpeakerResolver:
         entity = entity_of(head)
         if entity is not None and entity.label_ == "PERSON":
             return self.person_named(entity.text, title_words(entity), entity.start_char)
-        for child in head.children:
-            if child.dep_ == "appos":
-                named = entity_of(child)
-                if named is not None and named.label_ == "PERSON":
-                    return self.person_named(named.text, title_words(named), named.start_char)
+        named = appositive_person(head)
+        if named is not None:
+            return self.person_named(named.text, title_words(named), named.start_char)
         if entity is not None and entity.label_ in _ORG_LABELS:
             name = _organisation(entity.text)
             if self.people.named(clean_name(name))[0] is not None:  # the model took a person's surname for a body

@@ -195,8 +195,10 @@ def _is_proper(text: str, start: int, word: str) -> bool:
         return False
     if len(word) >= 2 and word.isupper():
         return True
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_OPENERS and not word.lower() in IRREGULAR
+    before = start - 1
+    while before >= 0 and text[before].isspace():  # looked back without copying the text before the word
+        before -= 1
+    return before >= 0 and text[before] not in _SENTENCE_OPENERS and not word.lower() in IRREGULAR
 
 
 class AliasTable:
@@ -212,6 +214,11 @@ class AliasTable:
             first = _FIRST_WORD.match(name)
             if first:
                 self._by_first_word.setdefault(first.group().lower(), []).append(name)
+        firsts = sorted(self._by_first_word, key=lambda w: (-len(w), w))
+        self._starts = re.compile(  # the words an alias can start with, found by the regex engine, not word by word
+            r"(?<![^\W_])(?:" + "|".join(map(re.escape, firsts)) + r")(?![^\W_])" if firsts else r"(?!x)x",
+            re.IGNORECASE,
+        )
         self._lookups: dict[str, str | None] = {}
         self._canonicals: dict[str, str] = {}
 
@@ -224,7 +231,7 @@ class AliasTable:
         """
         found: list[tuple[int, int, str]] = []
         after = 0
-        for word in _WORD_START.finditer(text):
+        for word in self._starts.finditer(text):
             start = word.start()
             if start < after or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.")):
                 continue

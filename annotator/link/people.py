@@ -7,6 +7,7 @@ are one source, "according to CNN" is the outlet that carried the report, not a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlparse
 
 from annotator.link.normalise import name_key
@@ -26,6 +27,7 @@ def name_words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s,]+", name.strip()) if w]
 
 
+@lru_cache(maxsize=8192)
 def looks_like_person(name: str) -> bool:
     """Whether a speaker string is written like a person's name: one to four capitalised words.
 
@@ -53,6 +55,7 @@ def outlet_keys(outlets: list[str | None]) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=8192)
 def is_media(name: str, outlets: frozenset[str]) -> bool:
     """Whether a name stands for a news outlet: it carries a media word, or it is one of the event's outlets."""
     words = [w.lower().strip(".'\u2019s") for w in name_words(name)]

@@ -8,8 +8,10 @@ contractions and dropped or added filler words are not material.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -53,24 +55,25 @@ class WordingDifference:
         return (self.left.text if self.left else "(absent)", self.right.text if self.right else "(absent)")
 
 
-def quotations(text: str) -> list[list[Word]]:
-    """The words of each quotation in text (offsets into text)."""
+@lru_cache(maxsize=8192)
+def quotations(text: str) -> tuple[tuple[Word, ...], ...]:
+    """The words of each quotation in text (offsets into text); cached, as every pair of claims asks again."""
     found = []
     for m in QUOTE.finditer(text):
-        words = [
+        words = tuple(
             Word(w.group(), m.start(1) + w.start(), m.start(1) + w.end(), _fold(w.group()))
             for w in WORD.finditer(m.group(1))
-        ]
+        )
         if words:
             found.append(words)
-    return found
+    return tuple(found)
 
 
 def _fold(word: str) -> str:
     return word.lower().replace("\u2019", "'").rstrip(".,")
 
 
-def _material(words: list[Word], k: int) -> bool:
+def _material(words: Sequence[Word], k: int) -> bool:
     """A name, a number, a negation or a quantifier.
 
     A name is capitalised; the quotation's first word only when the next word is capitalised too ("Wendy
@@ -86,11 +89,11 @@ def _material(words: list[Word], k: int) -> bool:
     return k > 0 or (k + 1 < len(words) and words[k + 1].text[:1].isupper())
 
 
-def _is_negation(words: list[Word]) -> bool:
+def _is_negation(words: Sequence[Word]) -> bool:
     return any(w.low in NEGATIONS or w.low.endswith("n't") for w in words)
 
 
-def same_quote(left: list[Word], right: list[Word]) -> bool:
+def same_quote(left: Sequence[Word], right: Sequence[Word]) -> bool:
     a = " ".join(w.low for w in left)
     b = " ".join(w.low for w in right)
     if min(len(left), len(right)) < MIN_SHARED_WORDS:
@@ -98,7 +101,7 @@ def same_quote(left: list[Word], right: list[Word]) -> bool:
     return fuzz.ratio(a, b) / 100 >= SAME_QUOTE or fuzz.partial_ratio(a, b) / 100 >= SAME_QUOTE + 0.05
 
 
-def difference(left: list[Word], right: list[Word]) -> WordingDifference | None:
+def difference(left: Sequence[Word], right: Sequence[Word]) -> WordingDifference | None:
     """The first material token on which two quotations of the same words differ, else None.
 
     Only the stretch both quote is compared, so one outlet quoting more of the sentence is no difference.
@@ -124,7 +127,7 @@ def difference(left: list[Word], right: list[Word]) -> WordingDifference | None:
     return None
 
 
-def _replaced_materially(left: list[Word], right: list[Word], i1: int, i2: int, j1: int, j2: int) -> bool:
+def _replaced_materially(left: Sequence[Word], right: Sequence[Word], i1: int, i2: int, j1: int, j2: int) -> bool:
     mine, theirs = left[i1:i2], right[j1:j2]
     if {w.low for w in mine} == {w.low for w in theirs} or _abbreviated(mine, theirs):
         return False
@@ -133,7 +136,7 @@ def _replaced_materially(left: list[Word], right: list[Word], i1: int, i2: int, 
     return any(_material(left, k) for k in range(i1, i2)) and any(_material(right, k) for k in range(j1, j2))
 
 
-def _abbreviated(mine: list[Word], theirs: list[Word]) -> bool:
+def _abbreviated(mine: Sequence[Word], theirs: Sequence[Word]) -> bool:
     """One word shortened to the other ("Sen." for "Senator", "Gov." for "Governor"): the same word."""
     if len(mine) != 1 or len(theirs) != 1:
         return False
