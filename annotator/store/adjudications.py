@@ -6,14 +6,11 @@ from collections.abc import Iterator
 
 from sqlmodel import select
 
-from annotator.models import Adjudication, utc_now
+from annotator.models import Adjudication
+from annotator.store.annotation_save import save_adjudication
 from annotator.store.database import Database
-from annotator.store.lookups import ensure_annotator
 from annotator.store.mapping import adjudication_from_table_row
 from annotator.store.tables import AdjudicationRow
-
-SETTLED_FIELDS = ("adjudicator", "label", "correction", "note")
-"""What a new decision by a lead replaces on an existing adjudication."""
 
 
 class Adjudications:
@@ -24,20 +21,8 @@ class Adjudications:
 
     def save(self, adjudication: Adjudication) -> Adjudication:
         """Record a lead's decision on a claim; the annotations it settles stay as they are."""
-        with self.db.write() as session:
-            ensure_annotator(session, adjudication.adjudicator)
-            row = session.get(AdjudicationRow, adjudication.claim_id)
-            now = utc_now()
-            if row is None:
-                row = AdjudicationRow(**adjudication.model_dump(exclude={"created_at", "updated_at"}),
-                                      created_at=now, updated_at=now)
-            else:
-                for field in SETTLED_FIELDS:
-                    setattr(row, field, getattr(adjudication, field))
-                row.updated_at = now
-            session.add(row)
-            session.flush()
-            return adjudication_from_table_row(row)
+        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
+            return save_adjudication(connection, adjudication)
 
     def remove(self, claim_id: str) -> None:
         """Take a lead's decision back (undo), leaving the claim unsettled again."""

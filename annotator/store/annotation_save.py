@@ -2,7 +2,7 @@
 
 A decision is saved while the reviewer waits for the next claim, so it skips the ORM: the check, the upsert, the
 history entry and the lease release are driver statements in one transaction (a twentieth of the ORM's time). With
-routing, the lease on the claim shown next is taken the same way.
+routing, the lease on the claim shown next is taken the same way, and a lead's adjudication is saved the same way.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from annotator.errors import ClaimFullError, NotFoundError
-from annotator.models import DECISION_FIELDS, Annotation, as_utc, utc_now
+from annotator.models import DECISION_FIELDS, Adjudication, Annotation, as_utc, utc_now
 from annotator.store.mapping import annotation_from_row, utc_time
 
 ROW_COLUMNS = ("claim_id", "annotator", *DECISION_FIELDS, "duration_ms", "created_at", "updated_at")
@@ -22,6 +22,8 @@ HISTORY_COLUMNS = ("claim_id", "annotator", "action", *DECISION_FIELDS, "duratio
                    "recorded_at")
 UPDATED_COLUMNS = (*DECISION_FIELDS, "duration_ms", "updated_at")
 JSON_FIELDS = frozenset({"evidence", "edit"})
+SETTLED_FIELDS = ("adjudicator", "label", "correction", "note")
+"""What a new decision by a lead replaces on an existing adjudication."""
 
 
 def column_time(connection: Connection, value: datetime) -> Any:
@@ -59,6 +61,11 @@ class DecisionStatements:
         self.history = (f"INSERT INTO annotation_history ({', '.join(HISTORY_COLUMNS)}) "
                         f"VALUES ({', '.join([mark] * len(HISTORY_COLUMNS))})")
         self.release = f"DELETE FROM leases WHERE claim_id = {mark} AND annotator = {mark}"
+        settled = ", ".join(f"{name} = excluded.{name}" for name in (*SETTLED_FIELDS, "updated_at"))
+        self.adjudication = (
+            "INSERT INTO adjudications (claim_id, adjudicator, label, correction, note, created_at, updated_at) "
+            f"VALUES ({', '.join([mark] * 7)}) ON CONFLICT (claim_id) DO UPDATE SET {settled} RETURNING created_at"
+        )
         self.lease = (f"INSERT INTO leases (claim_id, annotator, expires_at) VALUES ({mark}, {mark}, {mark}) "
                       "ON CONFLICT (claim_id, annotator) DO UPDATE SET expires_at = excluded.expires_at")
 
@@ -130,3 +137,15 @@ def save_decision(connection: Connection, annotation: Annotation, action: str, o
     row = {**decision, "claim_id": claim_id, "annotator": annotator, "duration_ms": annotation.duration_ms,
            "created_at": utc_time(created), "updated_at": updated_at}
     return annotation_from_row(tuple(row[name] for name in Annotation.model_fields))
+
+
+def save_adjudication(connection: Connection, adjudication: Adjudication) -> Adjudication:
+    """Insert or replace a lead's decision on a claim, in the caller's transaction (a missing claim is refused by its
+    foreign key)."""
+    sql = statements(connection)
+    now = column_time(connection, utc_now())
+    connection.exec_driver_sql(sql.annotator, (adjudication.adjudicator, now))
+    created = connection.exec_driver_sql(sql.adjudication, (
+        adjudication.claim_id, adjudication.adjudicator, adjudication.label, adjudication.correction,
+        adjudication.note, now, now)).scalar_one()
+    return adjudication.model_copy(update={"created_at": utc_time(created), "updated_at": utc_time(now)})
