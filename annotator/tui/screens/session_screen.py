@@ -19,6 +19,7 @@ from annotator.session import Job, JobContext, Notice, Step
 from annotator.session.core import SessionBase
 from annotator.store import Store
 from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
+from annotator.tui.garbage import QuietCollector
 from annotator.tui.literal import literal
 from annotator.tui.messages import JobDone, JobReport
 from annotator.tui.widgets.quiet import update_if_changed
@@ -41,6 +42,8 @@ class SessionScreen(Screen[None]):
         self.context = JobContext(store, lambda notice: self.post_message(JobReport(notice)), session.closed)
         self.prefetch_timer: Timer | None = None
         self.quit_asked = False
+        self.collector = QuietCollector()
+        self.collector.start()
 
     # Running session calls and their jobs
 
@@ -99,6 +102,7 @@ class SessionScreen(Screen[None]):
         self.prefetch_timer = None
         self.perform(self.session.prefetch())
         self.prepare_next()
+        self.collector.reviewer_paused()
 
     def prepare_next(self) -> None:
         """Build the widgets' lines for the claim a decision is likely to show (each screen knows which)."""
