@@ -62,3 +62,12 @@ def explain_score(claim: Claim) -> str:
     if not features:
         return f"score {claim.checkworthiness:.2f} from the formula (no feature recorded for this claim)"
     return f"score {claim.checkworthiness:.2f} from the formula: {listed}"
+
+
+def why_picked(claim: Claim) -> str:
+    """A few words on why the claim is in the queue where it is: the model that scored it, or the formula's features
+    that raised its score (those that lowered it are left to `explain_score`)."""
+    if claim.checkworthiness_model:
+        return f"model {claim.checkworthiness_model}"
+    raising = [_FEATURE_WORDS[name] for name in claim.checkworthiness_features if WEIGHTS.get(name, 0) > 0]
+    return ", ".join(raising) if raising else "no feature recorded"

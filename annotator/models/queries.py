@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from annotator.models.base import Record
 
@@ -23,6 +23,12 @@ class ClaimFilter(Record):
     flagged: bool = False
     conflicts: bool = False
     """Only claims that disagree with another outlet on a detail."""
+    kind: str = ""
+    """Only claims of this kind (`quote`, `attributed`, `statistic`, `event`)."""
+    min_checkworthiness: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    """Only claims scoring at least this check-worthiness."""
+    max_checkworthiness: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    """Only claims scoring at most this check-worthiness."""
 
     @property
     def empty(self) -> bool:
@@ -38,6 +44,12 @@ class ClaimFilter(Record):
             parts.append(f'article "{self.article}"')
         if self.label:
             parts.append(f"label {self.label}")
+        if self.kind:
+            parts.append(f"kind {self.kind}")
+        if self.min_checkworthiness is not None:
+            parts.append(f"score ≥ {self.min_checkworthiness:.2f}")
+        if self.max_checkworthiness is not None:
+            parts.append(f"score ≤ {self.max_checkworthiness:.2f}")
         parts += [name for name, on in (("unlabelled", self.unlabelled), ("flagged", self.flagged),
                                         ("conflicts", self.conflicts)) if on]
         return " · ".join(parts)

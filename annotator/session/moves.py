@@ -20,6 +20,8 @@ from annotator.session.sources import Sources, sources_of
 
 PREFETCH_AHEAD = 15
 """Claims ahead of the cursor kept loaded, so moving on never waits."""
+ORDER_WORDS = {"reading": "reading order", "score": "most check-worthy first", "uncertain": "least certain first"}
+"""Each queue order in the reviewer's words."""
 
 
 @dataclass
@@ -111,15 +113,17 @@ class QueueSession(SessionBase[Annotation]):
                 self.in_background(job)
         return self.step()
 
-    def search(self, claim_filter: ClaimFilter) -> Step:
-        """Filter the queue (an empty filter clears it), keeping the cursor on the current claim if it passes."""
+    def search(self, claim_filter: ClaimFilter, order: str | None = None) -> Step:
+        """Filter the queue (an empty filter clears it) and sort it (`order`; None: as it is), keeping the cursor on
+        the current claim if it passes."""
         if self.queue is None:
             return self.step()
-        if claim_filter.empty and not self.queue.spec.filtered:
+        order = order or self.queue.spec.order
+        if claim_filter.empty and not self.queue.spec.filtered and order == self.queue.spec.order:
             self.say("No filter: every claim.")
             return self.step()
         self.say("Searching…")
-        spec = self.queue.spec.model_copy(update={"claim_filter": claim_filter, "keep": ()})
+        spec = self.queue.spec.model_copy(update={"claim_filter": claim_filter, "keep": (), "order": order})
         snapshot = self.snapshot()
         self.wait_on(MoveQueue("filter", QueueSnapshot(spec, 0, 0, None, {}, frozenset(), snapshot.known_articles,
                                                        snapshot.change_count), self.queue.current))
@@ -258,8 +262,9 @@ class QueueSession(SessionBase[Annotation]):
         elif message.reason == "filter":
             count = len(self.queue)
             matches = "1 claim matches" if count == 1 else f"{count} claims match"
-            self.say(f"{matches}. / changes the filter, / then Clear shows all." if around.spec.filtered
-                     else "Filter cleared: every claim.")
+            order = ORDER_WORDS.get(around.spec.order, around.spec.order)
+            self.say(f"{matches}, {order}. / changes the filter, / then Clear shows all." if around.spec.filtered
+                     else f"Filter cleared: every claim, {order}.")
         elif message.reason == "goto":
             self.clear_message()
         elif message.wrapped:

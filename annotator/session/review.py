@@ -5,92 +5,13 @@ Annotations are never changed here; each decision is an adjudication, committed 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from annotator.export.gold import majority_correction
-from annotator.models import Adjudication, Annotation, Article, Claim
-from annotator.session.core import Change, JobContext, SessionBase, Step
-from annotator.session.loader import load_links
+from annotator.models import Adjudication
+from annotator.session.core import Change, SessionBase, Step
 from annotator.session.outcomes import ChangeSaved, StoreFailed
+from annotator.session.review_jobs import ItemLoaded, LoadItem, LoadReview, ReviewItem, ReviewLoaded
 from annotator.session.saves import AdjudicationBook, SaveChange
-from annotator.session.saving import failure_reason
-from annotator.session.sources import Sources, sources_of
-from annotator.store import Store
 
-
-@dataclass
-class ReviewItem:
-    """One claim under review: the claim, its article, every annotation and the adjudication so far."""
-
-    claim: Claim
-    article: Article
-    annotations: list[Annotation]
-    adjudication: Adjudication | None
-    related: dict[str, Claim | None] = field(default_factory=dict)
-    """The claims in other articles this one conflicts with (None: no longer in the database)."""
-    outlets: dict[str, str] = field(default_factory=dict)
-    """Display names of the articles the links panel mentions."""
-    sources: Sources = field(default_factory=Sources)
-    """What the sources panel shows: other outlets' words and each conflict once."""
-
-    def suggested_correction(self) -> str:
-        """What the correction editor starts with: the annotators' most common correction, else the claim text."""
-        return majority_correction(self.annotations) or self.claim.text
-
-
-def load_item(store: Store, claim_id: str) -> ReviewItem:
-    """Everything the review screen shows for one claim, with the other outlets and conflicts."""
-    claim = store.claims.get(claim_id)
-    related, outlets, groups = load_links(store, [claim])
-    members = [member for member_id in groups.get(claim.group or "", ()) if (member := related.get(member_id))]
-    return ReviewItem(claim, store.articles.get(claim.article.id), store.annotations.for_claim(claim_id),
-                      store.adjudications.get(claim_id), related, outlets, sources_of(claim, related, members, outlets))
-
-
-@dataclass(frozen=True)
-class ReviewLoaded:
-    """The claims to review, in reading order, and which of them already have an adjudication."""
-
-    claim_ids: list[str]
-    adjudicated: set[str]
-
-
-@dataclass(frozen=True)
-class ItemLoaded:
-    """One claim under review arrived; `waited` is False for the next claim loaded ahead of time."""
-
-    item: ReviewItem
-    waited: bool = True
-
-
-@dataclass(frozen=True)
-class LoadReview:
-    """Find the claims to review and which are adjudicated."""
-
-    include_agreed: bool
-
-    def run(self, context: JobContext) -> object:
-        try:
-            claim_ids = context.store.team.claims_to_review(include_agreed=self.include_agreed)
-            wanted = set(claim_ids)
-            adjudicated = {item.claim_id for item in context.store.adjudications.all() if item.claim_id in wanted}
-        except Exception as exc:  # a worker must always report back, or the screen would wait forever
-            return StoreFailed("load the claims to review", failure_reason(exc))
-        return ReviewLoaded(claim_ids, adjudicated)
-
-
-@dataclass(frozen=True)
-class LoadItem:
-    """Load one claim with its annotations and adjudication (ahead of time when nobody waits on it)."""
-
-    claim_id: str
-    waited: bool = True
-
-    def run(self, context: JobContext) -> object:
-        try:
-            return ItemLoaded(load_item(context.store, self.claim_id), self.waited)
-        except Exception as exc:
-            return StoreFailed("load the claim", failure_reason(exc), waited=self.waited)
+__all__ = ["AdjudicationSession", "ReviewItem"]
 
 
 class AdjudicationSession(SessionBase[Adjudication]):
@@ -109,6 +30,15 @@ class AdjudicationSession(SessionBase[Adjudication]):
         """Notes typed on claims not adjudicated yet, saved with the decision."""
         self.loaded = False
         self.prefetching = False
+        self.every_claim_id: list[str] = []
+        """The whole review queue; `claim_ids` is the part the filter shows."""
+        self.flagged: frozenset[str] = frozenset()
+        """Claims someone flagged for the lead, whoever flagged them."""
+        self.flagged_only = False
+        self.quit_warned = False
+        """q was pressed once with notes not saved: the next q quits without them."""
+        self.adjudicated_here = 0
+        """Decisions this lead saved in this session (less those undone), for the summary on quit."""
 
     def start(self) -> Step:
         self.wait_on(LoadReview(self.include_agreed))
@@ -184,8 +114,40 @@ class AdjudicationSession(SessionBase[Adjudication]):
         return self.step_by(1, skipping=True)
 
     def leave(self) -> Step:
+        """Quit; a note typed on a claim not adjudicated yet is never dropped without asking."""
+        unsaved = len(self.pending_notes)
+        if unsaved and not self.quit_warned:
+            self.quit_warned = True
+            self.say(f"✖ {unsaved} note{'s' if unsaved > 1 else ''} not saved: a note is kept with the claim's "
+                     "adjudication. Give a verdict to save it, or press q again to quit without it.", error=True)
+            return self.step()
         self.quit()
         return self.step()
+
+    def show_flagged_only(self, flagged_only: bool) -> Step:
+        """Show only the claims someone flagged for the lead (anyone's flag), or every claim to review again."""
+        if not self.loaded:
+            return self.step()
+        current = self.claim_ids[self.position] if self.claim_ids else None
+        wanted = [claim_id for claim_id in self.every_claim_id if claim_id in self.flagged] if flagged_only \
+            else list(self.every_claim_id)
+        if flagged_only and not wanted:
+            self.say("Nobody has flagged a claim for the lead: the queue is unchanged.")
+            return self.step()
+        self.flagged_only, self.claim_ids = flagged_only, wanted
+        count = len(wanted)
+        self.say(f"{count} flagged claim{'s' if count != 1 else ''}, whoever flagged them. / changes the filter."
+                 if flagged_only else f"Every claim to review ({count}).")
+        self.go(wanted.index(current) if current in wanted else 0)
+        return self.step()
+
+    def summary(self) -> str:
+        """One line saying what this review session did, printed after quitting."""
+        count = self.adjudicated_here
+        text = f"{self.adjudicator}: {count} adjudication{'s' if count != 1 else ''} this session"
+        if self.pending_notes:
+            text += f", {len(self.pending_notes)} note(s) left unsaved at your request"
+        return text + f"; {len(self.adjudicated)} of {len(self.every_claim_id)} claims adjudicated."
 
     def go(self, position: int) -> None:
         """Put the cursor on a claim and show it, loading it first unless it was loaded ahead."""
@@ -269,6 +231,7 @@ class AdjudicationSession(SessionBase[Adjudication]):
 
     def review_loaded(self, loaded: ReviewLoaded) -> None:
         self.claim_ids, self.adjudicated, self.loaded = loaded.claim_ids, loaded.adjudicated, True
+        self.every_claim_id, self.flagged = list(loaded.claim_ids), loaded.flagged
         if not self.claim_ids:
             self.show()
             return
@@ -284,6 +247,8 @@ class AdjudicationSession(SessionBase[Adjudication]):
         else:
             self.adjudicated.add(change.claim_id)
         self.log.record(change)
+        self.quit_warned = False
+        self.adjudicated_here += {"decision": 1, "undo": -1}.get(change.kind, 0)
         if change.kind == "undo":
             self.say(f"Undone: adjudication is back to {change.decision.label if change.decision else 'none'}.")
             self.go(self.claim_ids.index(change.claim_id) if change.claim_id in self.claim_ids else self.position)

@@ -43,6 +43,12 @@ def _filter_conditions(spec: QueueSpec) -> list:
         )
     if wanted.conflicts:
         conditions.append(cast(ClaimRow.conflicts, String) != "[]")
+    if wanted.kind:
+        conditions.append(ClaimRow.kind == wanted.kind)
+    if wanted.min_checkworthiness is not None:
+        conditions.append(ClaimRow.checkworthiness >= wanted.min_checkworthiness)
+    if wanted.max_checkworthiness is not None:
+        conditions.append(ClaimRow.checkworthiness <= wanted.max_checkworthiness)
     if wanted.unlabelled:
         conditions.append(ClaimRow.id.not_in(_decided(spec)))
     if wanted.label:

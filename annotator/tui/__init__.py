@@ -73,7 +73,11 @@ def run_annotate(store: Store, settings: Settings, *, annotator: str, order: str
 
 def run_review(store: Store, settings: Settings, *, adjudicator: str, include_agreed: bool = False) -> None:
     """Run the review UI until the lead quits; every adjudication is already saved when it returns."""
-    make_review_app(store, settings, adjudicator=adjudicator, include_agreed=include_agreed).run()
+    app = make_review_app(store, settings, adjudicator=adjudicator, include_agreed=include_agreed)
+    app.run()
+    summary = app.session_summary()
+    if summary:
+        print(summary, file=sys.stderr)
 
 
 __all__ = ["make_app", "make_review_app", "run_annotate", "run_review"]

@@ -72,7 +72,12 @@ class ReviewApp(App[None]):
         self.labels = list(labels)
         self.guidelines = guidelines
         self.include_agreed = include_agreed
+        self.session: AdjudicationSession | None = None
 
     def on_mount(self) -> None:
-        session = AdjudicationSession(self.adjudicator, include_agreed=self.include_agreed)
-        self.push_screen(ReviewScreen(self.store, session, self.labels, self.guidelines))
+        self.session = AdjudicationSession(self.adjudicator, include_agreed=self.include_agreed)
+        self.push_screen(ReviewScreen(self.store, self.session, self.labels, self.guidelines))
+
+    def session_summary(self) -> str | None:
+        """One line saying what this review session did (None before the screen opened)."""
+        return self.session.summary() if self.session is not None else None

@@ -55,13 +55,14 @@ COMMANDS: tuple[Command, ...] = (
 REVIEW_COMMANDS: tuple[Command, ...] = (
     Command(("s",), "skip", "skip: next claim, nothing saved"),
     Command(("z", "ctrl+z"), "undo", "undo the last adjudication (back to the one before)"),
-    Command(("e",), "note", "note on your adjudication"),
+    Command(("e",), "note", "note on your adjudication (kept with your verdict; q asks before dropping it)"),
+    Command(("slash",), "search", "filter: only the claims flagged for the lead (anyone's flag)"),
     Command(("j", "down"), "move(1)", "next claim"),
     Command(("k", "up"), "move(-1)", "previous claim"),
     Command(("a",), "article", "full article, scrollable"),
     Command(("percent_sign",), "agreement", "agreement between annotators (%)"),
     Command(("question_mark",), "help", "help: keys and guidelines"),
-    Command(("q",), "quit", "quit (every adjudication is already saved)"),
+    Command(("q",), "quit", "quit (every adjudication is already saved; a note without one is asked about)"),
 )
 """The review (adjudication) screen's commands; its label keys are the annotation screen's."""
 

@@ -24,6 +24,8 @@ class ClaimSpec:
     group: str | None = None
     corroborated_by: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    features: tuple[str, ...] = ("past_tense", "named_entity")
+    """The check-worthiness formula's features recorded for the claim (the card says why it was picked)."""
 
 
 HARBOUR_BODY = (
@@ -75,7 +77,7 @@ def _claims(article: Article, specs: list[ClaimSpec]) -> list[Claim]:
             id=spec.id, article=article.ref(), text=spec.text or spec.sentence, source_text=spec.sentence,
             start=start, end=start + len(spec.sentence), kind=spec.kind, speaker=spec.speaker,
             checkworthiness=spec.checkworthiness, group=spec.group, corroborated_by=spec.corroborated_by,
-            conflicts=spec.conflicts, position=position,
+            conflicts=spec.conflicts, position=position, checkworthiness_features=list(spec.features),
         ))
     return claims
 

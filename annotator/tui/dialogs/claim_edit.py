@@ -6,13 +6,11 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Vertical
 from textual.widgets import Button, Input, Label
 
 from annotator.models import Claim, ClaimEdit
-from annotator.tui.dialogs.correction import CorrectionEditor
+from annotator.tui.dialogs.correction import CorrectionEditor, EditorDialog, editor_hint
 from annotator.tui.literal import visible
 
 
@@ -23,10 +21,8 @@ class ClaimEditResult:
     edit: ClaimEdit | None
 
 
-class ClaimEditDialog(ModalScreen[ClaimEditResult | None]):
+class ClaimEditDialog(EditorDialog[ClaimEditResult | None]):
     """Edits the claim's text and speaker as extracted; returns the edit, or None when cancelled."""
-
-    BINDINGS = [Binding("escape", "cancel", "cancel", show=False)]
 
     def __init__(self, claim: Claim, current: ClaimEdit | None) -> None:
         super().__init__()
@@ -42,16 +38,8 @@ class ClaimEditDialog(ModalScreen[ClaimEditResult | None]):
             yield Label("Speaker (empty: nobody named)", classes="field-label", markup=False)
             yield Input(start.speaker or "", id="claim-edit-speaker", placeholder="who made the claim")
             yield Label("", id="claim-edit-error", classes="dialog-error", markup=False)
-            yield Label("Enter saves · Tab next field · ctrl+a selects all · Escape cancels (nothing is saved)",
-                        classes="dialog-hint", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        editor = self.query_one(CorrectionEditor)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
+            yield editor_hint(fields=True)
+            yield from self.buttons()
 
     @on(CorrectionEditor.Submitted)
     @on(Input.Submitted)
@@ -77,8 +65,3 @@ class ClaimEditDialog(ModalScreen[ClaimEditResult | None]):
             error.update("Nothing changed: this is the edit already saved. Escape leaves it as it is.")
             return
         self.dismiss(ClaimEditResult(edit))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,10 +37,40 @@ class CorrectionEditor(TextArea):
         await super()._on_key(event)
 
 
-class CorrectionDialog(ModalScreen[str | None]):
-    """Asks what is right; returns the corrected text, or None when cancelled."""
+Result = TypeVar("Result")
+
+
+def editor_hint(fields: bool = False) -> Label:
+    """The keys of an editor dialog, the same words in each."""
+    tab = "Tab next field · " if fields else ""
+    return Label(f"Enter saves · {tab}ctrl+a selects all · Escape cancels (nothing is saved)", classes="dialog-hint",
+                 markup=False)
+
+
+class EditorDialog(ModalScreen[Result]):
+    """A dialog around a `CorrectionEditor`: it opens with the cursor at the end of the text, Save and Cancel
+    buttons, Escape cancels (None)."""
 
     BINDINGS = [Binding("escape", "cancel", "cancel", show=False)]
+
+    def buttons(self) -> ComposeResult:
+        with Horizontal(classes="dialog-buttons"):
+            yield Button("Save", id="save", variant="primary")
+            yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        editor = self.query_one(CorrectionEditor)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class CorrectionDialog(EditorDialog[str | None]):
+    """Asks what is right; returns the corrected text, or None when cancelled."""
 
     def __init__(self, label_name: str, claim_text: str, *, unchanged: str | None = None) -> None:
         super().__init__()
@@ -53,16 +84,8 @@ class CorrectionDialog(ModalScreen[str | None]):
             yield Label(f"{self.label_name}: write what is right", classes="dialog-title", markup=False)
             yield CorrectionEditor(visible(self.claim_text), id="correction-text", soft_wrap=True)
             yield Label("", id="correction-error", classes="dialog-error", markup=False)
-            yield Label("Enter saves · ctrl+a selects all · Escape cancels (nothing is saved)", classes="dialog-hint",
-                        markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        editor = self.query_one(CorrectionEditor)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
+            yield editor_hint()
+            yield from self.buttons()
 
     @on(CorrectionEditor.Submitted)
     @on(Button.Pressed, "#save")
@@ -77,8 +100,3 @@ class CorrectionDialog(ModalScreen[str | None]):
                 "The correction is unchanged: write what is right, or Escape to leave it.")
             return
         self.dismiss(correction)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,10 +28,14 @@ from annotator.tui.literal import literal
 from annotator.errors import failure_reason
 
 
-def compute_agreement(store: Store, labels: Sequence[ClaimLabel]) -> tuple[FullAgreementReport, dict[str, str]]:
-    """The report over every current annotation (adjudications as gold) and the text of the most disputed claims."""
+def compute_agreement(store: Store, labels: Sequence[ClaimLabel], *,
+                      disputed_texts: bool = True) -> tuple[FullAgreementReport, dict[str, str]]:
+    """The report over every current annotation (adjudications as gold) and, for a lead, the text of the most
+    disputed claims."""
     gold = {adjudication.claim_id: adjudication.label for adjudication in store.adjudications.all()}
-    report = build_report(store.annotations.all(), labels=list(labels), gold=gold or None)
+    report = build_report(store.annotations.votes(), labels=list(labels), gold=gold or None)
+    if not disputed_texts:
+        return report, {}
     disputed = [item.claim_id for item in report.most_disagreement[:10]]
     return report, {claim.id: claim.text for claim in store.claims.get_many(disputed)}
 
@@ -82,7 +87,7 @@ class AgreementScreen(ModalScreen[None]):
     @work(thread=True, exit_on_error=False, group="agreement")
     def _compute(self) -> None:
         try:
-            report, claim_texts = compute_agreement(self.store, self.labels)
+            report, claim_texts = compute_agreement(self.store, self.labels, disputed_texts=self.blind_for is None)
         except Exception as exc:  # a worker must always report back, or the screen would say "Computing" forever
             self.post_message(self.Failed(failure_reason(exc)))
             return
@@ -94,7 +99,11 @@ class AgreementScreen(ModalScreen[None]):
         self.query_one("#agreement-per-label", Static).update(render_per_label(message.report))
         self.query_one("#agreement-matrix", Static).update(render_kappa_matrix(message.report))
         self.query_one("#agreement-legend", Static).update(render_kappa_legend())
-        disputed = render_disputed(message.report, message.claim_texts, blind=self.blind_for is not None)
+        if self.blind_for is None:
+            disputed = render_disputed(message.report, message.claim_texts, blind=False)
+        else:
+            disputed = Text("Most disputed claims: shown to the lead in `annotator review`, not while you annotate, "
+                            "so no claim's dispute steers your verdict.", style="italic")
         self.query_one("#agreement-disputed", Static).update(disputed)
 
     def on_agreement_screen_failed(self, message: Failed) -> None:

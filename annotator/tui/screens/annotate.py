@@ -16,11 +16,12 @@ from textual.widgets import Static
 
 from annotator.extract.cw_explain import explain_score
 from annotator.learn.retrain import Retrainer, RetrainOutcome, retrain_now
-from annotator.models import Claim, ClaimFilter, Label
+from annotator.models import Claim, Label
 from annotator.session import AnnotationSession, Notice, Step
+from annotator.session.moves import ORDER_WORDS
 from annotator.session.outcomes import ChangeSaved
 from annotator.store import Store
-from annotator.tui.dialogs import ClaimEditDialog, ClaimEditResult, GotoDialog, SearchDialog
+from annotator.tui.dialogs import ClaimEditDialog, ClaimEditResult, GotoDialog, SearchChoice, SearchDialog
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.messages import JobDone, RetrainDone
 from annotator.tui.screens.agreement import AgreementScreen
@@ -189,11 +190,12 @@ class AnnotateScreen(SessionScreen):
         queue = self.session.queue
         if queue is not None:
 
-            def searched(claim_filter: ClaimFilter | None) -> None:
-                if claim_filter is not None:
-                    self.perform(self.session.search(claim_filter))
+            def searched(choice: SearchChoice | None) -> None:
+                if choice is not None:
+                    self.perform(self.session.search(choice.claim_filter, choice.order))
 
-            self.open_dialog(SearchDialog(self.labels, self.session.active_filter), searched)
+            order = None if self.session.order.routing is not None else queue.spec.order
+            self.open_dialog(SearchDialog(self.labels, self.session.active_filter, order=order), searched)
         return Step()
 
     def open_goto(self) -> Step:
@@ -259,6 +261,8 @@ class AnnotateScreen(SessionScreen):
             session.annotator, session.done, session.total, queue.position if len(queue) else None, len(queue),
             article_done, queue.filter_description, overlap=session.overlap, pace=session.pace(),
         )
+        if queue.spec.order != "reading" and not queue.spec.mine_only:
+            status.append(f"  ·  {ORDER_WORDS.get(queue.spec.order, queue.spec.order)}")
         if self.model_status:
             status.append(f"  ·  {self.model_status}", style="dim")
         self.query_one(StatusLine).text = status

@@ -14,8 +14,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from annotator.models import Label
-from annotator.session import AdjudicationSession
+from annotator.session import AdjudicationSession, Step
 from annotator.store import Store
+from annotator.tui.dialogs import ReviewFilterDialog
 from annotator.tui.keys import MAX_DIGIT_LABELS, REVIEW_COMMANDS
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.article import ArticleScreen
@@ -75,6 +76,22 @@ class ReviewScreen(SessionScreen):
         if item is not None:
             self.app.push_screen(ArticleScreen(item.article, item.claim))
 
+    def action_search(self) -> None:
+        self.request(self.open_filter)
+
+    def open_filter(self) -> Step:
+        """Ask whether to see only the flagged claims (anyone's flags)."""
+        session = self.session
+        if session.loaded:
+
+            def chosen(flagged_only: bool | None) -> None:
+                if flagged_only is not None:
+                    self.perform(session.show_flagged_only(flagged_only))
+
+            count = sum(claim_id in session.flagged for claim_id in session.every_claim_id)
+            self.open_dialog(ReviewFilterDialog(session.flagged_only, count), chosen)
+        return Step()
+
     def action_agreement(self) -> None:
         self.app.push_screen(AgreementScreen(self.store, self.labels))
 
@@ -115,4 +132,6 @@ class ReviewScreen(SessionScreen):
         position = session.position if session.claim_ids else None
         status = render_review_status(session.adjudicator, len(session.adjudicated), len(session.claim_ids),
                                       position, session.include_agreed)
+        if session.flagged_only:
+            status.append("  ·  filter: flagged for the lead", style="bold")
         self.query_one(StatusLine).text = status

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from annotator.extract.cw_explain import why_picked
 from annotator.models import Annotation, Claim
 from annotator.session import PendingExtras
 from annotator.tui.literal import literal
@@ -67,6 +68,9 @@ def claim_details(claim: Claim) -> Text:
     meta.append_text(literal(claim.kind))
     meta.append("  ·  check-worthiness ", style="dim")
     meta.append(f"{claim.checkworthiness:.2f}")
+    meta.append(" (why: ", style="dim")
+    meta.append_text(literal(why_picked(claim)))
+    meta.append("; w explains)", style="dim")
     if claim.needs_context:
         meta.append("  ·  needs context", style="italic")
     if claim.superseded:

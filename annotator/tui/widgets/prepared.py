@@ -99,4 +99,4 @@ class PreparedText(Widget):
         width, height = self.content_size
         if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
             self._current(width, height)
-        return self._strips[y] if y < len(self._strips) else Strip.blank(width)
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width, self.visual_style.rich_style)
