@@ -10,8 +10,11 @@ from annotator.link.scoring import Scorer
 
 LINK_THRESHOLD = 0.40
 """Pairs scoring at least this are the same statement."""
-GROUP_THRESHOLD = 0.37
-"""Two groups merge when their members' mean similarity reaches this (looser than a single match)."""
+GROUP_THRESHOLD = 0.43
+"""Two groups merge when their members' mean similarity reaches this. Stricter than a candidate pair, so a
+claim joins a group only when it states what the group as a whole states, not what one member says in
+passing (on the BASIL dev half: chosen on half the events, 0.37 -> 0.43 raised the judged precision of
+the other half from 0.91 to 0.96 for one shared fact in 20 lost)."""
 MAX_LINKAGE_SAMPLE = 24
 """Mean similarity between two large groups is taken over at most this many members of each side."""
 
