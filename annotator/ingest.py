@@ -23,8 +23,8 @@ RECORD_SUFFIXES = (".jsonl", ".json", ".ndjson")
 
 LINK_BATCH_CLAIMS = 2000
 """New claims of one event linked together: an event this small is linked in one go, as a whole."""
-FEATURES_KEPT = 20_000
-"""Claims whose link features one run keeps (about 150 MB): the recent ones, which new claims match most often."""
+FEATURES_KEPT = 10_000
+"""Claims whose link features one run keeps (about 100 MB): the recent ones, which new claims match most often."""
 ARTICLES_PER_READ = 100
 """Articles whose claims are read at once when an event is linked again from scratch."""
 
@@ -115,7 +115,10 @@ def ingest_paths(
         if linking.finish(name, report):
             report.relinked_events.append(name)
     if report.added or report.new_versions:
-        store.db.analyze()
+        try:
+            store.db.analyze()
+        except DatabaseError as error:  # a full disk: the statistics only make later queries faster
+            report.warnings.append(f"query planner statistics were not refreshed ({error.message})")
     return report
 
 

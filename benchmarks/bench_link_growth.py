@@ -8,6 +8,7 @@ into the event as an ingest links them (`ingest.link_new`). Reported per size: l
 and the last tenth of the batches (ms per claim), resident memory after the first and the last batch, peak memory, and the
 pairwise precision and recall of the groups against the statements the claims were made from.
 
+With `--relink`, the event is then linked again from scratch (`annotator relink`), in the same process.
 With `--baseline`, the first size is also linked as before the link index: the whole event again after each batch.
 
 Acceptance (issue 19): time per batch does not grow with the event (time proportional to claims) and memory
@@ -39,11 +40,12 @@ EVENT = "running-story"
 
 
 class Story:
-    """Fictional articles of one running story, generated one at a time."""
+    """Fictional articles of one running story, generated one at a time; a longer story has a larger cast."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, articles: int) -> None:
         self.rng = random.Random(seed)
-        self.cast = Cast(self.rng, people=300, countries=24, places=200)
+        self.cast = Cast(self.rng, people=300 + articles // 4, countries=24 + articles // 200,
+                         places=200 + articles // 8)
         self.names = sorted(set(self.cast.people) | set(self.cast.countries) | set(self.cast.capitals.values())
                             | set(self.cast.places) | {n.split()[-1] for n in self.cast.people}, key=len, reverse=True)
         self.recent: list[tuple[int, list[str]]] = []
@@ -88,13 +90,13 @@ def resident_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
 
 
-def run_one(articles: int, baseline: bool, seed: int) -> dict:
+def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False) -> dict:
     """Grow one event to `articles` articles in a fresh database; per-batch link seconds and memory."""
     from annotator.ingest import feature_cache, link_new, relink_event
     from annotator.link import link_claims
     from annotator.store import open_store
 
-    story = Story(seed)
+    story = Story(seed, articles)
     with tempfile.TemporaryDirectory(prefix="bench-link-growth-") as folder:
         store = open_store(f"sqlite:///{Path(folder) / 'story.db'}")
         cache = feature_cache()
@@ -114,22 +116,23 @@ def run_one(articles: int, baseline: bool, seed: int) -> dict:
             memory.append(resident_mb())
         linked = list(store.claims.all(event=EVENT))
         precision, recall = pairwise_scores(linked, story.truth)
-        if not baseline:
+        relink = 0.0
+        if relink_too:
             started = time.perf_counter()
             relink_event(store, EVENT)
             relink = time.perf_counter() - started
-        else:
-            relink = 0.0
         store.close()
     return {"seconds": seconds, "memory": memory, "claims": len(linked), "precision": precision, "recall": recall,
             "relink": relink}
 
 
-def measured(articles: int, baseline: bool, seed: int) -> tuple[dict, float]:
+def measured(articles: int, baseline: bool, seed: int, relink: bool = False) -> tuple[dict, float]:
     """run_one in a child process, and its peak resident memory in MB."""
     command = [sys.executable, "-m", "benchmarks.bench_link_growth", "--one", str(articles), "--seed", str(seed)]
     if baseline:
         command.append("--baseline")
+    if relink:
+        command.append("--relink")
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(child.pid, 0)
     output = child.stdout.read() if child.stdout else ""
@@ -156,16 +159,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--baseline", action="store_true", help="also link the first size as a whole after each batch")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--relink", action="store_true", help="then time `relink` of the event from scratch")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.baseline, args.seed)))
+        print(json.dumps(run_one(args.one, args.baseline, args.seed, args.relink)))
         return
     print(f"load average {os.getloadavg()[0]:.1f}; {BATCH} articles of {CLAIMS_PER_ARTICLE} claims per batch")
     if args.baseline:
         report("whole", args.sizes[0], *measured(args.sizes[0], True, args.seed))
     for size in args.sizes:
-        report("indexed", size, *measured(size, False, args.seed))
+        report("indexed", size, *measured(size, False, args.seed, args.relink))
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
