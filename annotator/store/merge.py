@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
 
+from annotator.errors import ImportRecordError
+from annotator.models import Adjudication, Annotation
 from annotator.store.results import MergeResult
 
 if TYPE_CHECKING:
     from annotator.store.store import Store
+
+Named = TypeVar("Named", Annotation, Adjudication)
 
 
 def merge_into(target: Store, source: Store) -> MergeResult:
@@ -16,7 +21,8 @@ def merge_into(target: Store, source: Store) -> MergeResult:
     Where this database already has a current version of an article, an incoming other version comes in as
     superseded, so a merge never hides the version reviewers here are working on.
 
-    Claims are matched by their stable ids, so running the same merge twice changes nothing.
+    Claims are matched by their stable ids, so running the same merge twice changes nothing. Names are trimmed
+    ("alice " is alice) and an empty one refuses the merge of annotations, as an import does.
     """
     result = MergeResult()
     for article in source.articles.all():
@@ -28,11 +34,24 @@ def merge_into(target: Store, source: Store) -> MergeResult:
         claims = [claim for claim in source.claims.all(article=article.id) if claim.article.id == article.id]
         outcome = target.articles.add(article, claims)
         result.articles += outcome.status != "unchanged"
-    result.annotations = target.annotations.import_records(source.annotations.all(), action="merge")
+    result.annotations = target.annotations.import_records(
+        _trimmed(source.annotations.all(), "annotator", source), action="merge")
     existing = {item.claim_id: item for item in target.adjudications.all()}
-    for adjudication in source.adjudications.all():
+    for adjudication in list(_trimmed(source.adjudications.all(), "adjudicator", source)):
         current = existing.get(adjudication.claim_id)
         if current is None or (current.updated_at < adjudication.updated_at and current != adjudication):
             target.adjudications.save(adjudication)
             result.adjudications += 1
     return result
+
+
+def _trimmed(records: Iterable[Named], field: str, source: Store) -> Iterator[Named]:
+    """The records with the name in `field` trimmed; ImportRecordError naming the claim when a name is empty."""
+    for record in records:
+        name = getattr(record, field)
+        if name != name.strip() or not name:
+            if not name.strip():
+                raise ImportRecordError(f"{source.db.url}: claim '{record.claim_id}': the {field} name is empty "
+                                        "or only spaces")
+            record = record.model_copy(update={field: name.strip()})
+        yield record
