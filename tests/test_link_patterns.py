@@ -114,6 +114,17 @@ def test_the_same_quote_with_a_title_abbreviated_is_no_conflict():
     assert _details(linked) == []
 
 
+def test_the_same_quote_with_a_name_written_as_its_acronym_is_no_conflict():
+    linked = _event([
+        ('"Any breach of the treaty will be met with a firm answer from the Ostmark Senate and its allies," '
+         'Ilse Marrow said.', "Ilse Marrow"),
+        ('"Any breach of the treaty will be met with a firm answer from the OS and its allies," Ilse Marrow said.',
+         "Ilse Marrow"),
+    ])
+    assert linked["c-0-00"].group and linked["c-0-00"].group == linked["c-1-00"].group
+    assert _details(linked) == []
+
+
 def test_different_years_for_one_term_in_office_conflict():
     linked = _event([
         ("Jonas Tell will be the second senator from Tarsk after Edvard Sorn, who served from 1967 to 1979.", None),

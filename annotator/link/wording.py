@@ -129,7 +129,7 @@ def difference(left: Sequence[Word], right: Sequence[Word]) -> WordingDifference
 
 def _replaced_materially(left: Sequence[Word], right: Sequence[Word], i1: int, i2: int, j1: int, j2: int) -> bool:
     mine, theirs = left[i1:i2], right[j1:j2]
-    if {w.low for w in mine} == {w.low for w in theirs} or _abbreviated(mine, theirs):
+    if {w.low for w in mine} == {w.low for w in theirs} or _abbreviated(mine, theirs) or _acronym(mine, theirs):
         return False
     if _is_negation(mine) != _is_negation(theirs):
         return True
@@ -142,6 +142,16 @@ def _abbreviated(mine: Sequence[Word], theirs: Sequence[Word]) -> bool:
         return False
     a, b = sorted((mine[0].low.rstrip("."), theirs[0].low.rstrip(".")), key=len)
     return len(a) >= 2 and b.startswith(a) and not any(c.isdigit() for c in a + b)
+
+
+def _acronym(mine: Sequence[Word], theirs: Sequence[Word]) -> bool:
+    """One side writes as an acronym the name the other spells out ("US" or "U.S." for "United States")."""
+    for short, long in ((mine, theirs), (theirs, mine)):
+        if len(short) == 1 and len(long) >= 2 and all(w.text[:1].isupper() for w in long):
+            letters = short[0].text.replace(".", "")
+            if letters.isupper() and letters == "".join(w.text[0] for w in long):
+                return True
+    return False
 
 
 def wording_difference(left_text: str, right_text: str) -> WordingDifference | None:
