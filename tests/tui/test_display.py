@@ -6,7 +6,9 @@ import pytest
 from textual.content import Content
 
 from annotator.errors import UsageError
+from annotator.session.sources import OutletEntry, Sources
 from annotator.tui import make_app
+from annotator.tui.widgets.links_panel import render_sources
 from tests.tui.helpers import annotate_screen, links_panel_text, press, screen_text, settle
 from tests.tui.sample_data import sample_settings
 
@@ -112,3 +114,11 @@ async def test_a_custom_label_set_decides_with_its_own_keys(tmp_path, store):
         assert "y true" in screen_text(app)
     assert {a.claim_id: a.label for a in store.annotations.all()} == {"c01": "true", "c02": "false"}
 
+
+
+def test_an_outlet_quoting_words_is_shown_without_a_second_pair_of_quotation_marks():
+    said = ("“We will share our ideas in writing next week,” the minister said.", "Talks resume in May.")
+    shown = render_sources(Sources(corroborating=(OutletEntry("Valley Courier", said),))).plain
+    assert "\n    “We will share our ideas in writing next week,” the minister said.\n" in shown
+    assert "““" not in shown and "“Talks resume in May.”" in shown
+    assert shown.startswith("✓ also reported by 1 outlet:")

@@ -13,6 +13,8 @@ from annotator.tui.widgets.quiet import update_if_changed
 
 SPAN_STYLE = "underline"
 DIFFERING_STYLE = "bold reverse"
+QUOTE_MARKS = frozenset("\"“”‘’'«»")
+"""A claim that opens with one of these is shown as it is, not wrapped in another pair of quotation marks."""
 EXCERPT = 30
 """Characters kept either side of a differing detail: the card and the outlet entry show the whole claim."""
 
@@ -55,9 +57,10 @@ def _outlet_lines(entry: OutletEntry) -> Text:
     if not entry.said:
         text.append(": its wording is not loaded", style="italic")
     for said in entry.said:
-        text.append("\n    “")
+        quoted = said[:1] in QUOTE_MARKS
+        text.append("\n    " if quoted else "\n    “")
         text.append_text(literal(said, style="italic"))
-        text.append("”")
+        text.append("" if quoted else "”")
     return text
 
 
@@ -97,7 +100,7 @@ def render_sources(sources: Sources) -> Text:
         if sources.corroborating:
             text.append("\n")
         count = len(sources.conflicts)
-        text.append(f"≠ {count} detail{'s' if count > 1 else ''} differ:", style="bold")
+        text.append(f"≠ {count} detail{'s differ' if count > 1 else ' differs'}:", style="bold")
         for conflict in sources.conflicts:
             text.append_text(_conflict_lines(conflict))
     return text
