@@ -147,3 +147,34 @@ def test_out_folder_with_other_files_is_refused(tmp_path):
     assert result.returncode == 2
     assert "exists and is not a check-worthiness model" in result.stderr
     assert (tmp_path / "notes" / "todo.txt").read_text() == "keep me"
+
+
+def test_the_default_model_reads_tags_and_entities_and_keeps_the_cut_chosen_on_dev(tmp_path):
+    """The default architecture tags sentences with the English pipeline first, in training and when it scores."""
+    from annotator.extract.cw_config import DEFAULT_ARCHITECTURE, MODEL_META_KEY
+    from annotator.extract.cw_training import train_checkworthiness
+
+    metrics = train_checkworthiness(labelled_sentences(45, 45), tmp_path / "cw", epochs=3, seed=1)
+    meta = json.loads((tmp_path / "cw" / "meta.json").read_text())[MODEL_META_KEY]
+    assert metrics.architecture == DEFAULT_ARCHITECTURE == "tagged"
+    assert meta["tagger"].startswith("en_core_web_sm"), "the model names the pipeline that tags its sentences"
+    assert meta["threshold"] == metrics.threshold and 0.05 <= metrics.threshold <= 0.95
+    model = load_model(tmp_path / "cw")
+    assert model.tagger is not None and model.threshold == metrics.threshold
+    facts = model.score([fact(i) for i in range(200, 210)])
+    others = model.score([talk(i) for i in range(200, 210)])
+    assert min(facts) > 0.5 > max(others), "unseen facts rank above unseen small talk"
+    assert metrics.dev.f1 == 1.0
+
+
+def test_the_cut_is_where_both_classes_weighed_alike_are_best_told_apart_and_reads_as_one_half():
+    from annotator.extract.cw_metrics import balanced_threshold
+    from annotator.extract.cw_model import shifted
+
+    labels = [1] * 10 + [0] * 30
+    scores = [0.30 + i / 100 for i in range(10)] + [0.05 + i / 200 for i in range(30)]
+    cut = balanced_threshold(labels, scores)
+    assert 0.2 <= cut <= 0.30, "between the highest negative (0.195) and the lowest positive (0.30)"
+    assert shifted(cut, cut) == pytest.approx(0.5)
+    assert shifted(0.31, cut) > 0.5 > shifted(0.19, cut)
+    assert sorted(scores, key=lambda s: shifted(s, cut)) == sorted(scores), "the shift keeps the order"

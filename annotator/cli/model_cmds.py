@@ -33,7 +33,8 @@ def train(
         "--data", help="Labelled sentences: JSONL {\"text\", \"label\"}, ClaimBuster JSON or CSV (repeatable).")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the dev split and of training.")] = 0,
     architecture: Annotated[str, typer.Option(
-        help="features (words, shapes, suffixes), bow (words) or ensemble (words + a CNN).")] = "features",
+        help="tagged (character n-grams, words, part-of-speech tags, entity types), features (words, shapes, "
+             "suffixes), bow (words) or ensemble (words + a CNN).")] = "tagged",
     epochs: Annotated[int, typer.Option(min=1, help="Passes over the training sentences.")] = 4,
 ) -> None:
     """Train a spaCy check-worthiness classifier on the database's resolved labels and --data files."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.config import DEFAULT_SPACY_MODELS
 from annotator.errors import UsageError
 from annotator.extract.cw_config import LABEL, MODEL_META_KEY
 
@@ -21,10 +23,15 @@ class CheckworthinessModel:
     nlp: Any
     version: str
     path: Path
+    tagger: Any = None
+    """The English pipeline that tags sentences first, for an architecture that reads tags; None otherwise."""
+    threshold: float = 0.5
+    """The classifier's probability chosen on the dev split as the cut; scores are shifted so it reads 0.5."""
 
     def score(self, texts: Sequence[str]) -> list[float]:
-        """The probability that each text is worth checking, rounded to 4 places as stored."""
-        return [round(value, 4) for value in score_texts(self.nlp, texts)]
+        """How likely each text is worth checking (0.5 at the dev split's cut), rounded to 4 places as stored."""
+        return [round(value, 4) for value in score_texts(self.nlp, texts, tagger=self.tagger,
+                                                         threshold=self.threshold)]
 
 
 def load_model(path: Path) -> CheckworthinessModel:
@@ -37,20 +44,56 @@ def load_model(path: Path) -> CheckworthinessModel:
     try:
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         version = meta[MODEL_META_KEY]["version"]
+        tagger_name = meta[MODEL_META_KEY].get("tagger")
+        threshold = float(meta[MODEL_META_KEY].get("threshold", 0.5))
     except (OSError, ValueError, KeyError, TypeError):
         raise UsageError(f"{path}: not a check-worthiness model (no {MODEL_META_KEY} in meta.json)") from None
     from annotator.extract.cw_architecture import register_architecture
+    from annotator.extract.cw_features import register_tagged_features
 
     register_architecture()
+    register_tagged_features()
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError, KeyError) as exc:
         raise UsageError(f"{path}: cannot load the model ({str(exc).splitlines()[0][:160]})") from None
     if "textcat" not in nlp.pipe_names:
         raise UsageError(f"{path}: the model has no textcat component")
-    return CheckworthinessModel(nlp=nlp, version=str(version), path=path)
+    tagger = load_tagger(str(tagger_name)) if tagger_name else None
+    return CheckworthinessModel(nlp=nlp, version=str(version), path=path, tagger=tagger, threshold=threshold)
 
 
-def score_texts(nlp: Any, texts: Sequence[str]) -> list[float]:
-    """The CHECKWORTHY probability of each text under a textcat pipeline."""
-    return [doc.cats.get(LABEL, 0.0) for doc in nlp.pipe(list(texts), batch_size=SCORE_BATCH)]
+def load_tagger(name: str | None = None) -> Any:
+    """The English pipeline (`name`, else the first installed default) with only what tags and finds entities."""
+    import spacy
+
+    for candidate in [name] if name else list(DEFAULT_SPACY_MODELS):
+        try:
+            return spacy.load(candidate, exclude=["parser", "lemmatizer", "senter"])
+        except (OSError, ImportError, ValueError):
+            continue
+    raise UsageError(f"cannot load the spaCy pipeline {name or ' or '.join(DEFAULT_SPACY_MODELS)} that tags "
+                     "sentences for this model")
+
+
+def tagged_docs(tagger: Any, texts: Sequence[str]) -> list[Any]:
+    """The texts tokenized, tagged and with entities, by the English pipeline."""
+    return list(tagger.pipe(list(texts), batch_size=SCORE_BATCH))
+
+
+def score_texts(nlp: Any, texts: Sequence[str], *, tagger: Any = None, threshold: float = 0.5) -> list[float]:
+    """The CHECKWORTHY probability of each text under a textcat pipeline (tagged by `tagger` first, if given),
+    shifted on the log-odds scale so that `threshold` reads 0.5 (the order of the texts is unchanged)."""
+    if tagger is None:
+        docs = nlp.pipe(list(texts), batch_size=SCORE_BATCH)
+    else:
+        docs = nlp.get_pipe("textcat").pipe(tagged_docs(tagger, texts), batch_size=SCORE_BATCH)
+    return [shifted(doc.cats.get(LABEL, 0.0), threshold) for doc in docs]
+
+
+def shifted(probability: float, threshold: float) -> float:
+    """`probability` with `threshold` moved to 0.5 on the log-odds scale."""
+    if threshold == 0.5 or probability <= 0.0 or probability >= 1.0:
+        return probability
+    odds = math.log(probability / (1.0 - probability)) - math.log(threshold / (1.0 - threshold))
+    return 1.0 / (1.0 + math.exp(-odds))

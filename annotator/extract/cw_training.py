@@ -2,8 +2,9 @@
 
 The labelled sentences are split into train and dev (stratified, by seed); the classes are balanced in the train
 part by repeating the rarer one, so a score of 0.5 means "as likely check-worthy as not" whatever share of
-check-worthy sentences a team happened to label; spaCy keeps the checkpoint that scores best on dev, and the
-figures in `metrics.json` are measured on that dev split.
+check-worthy sentences a team happened to label; spaCy keeps the checkpoint that scores best on dev. The cut is then
+chosen on dev as well (the best F1 with both classes weighted alike) and stored scores are shifted so it reads 0.5;
+the figures in `metrics.json` are measured on that dev split.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from annotator.extract.cw_config import (
     LABEL,
     MODEL_META_KEY,
     OTHER,
+    TAGGED_ARCHITECTURES,
     training_config,
 )
-from annotator.extract.cw_metrics import BinaryScores, binary_scores
-from annotator.extract.cw_model import score_texts
+from annotator.extract.cw_metrics import BinaryScores, balanced_threshold, binary_scores
+from annotator.extract.cw_model import load_tagger, score_texts, shifted, tagged_docs
 from annotator.extract.labelled_files import LabelledSentence
 from annotator.models import utc_now
 
@@ -64,6 +66,8 @@ class TrainingMetrics(BaseModel):
     architecture: str
     seed: int
     epochs: int
+    threshold: float = 0.5
+    """The classifier's probability taken as the cut, chosen on the dev split; stored scores read it as 0.5."""
     trained_at: str
     seconds: float
     counts: dict[str, ClassCounts]
@@ -130,19 +134,25 @@ def train_checkworthiness(
     grown = balanced(train, seed)
     steps_per_epoch = -(-len(grown) // BATCH_SIZE)
     planned = steps_per_epoch * epochs
+    tagger = load_tagger() if architecture in TAGGED_ARCHITECTURES else None
     work = Path(tempfile.mkdtemp(prefix="annotator-train-"))
     try:
-        nlp = _train(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs,
+        nlp = _train(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs, tagger=tagger,
                      steps_per_epoch=steps_per_epoch, on_progress=on_progress, planned=planned)
-        dev_scores = binary_scores([e.label for e in dev], score_texts(nlp, [e.text for e in dev]))
+        dev_labels = [e.label for e in dev]
+        raw = score_texts(nlp, [e.text for e in dev], tagger=tagger)
+        threshold = balanced_threshold(dev_labels, raw)
+        dev_scores = binary_scores(dev_labels, [shifted(score, threshold) for score in raw])
         trained_at = utc_now()
         version = f"{out_dir.name}-{trained_at:%Y%m%dT%H%M%S}-{_weights_digest(nlp)}"
         metrics = TrainingMetrics(
-            version=version, architecture=architecture, seed=seed, epochs=epochs,
+            version=version, architecture=architecture, seed=seed, epochs=epochs, threshold=threshold,
             trained_at=trained_at.isoformat(), seconds=round(time.perf_counter() - started, 2),
             counts={"train": _counts(train), "dev": _counts(dev)}, sources=dict(sources or {}), dev=dev_scores,
         )
-        nlp.meta[MODEL_META_KEY] = {"version": version, "label": LABEL, "threshold": 0.5}
+        nlp.meta[MODEL_META_KEY] = {"version": version, "label": LABEL, "threshold": threshold}
+        if tagger is not None:
+            nlp.meta[MODEL_META_KEY]["tagger"] = tagger.meta["lang"] + "_" + tagger.meta["name"]
         staged = work / "model"
         nlp.to_disk(staged)
         (staged / "metrics.json").write_text(metrics.model_dump_json(indent=2) + "\n", encoding="utf-8")
@@ -154,7 +164,7 @@ def train_checkworthiness(
     return metrics
 
 
-def _train(grown, dev, work: Path, *, architecture, seed, epochs, steps_per_epoch, on_progress, planned):
+def _train(grown, dev, work: Path, *, architecture, seed, epochs, tagger, steps_per_epoch, on_progress, planned):
     import spacy
     from spacy.training.initialize import init_nlp
     from spacy.training.loop import train as spacy_train
@@ -170,7 +180,7 @@ def _train(grown, dev, work: Path, *, architecture, seed, epochs, steps_per_epoc
             on_progress(min(done[0], planned), planned)
 
     with _channels_lock:
-        _channels[channel] = _Run(advance=advance, splits={"train": grown, "dev": dev})
+        _channels[channel] = _Run(advance=advance, splits={"train": grown, "dev": dev}, tagger=tagger)
     try:
         text = training_config(architecture, seed=seed, epochs=epochs, eval_frequency=steps_per_epoch,
                                channel=channel)
@@ -190,6 +200,7 @@ class _Run:
 
     advance: Callable[[], None]
     splits: dict[str, Sequence[LabelledSentence]]
+    tagger: object = None
     examples: dict[str, list] = field(default_factory=dict)
 
 
@@ -198,8 +209,10 @@ def register_training_functions() -> None:
     from spacy.util import registry
 
     from annotator.extract.cw_architecture import register_architecture
+    from annotator.extract.cw_features import register_tagged_features
 
     register_architecture()
+    register_tagged_features()
     if not registry.has("readers", SENTENCE_READER):
         registry.readers.register(SENTENCE_READER, func=_sentence_reader)
     if not registry.has("loggers", PROGRESS_LOGGER):
@@ -216,9 +229,14 @@ def _sentence_reader(channel: str, split: str):
         with _channels_lock:
             run = _channels[channel]
         if split not in run.examples:
+            sentences = run.splits[split]
+            texts = [example.text for example in sentences]
+            unique = list(dict.fromkeys(texts))
+            made = tagged_docs(run.tagger, unique) if run.tagger is not None else [nlp.make_doc(t) for t in unique]
+            by_text = dict(zip(unique, made))
             built = []
-            for example in run.splits[split]:
-                reference = nlp.make_doc(example.text)
+            for example in sentences:
+                reference = by_text[example.text].copy()
                 reference.cats = {LABEL: float(example.label), OTHER: 1.0 - example.label}
                 built.append(Example(reference.copy(), reference))
             run.examples[split] = built

@@ -1,0 +1,134 @@
+"""`annotator.TextCatTaggedFeatures.v1`: a linear text classifier over what a tagged sentence shows.
+
+A check-worthy sentence shows in its wording (character n-grams catch "unemploy-", "%", "billion" whatever the
+inflection), in its grammar (a past-tense verb before a number, "we have" against "I think") and in what it names
+(a PERCENT, a GPE, a DATE). The model hashes four blocks of features per sentence, each in its own space:
+character 2-5-grams of each word padded with spaces, word 1-2-grams, 1-3-grams of the part-of-speech tag (the
+lower-cased word itself for function words), and 1-2-grams of entity types. Each block's counts are dampened to
+1 + log(count) and scaled to unit length, as TF-IDF does without the IDF, so a long sentence outweighs no short one;
+a sparse linear layer and a softmax follow. The tags come from the English pipeline, which the model's folder names.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+TAGGED_FEATURES = "annotator.TextCatTaggedFeatures.v1"
+FUNCTION_POS = ("ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ")
+"""Parts of speech whose words stand for themselves in the grammar block ("will", "we", "not" say more than a tag)."""
+_SALTS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5)
+_CHAR_CACHE_LIMIT = 200_000
+
+
+def build_tagged_features(exclusive_classes: bool, char_min: int = 2, char_max: int = 5, word_ngram_size: int = 2,
+                          tag_ngram_size: int = 3, entity_ngram_size: int = 2, length: int = 1048576,
+                          nO: int | None = None):
+    """The model: four normalised hashed blocks, a sparse linear layer, softmax (or logistic)."""
+    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
+    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
+
+    length = 2 ** (length - 1).bit_length()
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    resizable_layer = resizable(
+        sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0})
+    )
+    features = Model(
+        "extract_tagged_features", partial(_forward, char_cache={}),
+        attrs={"char_min": char_min, "char_max": char_max, "word": word_ngram_size, "tag": tag_ngram_size,
+               "entity": entity_ngram_size},
+    )
+    output_layer = softmax_activation() if exclusive_classes else Logistic()
+    model = chain(with_cpu(chain(features, resizable_layer), features.ops), with_cpu(output_layer, output_layer.ops))
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = not exclusive_classes
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
+
+
+def _forward(model, docs, is_train: bool, *, char_cache: dict):
+    import numpy
+
+    batch_keys, batch_vals = [], []
+    for doc in docs:
+        keys, vals = doc_features(model, doc, char_cache)
+        batch_keys.append(keys)
+        batch_vals.append(vals)
+    lengths = model.ops.asarray([len(keys) for keys in batch_keys], dtype="int32")
+    keys = numpy.concatenate(batch_keys) if batch_keys else numpy.zeros((0,), dtype="uint64")
+    vals = numpy.concatenate(batch_vals) if batch_vals else numpy.zeros((0,), dtype="float32")
+    return (model.ops.asarray(keys, dtype="uint64"), model.ops.asarray(vals, dtype="f"), lengths), lambda dY: []
+
+
+def doc_features(model, doc, char_cache: dict):
+    """(hashed keys, weights) of one sentence: the four blocks, each dampened and of unit length."""
+    import numpy
+    from spacy.attrs import ENT_TYPE, LOWER, POS, TAG
+    from spacy.strings import get_string_id
+
+    ops = model.ops
+    columns = doc.to_array([LOWER, TAG, POS, ENT_TYPE]).astype("uint64").reshape(-1, 4)
+    function_ids = numpy.asarray([get_string_id(pos) for pos in FUNCTION_POS], dtype="uint64")
+    grammar = numpy.where(numpy.isin(columns[:, 2], function_ids), columns[:, 0], columns[:, 1])
+    entities = numpy.where(columns[:, 3] == 0, numpy.uint64(1), columns[:, 3])
+    blocks = [
+        _char_grams(doc, char_cache, (model.attrs["char_min"], model.attrs["char_max"])),
+        _ngrams(ops, columns[:, 0], model.attrs["word"]),
+        _ngrams(ops, grammar, model.attrs["tag"]),
+        _ngrams(ops, entities, model.attrs["entity"]),
+    ]
+    all_keys, all_vals = [], []
+    for block, salt in zip(blocks, _SALTS):
+        if not len(block):
+            continue
+        unique, counts = numpy.unique(block, return_counts=True)
+        weights = 1.0 + numpy.log(counts.astype("float32"))
+        all_keys.append(numpy.bitwise_xor(unique, numpy.uint64(salt)))
+        all_vals.append((weights / math.sqrt(float((weights * weights).sum()))).astype("float32"))
+    if not all_keys:
+        return numpy.zeros((0,), dtype="uint64"), numpy.zeros((0,), dtype="float32")
+    return numpy.concatenate(all_keys), numpy.concatenate(all_vals)
+
+
+def _ngrams(ops, unigrams, size: int):
+    import numpy
+
+    unigrams = numpy.ascontiguousarray(unigrams, dtype="uint64")
+    grams = [unigrams] + [numpy.asarray(ops.ngrams(n, unigrams)) for n in range(2, size + 1) if len(unigrams) >= n]
+    return numpy.concatenate(grams).astype("uint64")
+
+
+def _char_grams(doc, cache: dict, sizes: tuple[int, int]):
+    """Hashes of the character n-grams of each word padded with spaces (scikit-learn's `char_wb`), cached by word."""
+    import numpy
+
+    if len(cache) > _CHAR_CACHE_LIMIT:
+        cache.clear()
+    parts = []
+    for token in doc:
+        word = token.lower_
+        grams = cache.get(word)
+        if grams is None:
+            grams = cache[word] = _word_char_grams(word, sizes)
+        parts.append(grams)
+    return numpy.concatenate(parts) if parts else numpy.zeros((0,), dtype="uint64")
+
+
+def _word_char_grams(word: str, sizes: tuple[int, int]):
+    import numpy
+    from spacy.strings import get_string_id
+
+    padded = f" {word} "
+    low, high = sizes
+    grams = [padded[start:start + n] for n in range(low, high + 1) for start in range(len(padded) - n + 1)]
+    return numpy.asarray([get_string_id(gram) for gram in grams], dtype="uint64")
+
+
+def register_tagged_features() -> None:
+    """Register the architecture with spaCy, so configs can name it and saved models load; safe to call again."""
+    from spacy.util import registry
+
+    if not registry.has("architectures", TAGGED_FEATURES):
+        registry.architectures.register(TAGGED_FEATURES, func=build_tagged_features)
