@@ -157,6 +157,8 @@ class Result:
     screen: str
     ours: list[float]
     minimal: list[float]
+    load: float = 0.0
+    """The one-minute load average when the configuration finished (other work on the machine slows both apps)."""
 
 
 def command_for(screen: str, claims: int, run: int) -> str:
@@ -187,7 +189,7 @@ def measure(size: tuple[int, int], claims: int, screen: str, presses: int, run: 
                 if press >= 2:  # the first keys pay for imports and caches warming up
                     (ours if name == "ours" else minimal).append(latency)
                 time.sleep(PAUSE_BETWEEN_KEYS)
-        return Result(f"{size[0]}x{size[1]}", claims, screen, ours, minimal)
+        return Result(f"{size[0]}x{size[1]}", claims, screen, ours, minimal, os.getloadavg()[0])
     finally:
         tmux.kill()
 
@@ -197,15 +199,15 @@ def report(results: list[Result]) -> None:
     from benchmarks.timing import ratio
 
     print()
-    print("| terminal | claims | screen | ours median (p90) | minimal median (p90) | ratio median | ratio p90 |")
-    print("|---|---|---|---|---|---|---|")
+    print("| terminal | claims | screen | ours median (p90) | minimal median (p90) | ratio median | ratio p90 | load |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in results:
         ours50, ours90 = statistics.median(r.ours), percentile(r.ours, 0.9)
         base50, base90 = statistics.median(r.minimal), percentile(r.minimal, 0.9)
         verdict = "" if ours50 <= 1.25 * base50 and ours90 <= 1.5 * base90 else " ✖"
         print(f"| {r.size.replace('x', '×')} | {r.claims:,} | {r.screen} | {ours50 * 1000:.1f} ms ({ours90 * 1000:.1f})"
               f" | {base50 * 1000:.1f} ms ({base90 * 1000:.1f}) | {ratio(ours50, base50):.2f}× | "
-              f"{ratio(ours90, base90):.2f}×{verdict} |")
+              f"{ratio(ours90, base90):.2f}×{verdict} | {r.load:.1f} |")
     print("targets: median ratio <= 1.25x, p90 ratio <= 1.5x (✖ marks a miss)")
 
 

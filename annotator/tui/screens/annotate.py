@@ -30,7 +30,6 @@ from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import render_claim
-from annotator.tui.widgets.context_view import Passage
 from annotator.tui.widgets.history_strip import HistoryStrip
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.status_line import render_status
@@ -225,7 +224,7 @@ class AnnotateScreen(SessionScreen):
             context.display = True
             annotation = session.cache.annotations.get(claim.id)
             self.query_one(ClaimCard).show_claim(claim, annotation, session.pending.get(claim.id))
-            context.passage = Passage.of(claim, session.article_of(claim))
+            context.passage = context.passage_of(claim, session.article_of(claim))
             self.query_one(LinksPanel).sources = session.sources_of(claim)
             session.shown(claim.id)
         elif session.queue is not None and not len(session.queue):
@@ -237,7 +236,8 @@ class AnnotateScreen(SessionScreen):
         if claim is not None:
             pending = self.session.pending.get(claim.id)
             self.query_one(ClaimCard).prepare(render_claim(claim, None, pending))
-            self.query_one(ContextView).prepare(Passage.of(claim, self.session.article_of(claim)))
+            context = self.query_one(ContextView)
+            context.prepare(context.passage_of(claim, self.session.article_of(claim)))
 
     def show_empty(self) -> None:
         """Say why there is no claim to show."""

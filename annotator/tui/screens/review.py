@@ -23,7 +23,6 @@ from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
-from annotator.tui.widgets.context_view import Passage
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.review_panels import (
     AnnotationsPanel,
@@ -114,7 +113,8 @@ class ReviewScreen(SessionScreen):
             card = render_adjudicated_claim(item.claim, item.adjudication, session.pending_notes.get(item.claim.id))
             claim_card = self.query_one(ClaimCard)
             claim_card.decided, claim_card.card = item.adjudication is not None, card
-            self.query_one(ContextView).passage = Passage.of(item.claim, item.article)
+            context = self.query_one(ContextView)
+            context.passage = context.passage_of(item.claim, item.article)
             self.query_one(AnnotationsPanel).annotations = tuple(item.annotations)
             self.query_one(LinksPanel).sources = item.sources
         self.refresh_status()
@@ -124,7 +124,8 @@ class ReviewScreen(SessionScreen):
         if item is not None:
             note = self.session.pending_notes.get(item.claim.id)
             self.query_one(ClaimCard).prepare(render_adjudicated_claim(item.claim, item.adjudication, note))
-            self.query_one(ContextView).prepare(Passage.of(item.claim, item.article))
+            context = self.query_one(ContextView)
+            context.prepare(context.passage_of(item.claim, item.article))
 
     def refresh_status(self) -> None:
         """Update the progress line."""

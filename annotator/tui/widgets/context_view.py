@@ -6,14 +6,16 @@ region of fixed size, never a layout of the screen or a scroll in a second frame
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 
 from rich.text import Text
 from textual.strip import Strip
 
 from annotator.models import Article, Claim
 from annotator.tui.literal import highlighted, literal, paragraphs
-from annotator.tui.widgets.prepared import PreparedText, to_strips, wrap
+from annotator.tui.widgets.prepared import CACHED_TEXTS, PreparedText, to_strips, wrap
 
 HIGHLIGHT = "bold reverse underline"
 """Reverse video and underline mark the sentence even on a monochrome terminal."""
@@ -72,6 +74,7 @@ class Passage:
     def of(cls, claim: Claim, article: Article) -> Passage:
         return cls(article_heading(article), *context_parts(claim, article))
 
+    @cached_property
     def identity(self) -> tuple:
         parts = (self.heading, *self.before, self.claim, *self.after)
         return len(self.before), tuple((part.plain, tuple(part.spans)) for part in parts)
@@ -110,6 +113,17 @@ class ContextView(PreparedText, can_focus=False):
         self._identity: tuple | None = None
         self._offset = 0
         """Lines scrolled from the keyboard away from where the claim puts the view; back to 0 for a new passage."""
+        self._passages: OrderedDict[tuple, Passage] = OrderedDict()
+
+    def passage_of(self, claim: Claim, article: Article) -> Passage:
+        """The passage of a claim, built once while it is among the last few shown or prepared."""
+        key = (claim.id, claim.start, claim.end, claim.source_text, article.id, len(article.body))
+        passage = self._passages.get(key)
+        if passage is None:
+            passage = self._passages[key] = Passage.of(claim, article)
+            while len(self._passages) > CACHED_TEXTS:
+                self._passages.popitem(last=False)
+        return passage
 
     @property
     def passage(self) -> Passage | None:
@@ -117,7 +131,7 @@ class ContextView(PreparedText, can_focus=False):
 
     @passage.setter
     def passage(self, passage: Passage | None) -> None:
-        identity = passage.identity() if passage is not None else None
+        identity = passage.identity if passage is not None else None
         if identity != self._identity:
             self._passage, self._identity, self._offset = passage, identity, 0
             self.redraw()
@@ -172,4 +186,4 @@ class ContextView(PreparedText, can_focus=False):
         width, height = self.content_size
         build = self._builder(passage, width, height)
         if build is not None and width > 0 and height > 0:
-            self.strips((passage.identity(), 0), build, width, height)
+            self.strips((passage.identity, 0), build, width, height)

@@ -109,7 +109,7 @@ def render_sources(sources: Sources) -> Text:
 class LinksPanel(VerticalScroll, can_focus=False):
     """Corroboration and conflicts for the claim, scrollable; hidden when the claim stands alone."""
 
-    sources: reactive[Sources] = reactive(Sources, always_update=True)
+    sources: reactive[Sources] = reactive(Sources, always_update=True, repaint=False)
 
     def compose(self):
         yield Static(id="links-text", markup=False)

@@ -76,7 +76,7 @@ def render_review_status(
 class AnnotationsPanel(VerticalScroll, can_focus=False):
     """Every annotator's decision on the claim under review, scrollable; set `annotations`."""
 
-    annotations: reactive[tuple[Annotation, ...]] = reactive(tuple)
+    annotations: reactive[tuple[Annotation, ...]] = reactive(tuple, repaint=False)
 
     def compose(self):
         yield Static(id="annotations-text", markup=False)
