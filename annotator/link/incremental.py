@@ -25,6 +25,7 @@ from annotator.link.feature_cache import FeatureCache
 from annotator.link.features import ClaimFeatures, build_features
 from annotator.link.findings import Finding
 from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE
+from annotator.link.linker import _conflict
 from annotator.link.normalise import AliasTable
 from annotator.link.people import outlet_keys
 from annotator.link.scoring import Scorer
@@ -217,11 +218,3 @@ def _conflict_rows(index: EventIndex, local: list[ClaimFeatures], n_new: int, fi
         merged.update({key: _conflict(key[0], finding) for key, finding in kept.items()})
         rows.append((claim_id, [merged[key] for key in sorted(merged)]))
     return rows
-
-
-def _conflict(claim_id: str, finding: Finding) -> Conflict:
-    return Conflict(
-        claim_id=claim_id, detail=finding.detail, kind=finding.kind, wording=finding.wording,
-        start=finding.start, end=finding.end, other_wording=finding.other_wording,
-        other_start=finding.other_start, other_end=finding.other_end,
-    )

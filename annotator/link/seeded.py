@@ -8,25 +8,8 @@ from collections.abc import Mapping
 
 from annotator.link.features import ClaimFeatures
 from annotator.link.grouping import GROUP_THRESHOLD, MAX_LINKAGE_SAMPLE
+from annotator.link.grouping import _UnionFind as UnionFind
 from annotator.link.scoring import Scorer
-
-
-class UnionFind:
-    """Disjoint sets of claim positions; the smallest position is each set's root."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def group_id(smallest_claim_id: str) -> str:
