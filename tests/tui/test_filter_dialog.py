@@ -87,7 +87,7 @@ async def test_each_claim_says_briefly_why_it_was_picked(app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         card = app.screen.query_one(ClaimCard).card.plain
-        assert "check-worthiness 0.70 (why: past tense, a named entity; w explains)" in card
+        assert "check-worthiness 0.70 (why: past tense, a named entity)" in card
         await press(pilot, "w")
         assert "score 0.70 from the formula: past tense +0.8, a named entity +0.9" in screen_text(app)
 

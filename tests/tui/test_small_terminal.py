@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.tui import make_app
+from annotator.tui import make_app, make_review_app
 from annotator.tui.widgets import LinksPanel
-from tests.tui.helpers import press, screen_text, settle
+from tests.tui.helpers import press, screen_text, settle, working_screen
 from tests.tui.sample_data import sample_settings
 from tests.tui.test_context import CLAIM_SENTENCE, long_article_store  # noqa: F401 (a fixture)
 
@@ -45,3 +45,29 @@ async def test_at_80x24_the_sources_panel_scrolls_from_the_keyboard(app):
         assert links.scroll_y > 0
         await press(pilot, "less_than_sign")
         assert links.scroll_y == 0
+
+
+async def test_in_review_the_sources_scroll_and_a_label_key_in_the_full_article_decides(store, disputed):
+    app = make_review_app(store, sample_settings(), adjudicator="lead")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "j")
+        await pilot.pause(0.1)
+        links = app.screen.query_one(LinksPanel)
+        assert links.display and links.max_scroll_y > 0, "c05's sources overflow the review screen's panel"
+        await press(pilot, "greater_than_sign")
+        assert links.scroll_y > 0
+        await press(pilot, "right_square_bracket")
+        assert "c05" == working_screen(app).session.current_item().claim.id
+        await press(pilot, "a")
+        assert "v/c/x/u/n decide" in screen_text(app)
+        await press(pilot, "x")
+        await settle(pilot)
+    assert store.adjudications.get("c05").label == "contested"
+
+
+async def test_at_80x24_the_key_legend_takes_two_lines_and_leaves_the_rest_to_the_claim(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one("#legend").size.height == 2
+        assert "a full % agree ? help q quit" in screen_text(app)

@@ -25,7 +25,6 @@ from annotator.tui.dialogs import ClaimEditDialog, ClaimEditResult, GotoDialog, 
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
 from annotator.tui.messages import JobDone, RetrainDone
 from annotator.tui.screens.agreement import AgreementScreen
-from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
@@ -158,26 +157,9 @@ class AnnotateScreen(SessionScreen):
         self.refresh_status(self.session.current_claim())
         self.say(Notice(outcome.message, error=outcome.version is None))
 
-    def action_article(self) -> None:
+    def article_on_screen(self):
         claim = self.session.current_claim()
-        if claim is not None:
-
-            def closed(label_name: str | None) -> None:
-                label = next((label for label in self.labels if label.name == label_name), None)
-                if label is not None:
-                    self.request(lambda: self.decide(label))
-
-            self.app.push_screen(ArticleScreen(self.session.article_of(claim), claim, self.labels), closed)
-
-    def action_scroll_context(self, lines: int) -> None:
-        self.query_one(ContextView).scroll_lines(lines)
-
-    def action_scroll_sources(self, lines: int) -> None:
-        links = self.query_one(LinksPanel)
-        if links.display:
-            links.scroll_relative(y=lines, animate=False, immediate=True)
-        else:
-            self.say(Notice("No other sources for this claim."))
+        return (self.session.article_of(claim), claim) if claim is not None else None
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.labels, self.guidelines))

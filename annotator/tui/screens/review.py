@@ -19,7 +19,6 @@ from annotator.store import Store
 from annotator.tui.dialogs import ReviewFilterDialog
 from annotator.tui.keys import MAX_DIGIT_LABELS, REVIEW_COMMANDS
 from annotator.tui.screens.agreement import AgreementScreen
-from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
@@ -32,7 +31,7 @@ from annotator.tui.widgets.review_panels import (
 
 
 def _bindings() -> list[Binding]:
-    bindings = [Binding(",".join(command.keys), command.action, show=False) for command in REVIEW_COMMANDS]
+    bindings = [Binding(keys, action, show=False) for command in REVIEW_COMMANDS for keys, action in command.bindings()]
     bindings += [Binding(str(n), f"choose({n})", show=False) for n in range(1, MAX_DIGIT_LABELS + 1)]
     return bindings
 
@@ -70,10 +69,9 @@ class ReviewScreen(SessionScreen):
 
     # Keys
 
-    def action_article(self) -> None:
+    def article_on_screen(self):
         item = self.session.current_item()
-        if item is not None:
-            self.app.push_screen(ArticleScreen(item.article, item.claim))
+        return (item.article, item.claim) if item is not None else None
 
     def action_search(self) -> None:
         self.request(self.open_filter)

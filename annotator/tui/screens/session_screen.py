@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
-from annotator.models import Label
+from annotator.models import Article, Claim, Label
 from annotator.session import Job, JobContext, Notice, Step
 from annotator.session.core import SessionBase
 from annotator.store import Store
@@ -22,6 +22,8 @@ from annotator.tui.dialogs import CorrectionDialog, NoteDialog, NoteResult
 from annotator.tui.garbage import QuietCollector
 from annotator.tui.literal import literal
 from annotator.tui.messages import JobDone, JobReport
+from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.widgets import ContextView, LinksPanel
 from annotator.tui.widgets.quiet import update_if_changed
 
 PREFETCH_DELAY = 0.25
@@ -149,6 +151,32 @@ class SessionScreen(Screen[None]):
                             "without it, or wait.", error=True))
             return
         self.request(self.session.leave)
+
+    def action_article(self) -> None:
+        """The full article; a label key there closes it and decides the claim."""
+        shown = self.article_on_screen()
+        if shown is not None:
+
+            def closed(label_name: str | None) -> None:
+                label = next((label for label in self.labels if label.name == label_name), None)
+                if label is not None:
+                    self.request(lambda: self.decide(label))
+
+            self.app.push_screen(ArticleScreen(*shown, self.labels), closed)
+
+    def article_on_screen(self) -> tuple[Article, Claim] | None:
+        """The article and claim on screen (None: none); each screen knows where they are."""
+        raise NotImplementedError
+
+    def action_scroll_context(self, lines: int) -> None:
+        self.query_one(ContextView).scroll_lines(lines)
+
+    def action_scroll_sources(self, lines: int) -> None:
+        links = self.query_one(LinksPanel)
+        if links.display:
+            links.scroll_relative(y=lines, animate=False, immediate=True)
+        else:
+            self.say(Notice("No other sources for this claim."))
 
     # Deciding through dialogs
 

@@ -70,7 +70,7 @@ def claim_details(claim: Claim) -> Text:
     meta.append(f"{claim.checkworthiness:.2f}")
     meta.append(" (why: ", style="dim")
     meta.append_text(literal(why_picked(claim)))
-    meta.append("; w explains)", style="dim")
+    meta.append(")", style="dim")
     if claim.needs_context:
         meta.append("  ·  needs context", style="italic")
     if claim.superseded:

@@ -12,9 +12,9 @@ from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
 
 SHORT_NAMES = {"edit_claim": "edit", "skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "find",
-               "goto": "go", "article": "article", "agreement": "agree", "help": "help", "quit": "quit"}
+               "article": "full", "agreement": "agree", "help": "help", "quit": "quit"}
 """Names short enough that every command fits one line of an 80-column terminal (`b` is named by the history
-strip itself, the scroll keys by the help)."""
+strip itself; go-to, redo and the scroll keys by the help)."""
 
 
 def render_legend(labels: Sequence[Label], commands: Sequence[Command] = COMMANDS) -> Text:
