@@ -34,15 +34,21 @@ async def test_the_claim_sentence_stays_in_view_after_a_resize(long_article_stor
         assert CLAIM_SENTENCE in context_part(app)
 
 
+async def sources_scrolled_down(pilot, *keys: str) -> LinksPanel:
+    """Press `keys` to reach a claim whose sources overflow their panel, then `>`: the panel scrolls down."""
+    await press(pilot, *keys)
+    await pilot.pause(0.1)
+    links = pilot.app.screen.query_one(LinksPanel)
+    assert links.display and links.max_scroll_y > 0, "the claim's sources overflow their panel at 80x24"
+    await press(pilot, "greater_than_sign")
+    assert links.scroll_y > 0
+    return links
+
+
 async def test_at_80x24_the_sources_panel_scrolls_from_the_keyboard(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "v", "k")
-        await pilot.pause(0.1)
-        links = app.screen.query_one(LinksPanel)
-        assert links.display and links.max_scroll_y > 0, "with the history strip, the sample claim's sources overflow their panel"
-        await press(pilot, "greater_than_sign")
-        assert links.scroll_y > 0
+        links = await sources_scrolled_down(pilot, "v", "k")
         await press(pilot, "less_than_sign")
         assert links.scroll_y == 0
 
@@ -51,12 +57,7 @@ async def test_in_review_the_sources_scroll_and_a_label_key_in_the_full_article_
     app = make_review_app(store, sample_settings(), adjudicator="lead")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "j")
-        await pilot.pause(0.1)
-        links = app.screen.query_one(LinksPanel)
-        assert links.display and links.max_scroll_y > 0, "c05's sources overflow the review screen's panel"
-        await press(pilot, "greater_than_sign")
-        assert links.scroll_y > 0
+        await sources_scrolled_down(pilot, "j")
         await press(pilot, "right_square_bracket")
         assert "c05" == working_screen(app).session.current_item().claim.id
         await press(pilot, "a")
