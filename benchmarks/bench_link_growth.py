@@ -90,16 +90,18 @@ def resident_mb() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
 
 
-def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False) -> dict:
+def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
+            features_kept: int | None = None) -> dict:
     """Grow one event to `articles` articles in a fresh database; per-batch link seconds and memory."""
     from annotator.ingest import feature_cache, link_new, relink_event
     from annotator.link import link_claims
+    from annotator.link.feature_cache import FeatureCache
     from annotator.store import open_store
 
     story = Story(seed, articles)
     with tempfile.TemporaryDirectory(prefix="bench-link-growth-") as folder:
         store = open_store(f"sqlite:///{Path(folder) / 'story.db'}")
-        cache = feature_cache()
+        cache = feature_cache() if features_kept is None else FeatureCache(features_kept)
         seconds, memory = [], []
         for first in range(0, articles, BATCH):
             batch = [story.article(number) for number in range(first, min(articles, first + BATCH))]
@@ -126,13 +128,16 @@ def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False) 
             "relink": relink}
 
 
-def measured(articles: int, baseline: bool, seed: int, relink: bool = False) -> tuple[dict, float]:
+def measured(articles: int, baseline: bool, seed: int, relink: bool = False,
+             features_kept: int | None = None) -> tuple[dict, float]:
     """run_one in a child process, and its peak resident memory in MB."""
     command = [sys.executable, "-m", "benchmarks.bench_link_growth", "--one", str(articles), "--seed", str(seed)]
     if baseline:
         command.append("--baseline")
     if relink:
         command.append("--relink")
+    if features_kept is not None:
+        command += ["--features-kept", str(features_kept)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(child.pid, 0)
     output = child.stdout.read() if child.stdout else ""
@@ -159,17 +164,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--baseline", action="store_true", help="also link the first size as a whole after each batch")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--features-kept", type=int, help="features kept between batches (default: ingest's)")
     parser.add_argument("--relink", action="store_true", help="then time `relink` of the event from scratch")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.baseline, args.seed, args.relink)))
+        print(json.dumps(run_one(args.one, args.baseline, args.seed, args.relink, args.features_kept)))
         return
     print(f"load average {os.getloadavg()[0]:.1f}; {BATCH} articles of {CLAIMS_PER_ARTICLE} claims per batch")
     if args.baseline:
         report("whole", args.sizes[0], *measured(args.sizes[0], True, args.seed))
     for size in args.sizes:
-        report("indexed", size, *measured(size, False, args.seed, args.relink))
+        report("indexed", size, *measured(size, False, args.seed, args.relink, args.features_kept))
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
