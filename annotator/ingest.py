@@ -192,7 +192,8 @@ class EventBatches:
         self.rebuild = rebuild
         self.waiting: dict[str, list[Claim]] = {}
         self.failed: set[str] = set()
-        self.caches: dict[str, FeatureCache] = {}
+        self.cache = feature_cache()
+        """One for every event of the run (claim ids are unique), so many small events keep no more than one big."""
 
     def stored(self, event: str, claims: Sequence[Claim], *, new_version: bool, report: IngestReport) -> None:
         """Note claims just stored; link the event's waiting claims once there are enough of them."""
@@ -222,8 +223,7 @@ class EventBatches:
 
     def _link(self, event: str, report: IngestReport) -> bool:
         try:
-            cache = self.caches.setdefault(event, feature_cache())
-            link_new(self.store, event, self.waiting.pop(event, []), cache=cache)
+            link_new(self.store, event, self.waiting.pop(event, []), cache=self.cache)
         except DatabaseError as error:
             self.failed.add(event)
             report.errors.append(_unfinished(event, error))

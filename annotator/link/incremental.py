@@ -22,9 +22,9 @@ from annotator.link.acronyms import written_acronyms
 from annotator.link.blocking import MAX_CANDIDATES, MAX_KEYS, MAX_POSTINGS
 from annotator.link.conflicts import RELATED_KINDS, find_conflicts
 from annotator.link.feature_cache import FeatureCache
-from annotator.link.features import ClaimFeatures, build_features
+from annotator.link.features import ClaimFeatures, assign_actors, build_features
 from annotator.link.findings import Finding
-from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE
+from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE, group_ids
 from annotator.link.linker import _conflict
 from annotator.link.normalise import AliasTable
 from annotator.link.people import outlet_keys
@@ -94,6 +94,8 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
     facts |= {PERSON + p for f in local for p in f.person_names | ({f.speaker} if f.speaker else set())}
     first_seq = index.add([(f.claim.id, f.article, f.search_keys, frame_keys(f)) for f in local], facts)
     total = first_seq + len(local)
+    if first_seq == 0:  # a new event: every claim is here, so link them in memory, as a whole event is linked
+        return _whole(local)
 
     counts = index.counts(set().union(*(f.search_keys for f in local)))
     chosen = {f.index: _search_keys(f, counts) for f in local}
@@ -123,6 +125,22 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
     final, links = _group_rows(local, len(new), components, groups, members)
     links.conflicts = _conflict_rows(index, local, len(new), final, {by_id[c] for c in partners if c in by_id})
     return links
+
+
+def _whole(local: list[ClaimFeatures]) -> BatchLinks:
+    """The links of claims that are all of their event, found in memory as `link_claims` finds them."""
+    assign_actors(local)
+    groups = group_ids(local)
+    found = find_conflicts(local, groups)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for feature, group in zip(local, groups):
+        if group:
+            articles[group].add(feature.article)
+    return BatchLinks(
+        groups=[(f.claim.id, g, sorted(articles[g] - {f.article}) if g else []) for f, g in zip(local, groups)],
+        conflicts=[(f.claim.id, [_conflict(cid, finding) for (cid, _), finding in sorted(found.get(f.index, {}).items())])
+                   for f in local],
+    )
 
 
 def _read_back(index: EventIndex, cache: FeatureCache, local: list[ClaimFeatures], claim_ids: list[str],
