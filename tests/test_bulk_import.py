@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from annotator.errors import NotFoundError
-from annotator.models import Annotation, Article, Claim, utc_now
+from annotator.models import Annotation, Article, Claim, ClaimEdit, utc_now
 
 CLAIMS = 1_200
 ANNOTATORS = 10
@@ -70,3 +70,31 @@ def test_duplicates_inside_one_stream_keep_the_newest(many_claims):
     result = store.annotations.import_records(iter(stream))
     assert (result.added, result.updated, result.unchanged) == (1, 1, 1)
     assert store.annotations.get("m000-000", "dup").label == "contested"
+
+
+def test_every_decision_field_survives_an_import_and_the_same_file_again_changes_nothing(many_claims):
+    store = many_claims
+    when = utc_now() - timedelta(hours=2)
+    record = Annotation(claim_id="m000-001", annotator="full", label="corrected", correction="It was 104.",
+                        edit=ClaimEdit(text="District 0 counted 104 visitors.", speaker="the office", start=0, end=20),
+                        note="checked the log", evidence=["https://example.org/log", "second source"], flagged=True,
+                        duration_ms=900, created_at=when, updated_at=when)
+    assert store.annotations.import_records([record]).added == 1
+    stored = store.annotations.get("m000-001", "full")
+    assert stored.model_dump() == record.model_dump()
+    again = store.annotations.import_records([record])
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
+    history = store.annotations.history("m000-001", "full")
+    assert len(history) == 1 and history[0]["edit"]["speaker"] == "the office"
+    assert history[0]["evidence"] == ["https://example.org/log", "second source"] and history[0]["flagged"]
+
+
+def test_an_import_leaves_the_connection_cache_as_it_found_it(many_claims):
+    store = many_claims
+    if store.db.engine.dialect.name != "sqlite":
+        pytest.skip("the page cache size is a SQLite setting")
+    with store.db.write() as session:
+        before = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+    store.annotations.import_records(records())
+    with store.db.write() as session:
+        assert session.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
