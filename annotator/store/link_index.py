@@ -124,26 +124,28 @@ class EventIndex:
         for fact in facts:
             added[fact] = added.get(fact, 0) + 1
         added[TOTAL_KEY] = len(entries)
-        before = self.counts(list(added))
-        first_seq = before.get(TOTAL_KEY, 0)
-        filled = dict(before)
+        first_seq = self.counts([TOTAL_KEY]).get(TOTAL_KEY, 0)
+        filled = self.counts(list(added)) if first_seq else {}  # an event never indexed has no keys at all
         postings = []
         for offset, (claim_id, article_id, keys, uncapped) in enumerate(entries):
-            row = {"event": self.name, "seq": first_seq + offset, "claim_id": claim_id, "article_id": article_id}
+            row = (self.name, first_seq + offset, claim_id, article_id)
             for key in keys:
                 held = filled.get(key, 0)
                 if held < self.max_postings:
-                    postings.append({**row, "key": key})
+                    postings.append((key, *row))
                 filled[key] = held + 1
-            postings += [{**row, "key": key} for key in uncapped]
-        upsert = text("INSERT INTO link_keys (event, key, claims) VALUES (:event, :key, :claims) "
-                      "ON CONFLICT (event, key) DO UPDATE SET claims = link_keys.claims + excluded.claims")
+            postings += [(key, *row) for key in uncapped]
+        mark = "?" if self.db.dialect == "sqlite" else "%s"
+        upsert = (f"INSERT INTO link_keys (event, key, claims) VALUES ({mark}, {mark}, {mark}) "
+                  "ON CONFLICT (event, key) DO UPDATE SET claims = link_keys.claims + excluded.claims")
         with self.db.write() as session:
+            # the driver's own executemany: a batch writes tens of thousands of rows, and SQLAlchemy's per-row
+            # parameter processing would cost more than SQLite's insert
             connection = session.connection()
-            connection.execute(upsert, [{"event": self.name, "key": key, "claims": n} for key, n in added.items()])
+            connection.exec_driver_sql(upsert, [(self.name, key, n) for key, n in added.items()])
             if postings:
-                connection.execute(text("INSERT INTO link_postings (event, key, seq, claim_id, article_id) "
-                                        "VALUES (:event, :key, :seq, :claim_id, :article_id)"), postings)
+                connection.exec_driver_sql("INSERT INTO link_postings (key, event, seq, claim_id, article_id) "
+                                           f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark})", postings)
         return first_seq
 
     def groups_of(self, claim_ids: Collection[str]) -> dict[str, str | None]:
