@@ -7,9 +7,10 @@ match, and the cap keeps every lookup, and the table, bounded per key.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from sqlalchemy import JSON, bindparam, delete, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 
 from annotator.models import Claim, Conflict
 from annotator.store.claims import Claims
@@ -191,21 +192,27 @@ class EventIndex:
 
     def save(self, groups: Iterable[tuple[str, str | None, list[str]]],
              conflicts: Iterable[tuple[str, list[Conflict]]]) -> int:
-        """Store (claim id, group, corroborating articles) and (claim id, conflicts) rows; how many rows changed."""
-        group_rows = [{"claim_key": claim_id, "group_id": group, "corroborated_by": list(articles)}
-                      for claim_id, group, articles in groups]
-        conflict_rows = [{"claim_key": claim_id, "conflicts": [c.model_dump() for c in found]}
-                         for claim_id, found in conflicts]
+        """Store (claim id, group, corroborating articles) and (claim id, conflicts) rows; how many rows changed.
+
+        A claim with both rows is written by one UPDATE, through the driver's executemany (a batch updates every
+        claim of an event, and SQLAlchemy's per-row parameter processing would cost more than the updates).
+        """
+        linked = {claim_id: (group, json.dumps(list(articles))) for claim_id, group, articles in groups}
+        found = {claim_id: json.dumps([c.model_dump() for c in kept]) for claim_id, kept in conflicts}
+        mark = "?" if self.db.dialect == "sqlite" else "%s"
+        json_mark = mark if self.db.dialect == "sqlite" else "%s::json"
+        both = [(group, articles, found[cid], cid) for cid, (group, articles) in linked.items() if cid in found]
+        only_groups = [(group, articles, cid) for cid, (group, articles) in linked.items() if cid not in found]
+        only_conflicts = [(kept, cid) for cid, kept in found.items() if cid not in linked]
+        statements = [
+            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark}, conflicts = {json_mark} "
+             f"WHERE id = {mark}", both),
+            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark} WHERE id = {mark}", only_groups),
+            (f"UPDATE claims SET conflicts = {json_mark} WHERE id = {mark}", only_conflicts),
+        ]
         with self.db.write() as session:
             connection = session.connection()
-            if group_rows:
-                connection.execute(
-                    update(ClaimRow).where(ClaimRow.id == bindparam("claim_key")).values(
-                        group_id=bindparam("group_id"), corroborated_by=bindparam("corroborated_by", type_=JSON)),
-                    group_rows)
-            if conflict_rows:
-                connection.execute(
-                    update(ClaimRow).where(ClaimRow.id == bindparam("claim_key")).values(
-                        conflicts=bindparam("conflicts", type_=JSON)),
-                    conflict_rows)
-        return len({row["claim_key"] for row in group_rows} | {row["claim_key"] for row in conflict_rows})
+            for sql, rows in statements:
+                if rows:
+                    connection.exec_driver_sql(sql, rows)
+        return len(linked.keys() | found.keys())
