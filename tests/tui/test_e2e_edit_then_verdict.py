@@ -29,7 +29,8 @@ def _export(fmt: str, out, env) -> list[dict]:
 def test_an_edited_claim_is_published_with_the_rating_of_its_verdict_only(tmp_path):
     url, env = _ingested_database(tmp_path)
     tmux = Tmux(f"annotator-e2e-edit-{os.getpid()}")
-    command = f"{ANNOTATOR} annotate --db {url} --annotator alice"
+    # The pane stays open after the app quits, so its one-line summary can be read.
+    command = f"{ANNOTATOR} annotate --db {url} --annotator alice; sleep 60"
     tmux.run("new-session", "-d", "-s", "ui", "-x", "120", "-y", "40", "-e", f"TERM={env['TERM']}", command)
     try:
         tmux.wait_for("NO LABEL YET", timeout=60)
@@ -37,7 +38,9 @@ def test_an_edited_claim_is_published_with_the_rating_of_its_verdict_only(tmp_pa
         tmux.wait_for("claim 2 of")
         tmux.keys("t")
         tmux.wait_for("sets no verdict")
+        time.sleep(0.5)
         tmux.keys("C-a")
+        time.sleep(0.5)
         tmux.type(EDITED)
         tmux.wait_for("Ines Varga expects")
         tmux.keys("Tab")
