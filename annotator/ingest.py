@@ -96,9 +96,7 @@ def ingest_paths(
             yield item
 
     linking = EventBatches(store, rebuild=set(store.links.pending()))
-    for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers)):
-        if model is not None and claims:
-            claims = scored_by(model, claims)
+    for article, claims in extract_many(nlp, fresh_articles(), n_process=max(1, workers), model=model):
         if article.event is not None and article.event not in touched_events:
             store.links.mark_pending(article.event)
             touched_events.add(article.event)
@@ -120,15 +118,6 @@ def ingest_paths(
         except DatabaseError as error:  # a full disk: the statistics only make later queries faster
             report.warnings.append(f"query planner statistics were not refreshed ({error.message})")
     return report
-
-
-def scored_by(model: "CheckworthinessModel", claims: Sequence[Claim]) -> list[Claim]:
-    """The claims with the model's check-worthiness and its version in place of the formula's score."""
-    scores = model.score([claim.text for claim in claims])
-    return [
-        claim.model_copy(update={"checkworthiness": score, "checkworthiness_model": model.version})
-        for claim, score in zip(claims, scores)
-    ]
 
 
 def too_long(article: Article, max_length: int) -> str:

@@ -33,6 +33,29 @@ class CheckworthinessModel:
         return [round(value, 4) for value in score_texts(self.nlp, texts, tagger=self.tagger,
                                                          threshold=self.threshold)]
 
+    def reads_tags_of(self, nlp: Any) -> bool:
+        """True when `nlp` tags and finds entities as this model's tagger does, so its Docs need no tagging again."""
+        if self.tagger is None or not {"tagger", "ner"} <= set(nlp.pipe_names):
+            return False
+        return all(nlp.meta.get(key) == self.tagger.meta.get(key) for key in ("lang", "name", "version"))
+
+    def score_offsets(self, doc: Any, offsets: Sequence[tuple[int, int]]) -> list[float | None]:
+        """`score_spans` of each (start, end) stretch of `doc`; None where no tokens align with it."""
+        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in offsets]
+        scores = iter(self.score_spans([span for span in spans if span is not None and len(span)]))
+        return [next(scores) if span is not None and len(span) else None for span in spans]
+
+    def score_spans(self, spans: Sequence[Any]) -> list[float]:
+        """`score` of each span's text (whitespace collapsed), reading the tags and entities its Doc already has;
+        for a Doc from a pipeline the model `reads_tags_of`."""
+        ruler = self.tagger.get_pipe("attribute_ruler") if "attribute_ruler" in self.tagger.pipe_names else None
+        docs = [retagged_span(span) for span in spans]
+        if ruler is not None:  # parts of speech as the tagger alone gives them: the article's depend on its parse
+            docs = [ruler(doc) for doc in docs]
+        textcat = self.nlp.get_pipe("textcat")
+        return [round(shifted(doc.cats.get(LABEL, 0.0), self.threshold), 4)
+                for doc in textcat.pipe(docs, batch_size=SCORE_BATCH)]
+
 
 def load_model(path: Path) -> CheckworthinessModel:
     """The model in `path`, or UsageError with one line naming the folder when it is not one."""
@@ -79,6 +102,27 @@ def load_tagger(name: str | None = None) -> Any:
 def tagged_docs(tagger: Any, texts: Sequence[str]) -> list[Any]:
     """The texts tokenized, tagged and with entities, by the English pipeline."""
     return list(tagger.pipe(list(texts), batch_size=SCORE_BATCH))
+
+
+def retagged_span(span: Any) -> Any:
+    """A Doc of the span's words without whitespace tokens (as its collapsed text tokenizes), with their tags and
+    entity types."""
+    from spacy.tokens import Doc
+
+    tokens = [token for token in span if not token.is_space]
+    entities, previous = [], ""
+    for token in tokens:
+        label = token.ent_type_
+        if not label:
+            entities.append("O")
+        elif token.ent_iob_ == "B" or label != previous:
+            entities.append(f"B-{label}")
+        else:
+            entities.append(f"I-{label}")
+        previous = label
+    return Doc(span.doc.vocab, words=[token.text for token in tokens],
+               spaces=[True] * (len(tokens) - 1) + [False] if tokens else [],
+               tags=[token.tag_ for token in tokens], ents=entities)
 
 
 def score_texts(nlp: Any, texts: Sequence[str], *, tagger: Any = None, threshold: float = 0.5) -> list[float]:

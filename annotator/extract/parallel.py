@@ -11,14 +11,18 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from spacy.language import Language
 
 from annotator.extract.pipeline import CLAIMS_ATTR
 from annotator.models import Article
 
+if TYPE_CHECKING:
+    from annotator.extract.cw_model import CheckworthinessModel
+
 _worker_nlp: Optional[Language] = None
+_worker_scorer: "Optional[CheckworthinessModel]" = None
 _BATCHES_IN_FLIGHT_PER_PROCESS = 2
 
 
@@ -28,11 +32,13 @@ def can_fork() -> bool:
 
 
 def records_in_parallel(
-    nlp: Language, articles: Iterable[Article], *, n_process: int, batch_size: int
-) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
-    """Each article with its claim records, in input order, computed by `n_process` forked workers."""
+    nlp: Language, articles: Iterable[Article], *, n_process: int, batch_size: int,
+    scorer: "CheckworthinessModel | None" = None,
+) -> Iterator[tuple[Article, list[dict[str, Any]], Optional[list[Optional[float]]]]]:
+    """Each article with its claim records and, with `scorer`, their scores from the Doc's tags (else None), in
+    input order, computed by `n_process` forked workers."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(n_process, initializer=_set_worker_nlp, initargs=(nlp,)) as pool:
+    with context.Pool(n_process, initializer=_set_worker_nlp, initargs=(nlp, scorer)) as pool:
         pending: deque = deque()
         iterator = iter(articles)
         while True:
@@ -41,16 +47,24 @@ def records_in_parallel(
                 pending.append((batch, pool.apply_async(_records_of, ([a.body for a in batch], batch_size))))
             while pending and (not batch or len(pending) >= n_process * _BATCHES_IN_FLIGHT_PER_PROCESS):
                 done, result = pending.popleft()
-                yield from zip(done, result.get())
+                for article, (records, scores) in zip(done, result.get()):
+                    yield article, records, scores
             if not batch and not pending:
                 return
 
 
-def _set_worker_nlp(nlp: Language) -> None:
-    global _worker_nlp
-    _worker_nlp = nlp
+def _set_worker_nlp(nlp: Language, scorer: "CheckworthinessModel | None") -> None:
+    global _worker_nlp, _worker_scorer
+    _worker_nlp, _worker_scorer = nlp, scorer
 
 
-def _records_of(texts: list[str], batch_size: int) -> list[list[dict[str, Any]]]:
+def _records_of(texts: list[str], batch_size: int) -> list[tuple[list[dict[str, Any]], Optional[list]]]:
     assert _worker_nlp is not None
-    return [doc._.get(CLAIMS_ATTR) or [] for doc in _worker_nlp.pipe(texts, batch_size=batch_size)]
+    results = []
+    for doc in _worker_nlp.pipe(texts, batch_size=batch_size):
+        records = doc._.get(CLAIMS_ATTR) or []
+        scores = None
+        if _worker_scorer is not None:
+            scores = _worker_scorer.score_offsets(doc, [(r["start"], r["end"]) for r in records])
+        results.append((records, scores))
+    return results
