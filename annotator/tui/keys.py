@@ -31,7 +31,7 @@ class Command:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command(("t",), "edit_claim", "edit the claim as extracted (text, speaker): fixes the extraction, no verdict"),
+    Command(("t",), "edit_claim", "edit the claim as extracted (text, speaker, span): fixes the extraction, no verdict"),
     Command(("s",), "skip", "skip: next claim, nothing saved"),
     Command(("z", "ctrl+z"), "undo", "undo the last saved change (several levels)"),
     Command(("r", "ctrl+y"), "redo", "redo what undo took back"),

@@ -112,7 +112,7 @@ class AnnotateScreen(SessionScreen):
                 else:
                     self.perform(self.session.edit_claim(result.edit))
 
-            self.open_dialog(ClaimEditDialog(claim, current), edited)
+            self.open_dialog(ClaimEditDialog(claim, current, self.session.article_of(claim).body), edited)
         return Step()
 
     def action_search(self) -> None:

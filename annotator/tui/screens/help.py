@@ -15,6 +15,7 @@ from textual.widgets import Label, Markdown, Static
 
 from annotator.errors import UsageError
 from annotator.models import Label as ClaimLabel
+from annotator.tui.dialogs.claim_edit import SPAN_HINT
 from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
 
@@ -47,6 +48,8 @@ def render_key_map(labels: Sequence[ClaimLabel], commands: Sequence[Command] = C
         text.append(f" {keys} ", style="bold reverse")
         text.append(f"  {command.description}\n")
     text.append(" In dialogs: Enter saves, Escape cancels, Tab moves between fields.", style="italic")
+    if any(command.action == "edit_claim" for command in commands):
+        text.append(f"\n In the claim editor (t): {SPAN_HINT}.", style="italic")
     return text
 
 
