@@ -16,13 +16,13 @@ async def test_widening_the_span_by_a_word_saves_the_new_offsets_and_the_text_fo
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await press(pilot, "t")
-        assert "characters 20–128" in screen_text(app)
+        assert "Span 20–128" in screen_text(app)
         await press(pilot, "ctrl+up")
         assert app.screen.query_one("#claim-edit-text").text == "May. " + EXTRACTED, "the text follows the span"
         text = screen_text(app)
-        assert "characters 15–128, moved" in text and "May. Ferries between" in text
+        assert "Span 15–128, moved" in text and "May. Ferries between" in text
         await press(pilot, "ctrl+shift+down")
-        assert "characters 15–133, moved" in screen_text(app)
+        assert "Span 15–133, moved" in screen_text(app)
         await press(pilot, "ctrl+shift+up")
         await press(pilot, "enter")
     edit = store.annotations.get("c01", "alice").edit
@@ -57,3 +57,11 @@ async def test_moving_the_span_back_restores_the_extraction_and_nothing_is_saved
         await press(pilot, "enter")
         assert "Nothing changed" in screen_text(app)
     assert store.annotations.get("c01", "alice") is None
+
+
+def test_the_help_overlay_names_the_span_keys_on_the_annotation_screen_only():
+    from annotator.tui.keys import COMMANDS, REVIEW_COMMANDS
+    from annotator.tui.screens.help import render_key_map
+
+    assert "ctrl+shift+↑/↓" in render_key_map([], COMMANDS).plain
+    assert "ctrl+shift+↑/↓" not in render_key_map([], REVIEW_COMMANDS).plain

@@ -15,7 +15,7 @@ from annotator.models import Claim, ClaimEdit
 from annotator.tui.dialogs.correction import CorrectionEditor, EditorDialog, editor_hint
 from annotator.tui.literal import visible
 
-SPAN_HINT = "ctrl+↑/↓ moves the span's start a word earlier / later · ctrl+shift+↑/↓ moves its end"
+SPAN_HINT = "ctrl+↑/↓ moves the span's start a word, ctrl+shift+↑/↓ its end"
 """The span keys: Input and TextArea bind ctrl+left/right (and alt+arrows reach Textual as Escape first)."""
 
 
@@ -118,13 +118,12 @@ class ClaimEditDialog(EditorDialog[ClaimEditResult | None]):
             yield Label(visible(self.span_text()), id="claim-edit-span", markup=False)
             yield Label("", id="claim-edit-error", classes="dialog-error", markup=False)
             yield editor_hint(fields=True)
-            yield Label(SPAN_HINT, classes="dialog-hint", markup=False)
             yield from self.buttons()
 
     def span_title(self) -> str:
         start, end = self.span
         moved = "" if self.span == (self.claim.start, self.claim.end) else ", moved"
-        return f"Span in the article (characters {start}–{end}{moved})"
+        return f"Span {start}–{end}{moved} (ctrl+↑/↓ start a word, ctrl+shift+↑/↓ end)"
 
     def action_move_span(self, edge: str, step: int) -> None:
         """Move the span's start or end by a word; the text follows unless the reviewer wrote it by hand."""
