@@ -27,6 +27,8 @@ class CheckworthinessModel:
     """The English pipeline that tags sentences first, for an architecture that reads tags; None otherwise."""
     threshold: float = 0.5
     """The classifier's probability chosen on the dev split as the cut; scores are shifted so it reads 0.5."""
+    attributes: Any = None
+    """The tagger's attribute rules (indexed where they can be), that give the parts of speech of a claim's tags."""
 
     def score(self, texts: Sequence[str]) -> list[float]:
         """How likely each text is worth checking (0.5 at the dev split's cut), rounded to 4 places as stored."""
@@ -48,7 +50,7 @@ class CheckworthinessModel:
     def score_spans(self, spans: Sequence[Any]) -> list[float]:
         """`score` of each span's text (whitespace collapsed), reading the tags and entities its Doc already has;
         for a Doc from a pipeline the model `reads_tags_of`."""
-        ruler = self.tagger.get_pipe("attribute_ruler") if "attribute_ruler" in self.tagger.pipe_names else None
+        ruler = self.attributes
         docs = [retagged_span(span) for span in spans]
         if ruler is not None:  # parts of speech as the tagger alone gives them: the article's depend on its parse
             docs = [ruler(doc) for doc in docs]
@@ -83,7 +85,21 @@ def load_model(path: Path) -> CheckworthinessModel:
     if "textcat" not in nlp.pipe_names:
         raise UsageError(f"{path}: the model has no textcat component")
     tagger = load_tagger(str(tagger_name)) if tagger_name else None
-    return CheckworthinessModel(nlp=nlp, version=str(version), path=path, tagger=tagger, threshold=threshold)
+    return CheckworthinessModel(nlp=nlp, version=str(version), path=path, tagger=tagger, threshold=threshold,
+                                attributes=attribute_rules(tagger) if tagger is not None else None)
+
+
+def attribute_rules(tagger: Any) -> Any:
+    """The tagger's attribute ruler, as the faster index of the same rules where it can evaluate them exactly."""
+    if "attribute_ruler" not in tagger.pipe_names:
+        return None
+    ruler = tagger.get_pipe("attribute_ruler")
+    try:
+        from annotator.extract.attribute_index import AttributeIndex
+
+        return AttributeIndex(ruler)
+    except (ImportError, ValueError):
+        return ruler
 
 
 def load_tagger(name: str | None = None) -> Any:
