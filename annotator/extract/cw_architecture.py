@@ -18,17 +18,25 @@ def build_feature_bow(exclusive_classes: bool, ngram_size: int, shape_ngram_size
                       nO: int | None = None):
     """The model: hashed word, shape and suffix n-grams, a sparse linear layer, softmax (or logistic)."""
     from spacy.attrs import LOWER, SHAPE, SUFFIX
+    from thinc.api import Model
+
+    features = Model(
+        "extract_feature_ngrams", _forward,
+        attrs={"plan": ((LOWER, ngram_size), (SHAPE, shape_ngram_size), (SUFFIX, 1))},
+    )
+    return linear_classifier(features, exclusive_classes, length, nO)
+
+
+def linear_classifier(features, exclusive_classes: bool, length: int, nO: int | None):
+    """Hashed features into spaCy's resizable sparse linear layer and softmax (or logistic), as `TextCatBOW` builds
+    them, so a model over any hashed features trains, resizes and saves like spaCy's own."""
     from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
-    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
+    from thinc.api import Logistic, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
 
     length = 2 ** (length - 1).bit_length()
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
     fill_defaults = {"b": NEG_VALUE, "W": 0}
     resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
-    features = Model(
-        "extract_feature_ngrams", _forward,
-        attrs={"plan": ((LOWER, ngram_size), (SHAPE, shape_ngram_size), (SUFFIX, 1))},
-    )
     output_layer = softmax_activation() if exclusive_classes else Logistic()
     model = chain(with_cpu(chain(features, resizable_layer), features.ops), with_cpu(output_layer, output_layer.ops))
     if nO is not None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 from functools import partial
 
+from annotator.extract.cw_architecture import linear_classifier
+
 TAGGED_FEATURES = "annotator.TextCatTaggedFeatures.v1"
 FUNCTION_POS = ("ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ")
 """Parts of speech whose words stand for themselves in the grammar block ("will", "we", "not" say more than a tag)."""
@@ -25,27 +27,14 @@ def build_tagged_features(exclusive_classes: bool, char_min: int = 2, char_max: 
                           tag_ngram_size: int = 3, entity_ngram_size: int = 2, length: int = 1048576,
                           nO: int | None = None):
     """The model: four normalised hashed blocks, a sparse linear layer, softmax (or logistic)."""
-    from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref, resize_linear_weighted
-    from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation, with_cpu
+    from thinc.api import Model
 
-    length = 2 ** (length - 1).bit_length()
-    sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    resizable_layer = resizable(
-        sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults={"b": NEG_VALUE, "W": 0})
-    )
     features = Model(
         "extract_tagged_features", partial(_forward, char_cache={}),
         attrs={"char_min": char_min, "char_max": char_max, "word": word_ngram_size, "tag": tag_ngram_size,
                "entity": entity_ngram_size},
     )
-    output_layer = softmax_activation() if exclusive_classes else Logistic()
-    model = chain(with_cpu(chain(features, resizable_layer), features.ops), with_cpu(output_layer, output_layer.ops))
-    if nO is not None:
-        model.set_dim("nO", nO)
-    model.set_ref("output_layer", sparse_linear)
-    model.attrs["multi_label"] = not exclusive_classes
-    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
-    return model
+    return linear_classifier(features, exclusive_classes, length, nO)
 
 
 def _forward(model, docs, is_train: bool, *, char_cache: dict):
