@@ -89,10 +89,10 @@ def test_every_decision_field_survives_an_import_and_the_same_file_again_changes
     assert history[0]["evidence"] == ["https://example.org/log", "second source"] and history[0]["flagged"]
 
 
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_an_import_leaves_the_connection_cache_as_it_found_it(many_claims):
+    """The page cache size is a SQLite setting, so this runs on SQLite alone rather than skipping PostgreSQL."""
     store = many_claims
-    if store.db.engine.dialect.name != "sqlite":
-        pytest.skip("the page cache size is a SQLite setting")
     with store.db.write() as session:
         before = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
     store.annotations.import_records(records())
