@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 
 from annotator.link.blocking import candidates
 from annotator.link.features import ClaimFeatures
@@ -19,7 +20,7 @@ MAX_LINKAGE_SAMPLE = 24
 """Mean similarity between two large groups is taken over at most this many members of each side."""
 
 
-class _UnionFind:
+class UnionFind:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
 
@@ -49,25 +50,27 @@ def scored_edges(features: list[ClaimFeatures], scorer: Scorer) -> dict[tuple[in
     return edges
 
 
-def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
-    """Groups of claim indices (two or more) that state the same thing, by average-linkage merging.
-
-    Candidate pairs are merged best first, and two groups join only when their members are on average
-    similar enough (GROUP_THRESHOLD), so a chain of loose matches (A like B, B like C) does not pull
-    unrelated statements of the same people into one group.
-    """
-    scorer = Scorer(features)
-    edges = scored_edges(features, scorer)
-    cache: dict[tuple[int, int], float] = dict(edges)
+def cached_scores(features: list[ClaimFeatures], scorer: Scorer,
+                  known: Mapping[tuple[int, int], float]) -> Callable[[int, int], float]:
+    """The score of any pair of claims (by position), each computed once, starting from the `known` ones."""
+    cache: dict[tuple[int, int], float] = dict(known)
 
     def score(i: int, j: int) -> float:
         pair = (min(i, j), max(i, j))
         if pair not in cache:
-            cache[pair] = scorer.score(features[i], features[j])
+            cache[pair] = scorer.score(features[pair[0]], features[pair[1]])
         return cache[pair]
 
-    union = _UnionFind(len(features))
-    members: dict[int, list[int]] = {f.index: [f.index] for f in features}
+    return score
+
+
+def merge_average_linkage(edges: Mapping[tuple[int, int], float], score: Callable[[int, int], float],
+                          union: UnionFind, members: dict[int, list[int]]) -> None:
+    """Join the sets of `union` along `edges`, best first, when their members are on average similar enough.
+
+    `members` holds each set's claims under its root (the sample for the mean similarity) and is updated in place;
+    `score` gives any pair's similarity. A pair of sets once found too far apart is not tried again until one grows.
+    """
     rejected: set[tuple[int, int, int, int]] = set()
     for (i, j), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
         ri, rj = union.find(i), union.find(j)
@@ -78,13 +81,25 @@ def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
         if state in rejected:
             continue
         pairs = [(a, b) for a in left[:MAX_LINKAGE_SAMPLE] for b in right[:MAX_LINKAGE_SAMPLE]]
-        mean = sum(score(a, b) for a, b in pairs) / len(pairs)
-        if mean < GROUP_THRESHOLD:
+        if sum(score(a, b) for a, b in pairs) / len(pairs) < GROUP_THRESHOLD:
             rejected.add(state)
             continue
         union.union(ri, rj)
-        root = union.find(ri)
-        members[root] = left + right
+        members[union.find(ri)] = left + right
+
+
+def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
+    """Groups of claim indices (two or more) that state the same thing, by average-linkage merging.
+
+    Candidate pairs are merged best first, and two groups join only when their members are on average
+    similar enough (GROUP_THRESHOLD), so a chain of loose matches (A like B, B like C) does not pull
+    unrelated statements of the same people into one group.
+    """
+    scorer = Scorer(features)
+    edges = scored_edges(features, scorer)
+    union = UnionFind(len(features))
+    members: dict[int, list[int]] = {f.index: [f.index] for f in features}
+    merge_average_linkage(edges, cached_scores(features, scorer, edges), union, members)
     return [sorted(group) for root, group in members.items() if union.find(root) == root and len(group) > 1]
 
 

@@ -7,8 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from annotator.link.features import ClaimFeatures
-from annotator.link.grouping import GROUP_THRESHOLD, MAX_LINKAGE_SAMPLE
-from annotator.link.grouping import _UnionFind as UnionFind
+from annotator.link.grouping import UnionFind, cached_scores, merge_average_linkage
 from annotator.link.scoring import Scorer
 
 
@@ -35,29 +34,7 @@ def grow_groups(local: list[ClaimFeatures], edges: Mapping[tuple[int, int], floa
         for other in positions[1:]:
             union.union(positions[0], other)
         sides[union.find(positions[0])] = positions
-    cache: dict[tuple[int, int], float] = dict(edges)
-
-    def score(i: int, j: int) -> float:
-        pair = (min(i, j), max(i, j))
-        if pair not in cache:
-            cache[pair] = scorer.score(local[pair[0]], local[pair[1]])
-        return cache[pair]
-
-    rejected: set[tuple[int, int, int, int]] = set()
-    for (i, j), _ in sorted(edges.items(), key=lambda item: (-item[1], item[0])):
-        ri, rj = union.find(i), union.find(j)
-        if ri == rj:
-            continue
-        left, right = sides[ri], sides[rj]
-        state = (ri, rj, len(left), len(right))
-        if state in rejected:
-            continue
-        pairs = [(a, b) for a in left[:MAX_LINKAGE_SAMPLE] for b in right[:MAX_LINKAGE_SAMPLE]]
-        if sum(score(a, b) for a, b in pairs) / len(pairs) < GROUP_THRESHOLD:
-            rejected.add(state)
-            continue
-        union.union(ri, rj)
-        sides[union.find(ri)] = left + right
+    merge_average_linkage(edges, cached_scores(local, scorer, edges), union, sides)
     components: dict[int, list[int]] = defaultdict(list)
     for feature in local:
         components[union.find(feature.index)].append(feature.index)
