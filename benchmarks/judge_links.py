@@ -8,8 +8,9 @@ working tree's linker, `--relink`). Three steps:
 - `score`: reads a judgment file (tests/fixtures/linking/basil_dev_judgments.json: ids, short texts and
   verdicts) and reports conflict precision, group precision and the recall of the shared facts listed
   for the events read in full, against the current output; `drawn_*` are the same precisions over the
-  draw `sample` makes now with the same seed and n, with the count of drawn items nobody has judged. Conflicts or groups of the output that
-  nobody judged are counted and listed, so a figure never silently covers a different sample.
+  draw `sample` makes now with the same seed and n, with the count of drawn items nobody has judged. Conflicts and
+  groups of the output that nobody judged are counted (`conflicts_unjudged`, `groups_unjudged`), as are judged groups
+  the output no longer forms (`judged_groups_absent`), so a figure never silently covers a different sample.
 - `rate`: conflict links per 1,000 claims, by kind.
 
 Run, on the BASIL dev half (135 articles, ~1.5 min to ingest):
@@ -148,7 +149,8 @@ def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
         "groups": len(member_sets),
         "groups_judged": len(present_groups),
         "group_precision": round(present_groups.count(SAME) / len(present_groups), 3) if present_groups else None,
-        "groups_unjudged_in_sample": len(judged_groups) - len(present_groups),
+        "groups_unjudged": len(member_sets) - len(present_groups),
+        "judged_groups_absent": len(judged_groups) - len(present_groups),
         "facts": len(facts),
         "fact_recall": round(found / len(facts), 3) if facts else None,
     }
