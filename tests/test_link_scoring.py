@@ -69,3 +69,22 @@ def test_the_same_words_attributed_to_different_speakers_are_grouped_and_flagged
     ])
     assert _grouped(linked, 0, 1)
     assert [x.detail for x in linked["c-0-00"].conflicts] == ["speaker: Ilse Marrow vs Anja Brel"]
+
+
+def test_a_statement_printed_without_quotation_marks_is_grouped_with_its_quotation():
+    linked = _event([
+        ("Dear neighbours, the orchard gates stay shut until the frost has passed and the ground is firm again.", None),
+        ('"The orchard gates stay shut until the frost has passed and the ground is firm again," Ilse Marrow wrote.',
+         "Ilse Marrow"),
+    ])
+    assert _grouped(linked, 0, 1)
+
+
+def test_a_denial_of_the_quoted_words_is_not_grouped_with_them():
+    linked = _event([
+        ("The orchard gates will not stay shut until the frost has passed and the ground is firm again.", None),
+        ('"The orchard gates will stay shut until the frost has passed and the ground is firm again," Ilse Marrow wrote.',
+         "Ilse Marrow"),
+    ])
+    assert not _grouped(linked, 0, 1)
+

@@ -19,7 +19,7 @@ from annotator.link.people import same_person
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
 PENALTIES = {
     "names": 0.35, "countries": 0.35, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
-    "polarity": 0.20,
+    "polarity": 0.45,
 }
 """Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
 OVERLAP_SHARE = 0.5
@@ -34,9 +34,12 @@ little about which statement a claim makes, so it carries no mismatch penalty.""
 MIN_COMMON_CLAIMS = 3
 """A main actor is also named in at least this many claims, so that in a tiny event two names still differ."""
 QUOTE_MATCH = 0.85
+"""Two quotations this similar are the same words, whoever they are attributed to."""
 MIN_CONTAINED_WORDS = 6
 """A quotation must have this many content words to be recognised inside a longer one as the same words."""
-"""Two quotations this similar are the same words, whoever they are attributed to."""
+MIN_COVER = 0.7
+"""A plain text and a quotation it repeats word for word are taken for the same statement when the shorter has at
+least this share of the longer's words."""
 
 
 def key_counts(features: list[ClaimFeatures]) -> Counter[str]:
@@ -58,6 +61,29 @@ def quote_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
         for qb in b.quotes:
             best = max(best, fuzz.ratio(qa, qb) / 100, fuzz.partial_ratio(qa, qb) / 100, contained(qa, qb))
     return best
+
+
+def unquoted_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How much of a quotation of one claim the other, which quotes nothing, gives word for word (0 when neither).
+
+    One outlet prints a statement's words within quotation marks, another reproduces them as plain sentences (a post
+    or a letter set out in full): the same words, whatever names the sentences around them carry. A denial of those
+    words ("can" against "cannot") is not them. The two must be of about the same length (MIN_COVER): a plain
+    sentence found inside a long quotation is one of several things said, and would join what the rest says.
+    """
+    if a.negated != b.negated:
+        return 0.0
+    if a.quotes and not b.quoted:
+        quotes, text = a.quotes, b.norm_text
+    elif b.quotes and not a.quoted:
+        quotes, text = b.quotes, a.norm_text
+    else:
+        return 0.0
+    words = len(text.split())
+    return max(
+        (contained(quote, text) for quote in quotes if min(words, n := len(quote.split())) >= MIN_COVER * max(words, n)),
+        default=0.0,
+    )
 
 
 def contained(left: str, right: str, min_words: int = MIN_CONTAINED_WORDS) -> float:
@@ -152,10 +178,9 @@ class Scorer:
             + WEIGHTS["speaker"] * (1.0 if a.speaker and a.speaker == b.speaker else 0.0)
         )
         overlap = self._weighted_overlap(a, b)
-        if a.quotes and b.quotes:
-            quoted = quote_similarity(a, b)
-            if quoted >= QUOTE_MATCH:
-                return max(score, quoted)
+        quoted = quote_similarity(a, b) if a.quotes and b.quotes else unquoted_similarity(a, b)
+        if quoted >= QUOTE_MATCH:
+            return max(score, quoted)
         penalty = self.mismatch_penalty(a, b)
         return max(0.0, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty))
 
