@@ -12,7 +12,7 @@ from tests.link_events import link_event
 GAZETTEER = {
     "Anja Brel": "PERSON", "Piet Osk": "PERSON", "Ilse Marrow": "PERSON", "Jonas Tell": "PERSON",
     "Brel": "PERSON", "Osk": "PERSON", "Tell": "PERSON", "Tarsk": "GPE", "Lindor": "GPE", "Ostmark": "GPE",
-    "Veloria": "GPE", "Sarnia": "GPE", "Kelm": "GPE",
+    "Veloria": "GPE", "Sarnia": "GPE", "Kelm": "GPE", "Republicans": "NORP", "Republican": "NORP",
 }
 
 
@@ -88,3 +88,11 @@ def test_a_denial_of_the_quoted_words_is_not_grouped_with_them():
     ])
     assert not _grouped(linked, 0, 1)
 
+
+
+def test_a_party_named_as_a_noun_and_as_an_adjective_is_one_party():
+    linked = _event([
+        ("Republicans in Tarsk blocked the grain loan for the eastern valley on Tuesday.", None),
+        ("Republican members in Tarsk blocked the grain loan for the eastern valley on Tuesday.", None),
+    ])
+    assert _grouped(linked, 0, 1)

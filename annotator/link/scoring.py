@@ -154,7 +154,7 @@ class Scorer:
         penalty = 0.0
         if self._differ(a.actors, b.actors) or self._differ(a.names - a.actors, b.names - b.actors, shared_ok=True):
             penalty += PENALTIES["names"]
-        if self._differ(a.countries, b.countries):
+        if self._differ(*_same_forms(a.countries, b.countries)):
             penalty += PENALTIES["countries"]
         if a.speaker and b.speaker and a.speaker != b.speaker:
             two_people = a.named_speaker and b.named_speaker and not same_person(a.named_speaker, b.named_speaker)
@@ -183,6 +183,15 @@ class Scorer:
             return max(score, quoted)
         penalty = self.mismatch_penalty(a, b)
         return max(0.0, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty))
+
+
+def _same_forms(left: frozenset[str], right: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The two sets with each key of one that another form of a key of the other ("republicans" and "republican",
+    "democrat" and "democratic", "israel" and "israeli") begins with written as that key, so a noun and its adjective
+    or plural are one group, not two differing ones."""
+    def fold(keys: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+        return frozenset(min((o for o in others if k.startswith(o) or o.startswith(k)), key=len, default=k) for k in keys)
+    return fold(left, right | left), fold(right, left | right)
 
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
