@@ -62,18 +62,18 @@ def write_records(path: Path, claims: int) -> None:
                 }) + "\n")
 
 
-def timed(*args: str) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one `annotator` process."""
+def timed(*args: str) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB of one `annotator` process."""
     started = time.perf_counter()
     pid = os.spawnv(os.P_NOWAIT, ANNOTATOR, [ANNOTATOR, *args])
     _, status, usage = os.wait4(pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"annotator {' '.join(args)} failed")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def run_size(annotations: int, folder: Path) -> dict[str, tuple[float, float]]:
+def run_size(annotations: int, folder: Path) -> dict[str, tuple[float, float, float]]:
     claims = annotations // ANNOTATORS_PER_CLAIM
     base = folder / f"claims-{annotations}.db"
     build_claims(f"sqlite:///{base}", claims)
@@ -95,14 +95,14 @@ def run_size(annotations: int, folder: Path) -> dict[str, tuple[float, float]]:
 
 def main() -> None:
     sizes = [int(value) for value in sys.argv[1:]] or [100_000, 1_000_000]
-    print(f"{'annotations':>12} {'step':>7} {'seconds':>9} {'x export':>9} {'peak MB':>8}")
+    print(f"{'annotations':>12} {'step':>7} {'seconds':>9} {'x export':>9} {'CPU s':>7} {'x export':>9} {'peak MB':>8}")
     with tempfile.TemporaryDirectory(prefix="bench-import-") as temporary:
         for size in sizes:
             results = run_size(size, Path(temporary))
-            export_seconds = results["export"][0]
-            for step, (seconds, peak) in results.items():
-                print(f"{size:>12,} {step:>7} {seconds:>9.1f} {seconds / export_seconds:>8.2f}x {peak:>8.0f}",
-                      flush=True)
+            export_seconds, export_cpu, _ = results["export"]
+            for step, (seconds, cpu, peak) in results.items():
+                print(f"{size:>12,} {step:>7} {seconds:>9.1f} {seconds / export_seconds:>8.2f}x {cpu:>7.1f} "
+                      f"{cpu / export_cpu:>8.2f}x {peak:>8.0f}", flush=True)
 
 
 if __name__ == "__main__":

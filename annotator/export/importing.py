@@ -74,13 +74,17 @@ def iter_annotation_file(path: Path | str) -> Iterator[Annotation]:
     the same errors as `parse_annotation_file`, raised when the bad line is reached."""
     path = Path(path)
     records = 0
+    validate_native = Annotation.__pydantic_validator__.validate_json  # a plain native record in one step
     try:
         with path.open("r", encoding="utf-8-sig") as lines:
             for line_number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
+                try:
+                    annotation = validate_native(line)
+                except ValidationError:
+                    if not line.strip():
+                        continue
+                    annotation = parse_annotation_line(line, source=f"{path} line {line_number}")
                 records += 1
-                annotation = parse_annotation_line(line, source=f"{path} line {line_number}")
                 if annotation is not None:
                     yield annotation
     except FileNotFoundError:

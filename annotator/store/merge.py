@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
+from sqlmodel import select
+
 from annotator.errors import ImportRecordError
 from annotator.models import Adjudication, Annotation
+from annotator.store.mapping import ANNOTATION_COLUMNS, annotation_from_row
 from annotator.store.results import MergeResult
+from annotator.store.tables import AnnotationRow
 
 if TYPE_CHECKING:
     from annotator.store.store import Store
 
 Named = TypeVar("Named", Annotation, Adjudication)
+BATCH_ROWS = 5000
 
 
 def merge_into(target: Store, source: Store) -> MergeResult:
@@ -35,7 +40,7 @@ def merge_into(target: Store, source: Store) -> MergeResult:
         outcome = target.articles.add(article, claims)
         result.articles += outcome.status != "unchanged"
     result.annotations = target.annotations.import_records(
-        _trimmed(source.annotations.all(), "annotator", source), action="merge")
+        _trimmed(_annotations(source), "annotator", source), action="merge")
     existing = {item.claim_id: item for item in target.adjudications.all()}
     for adjudication in list(_trimmed(source.adjudications.all(), "adjudicator", source)):
         current = existing.get(adjudication.claim_id)
@@ -43,6 +48,15 @@ def merge_into(target: Store, source: Store) -> MergeResult:
             target.adjudications.save(adjudication)
             result.adjudications += 1
     return result
+
+
+def _annotations(source: Store) -> Iterator[Annotation]:
+    """The source's annotations by claim and annotator, read in batches from the driver's cursor (server-side on
+    PostgreSQL) without an ORM object per row: a million of them cost what an export reads."""
+    query = select(*ANNOTATION_COLUMNS).order_by(AnnotationRow.claim_id, AnnotationRow.annotator)
+    with source.db.raw_cursor(query, "merge_annotations", BATCH_ROWS) as rows:
+        for row in rows:
+            yield annotation_from_row(row)
 
 
 def _trimmed(records: Iterable[Named], field: str, source: Store) -> Iterator[Named]:
