@@ -110,32 +110,38 @@ class _Writer:
         winners: dict[Key, tuple] = {}
         history: list[tuple] = []
         recorded_at = self._time(utc_now())
-        action, time = self.action, self._time
+        action, time, known_time, row_of = self.action, self._time, self.times.get, _column_values
+        added = updated = unchanged = 0
         for record in chunk:
             key = (record.claim_id, record.annotator)
             earlier = written.get(key)
             current = (_decision(earlier), earlier.updated_at) if earlier is not None else state.get(key)
             if current is not None and current[0] == _decision(record):
-                result.unchanged += 1
+                unchanged += 1
                 continue
-            values = _column_values(record)
-            updated_at = time(record.updated_at)
-            if current is None or current[1] < record.updated_at:
+            values = row_of(record)
+            moment = record.updated_at
+            updated_at = known_time(moment) or time(moment)
+            if current is None or current[1] < moment:
                 if current is None:
-                    result.added += 1
+                    added += 1
                 else:
-                    result.updated += 1
-                winners[key] = (*key, *values, record.duration_ms, time(record.created_at), updated_at)
+                    updated += 1
+                created = record.created_at
+                winners[key] = (*key, *values, record.duration_ms, known_time(created) or time(created), updated_at)
                 written[key] = record
             else:
-                result.unchanged += 1
+                unchanged += 1
             history.append((*key, action, *values, record.duration_ms, updated_at, recorded_at))
+        result.added += added
+        result.updated += updated
+        result.unchanged += unchanged
         names = {record.annotator for record in chunk} - self.seen_annotators
         if names:
             self._many(self.annotator_sql, [(name, recorded_at) for name in sorted(names)])
             self.seen_annotators |= names
-        if winners:
-            self._many(self.upsert_sql, list(winners.values()))
+        if winners:  # in key order, so the upsert walks the unique index forward instead of jumping about in it
+            self._many(self.upsert_sql, sorted(winners.values(), key=_conflict_key))
         if history:
             self._many(self.history_sql, history)
         if len(self.times) > CHUNK:
@@ -192,6 +198,10 @@ class _Writer:
         if found is None:
             found = self.times[value] = column_time(self.connection, value)
         return found
+
+
+def _conflict_key(row: tuple) -> Key:
+    return row[0], row[1]
 
 
 def _column_values(record: Annotation) -> tuple:
