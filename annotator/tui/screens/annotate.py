@@ -62,7 +62,7 @@ class AnnotateScreen(SessionScreen):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             yield LinksPanel(id="links")
-        yield HistoryStrip("", id="history", markup=False)
+        yield HistoryStrip(id="history")
         yield Static("", id="message", markup=False)
         yield KeyLegend(render_legend(self.labels), id="legend", markup=False)
 

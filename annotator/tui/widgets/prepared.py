@@ -11,7 +11,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from rich.console import Console
-from rich.text import Text
+from rich.segment import Segment
+from rich.text import Span, Text
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.visual import Visual, visualize
@@ -36,6 +37,26 @@ def wrap(console: Console, text: Text, width: int) -> list[Text]:
 def to_strips(widget: Widget, text: Text, width: int) -> list[Strip]:
     """`text` wrapped and styled as a Static in `widget` would draw it, one strip per line."""
     return Visual.to_strips(widget, visualize(widget, text, markup=False), width, None, widget.visual_style)
+
+
+def first_line(widget: Widget, text: Text, width: int) -> Strip:
+    """The first line of `text` wrapped to `width`, as `to_strips` draws it, at a fraction of its cost.
+
+    For one-line widgets that change on every key (the status line, the history strip): rich's wrapping and
+    rendering with the widget's base style give the same cells as Textual's Content, without building one.
+    """
+    console = widget.app.console
+    if text.cell_len <= width:
+        line = text
+    else:
+        lines = text.wrap(console, width, overflow="fold", no_wrap=False)
+        line = lines[0] if lines else Text("")
+        line.rstrip()
+    if line.style:  # rich renders a text's own style only under its spans; Textual draws it under all of it
+        line = line.copy()
+        line.spans.insert(0, Span(0, len(line), line.style))
+    segments = Segment.apply_style(line.render(console, end=""), widget.visual_style.rich_style)
+    return Strip(segments).crop(0, width)
 
 
 class PreparedText(Widget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from annotator.tui.literal import literal
-from annotator.tui.widgets.prepared import PreparedText, text_identity, to_strips
+from annotator.tui.widgets.prepared import PreparedText, first_line, text_identity
 
 
 def render_status(
@@ -58,4 +58,4 @@ class StatusLine(PreparedText):
 
     def lines_for(self, width: int, height: int):
         text = self._text
-        return lambda: to_strips(self, text, width)[:height]
+        return lambda: [first_line(self, text, width)]

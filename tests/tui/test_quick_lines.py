@@ -1,0 +1,64 @@
+"""The status line and history strip are drawn the quick way; they must look exactly as Textual would draw them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.strip import Strip
+from textual.widgets import Static
+
+from annotator.session.feedback import HistoryEntry
+from annotator.tui.widgets.history_strip import render_history
+from annotator.tui.widgets.prepared import first_line, to_strips
+from annotator.tui.widgets.review_panels import render_review_status
+from annotator.tui.widgets.status_line import render_status
+
+pytestmark = pytest.mark.anyio
+
+
+class TwoLines(App[None]):
+    CSS = "#a { height: 1; padding: 0 1; background: $primary-background; } #b { height: 1; background: $boost; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="a")
+        yield Static(id="b")
+
+
+def cells(strip: Strip) -> list[tuple[str, tuple]]:
+    """Each cell's character and the look of its style (colours and attributes; not Textual's selection offsets)."""
+    out = []
+    for segment in strip:
+        style = segment.style
+        look = (style.color, style.bgcolor, style.bold, style.dim, style.italic, style.reverse, style.underline)
+        out.extend((character, look) for character in segment.text)
+    return out
+
+
+def some_lines(rnd: random.Random):
+    """Status lines of both screens and history strips, of every length, with styled and literal parts."""
+    for _ in range(150):
+        yield render_status(rnd.choice(["ann1", "a" * 30, "Zoë [bold]x[/]"]), rnd.randint(0, 2000),
+                            rnd.choice([0, 1500, 100000]), rnd.choice([None, rnd.randint(0, 999)]), 1500,
+                            (rnd.randint(0, 9), rnd.randint(0, 99)), rnd.choice([None, "kind: quote"]),
+                            overlap=rnd.choice([None, 2]), pace=rnd.choice([None, "120 claims/hour, 10 h left"]))
+        yield render_review_status("lead", rnd.randint(0, 50), 50, rnd.choice([None, 3]), rnd.random() < 0.5)
+        entries = [HistoryEntry(f"c{j}", rnd.choice(["verified", "not checkable"]),
+                                rnd.choice(["", "Officials said the site counted " * rnd.randint(1, 3)]))
+                   for j in range(rnd.randint(1, 5))]
+        yield render_history(entries, rnd.choice([None, "c0", "c2"]))
+
+
+async def test_the_quick_first_line_draws_the_same_cells_as_textual():
+    app = TwoLines()
+    rnd = random.Random(7)
+    async with app.run_test(size=(200, 10)):
+        widgets = [app.query_one("#a"), app.query_one("#b")]
+        checked = 0
+        for text in some_lines(rnd):
+            widget, width = rnd.choice(widgets), rnd.randint(10, 198)
+            assert cells(first_line(widget, text, width)) == cells(to_strips(widget, text, width)[0]), (text.plain,
+                                                                                                        width)
+            checked += 1
+    assert checked == 450
