@@ -25,6 +25,7 @@ MAX_ATTRIBUTION_LEAD = 60
 """Characters from the clause break to the speaker's name ("the acting White House chief of staff")."""
 _QUOTE = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s\-][A-Z][a-z]+)*")
+_NAME_BREAK = re.compile(r"[\s\-]")
 _NOT_NAMES = STOPWORDS | TITLES | set(MONTHS) | set(WEEKDAYS)
 
 
@@ -98,7 +99,7 @@ def _fallback_names(text: str, aliases: AliasTable) -> list[tuple[int, int, str]
     """Capitalised name sequences, for claims that came without entities: aliases or surname keys."""
     names = []
     for m in _CAPITALISED.finditer(text):
-        words = [w for w in re.split(r"[\s\-]", m.group()) if w.lower() not in _NOT_NAMES]
+        words = [w for w in _NAME_BREAK.split(m.group()) if w.lower() not in _NOT_NAMES]
         if not words:
             continue
         key = aliases.lookup(m.group()) or aliases.lookup(" ".join(words))

@@ -176,12 +176,17 @@ def content_keys(text: str) -> list[str]:
     """
     keys = []
     for match in _WORD.finditer(text):
-        raw = match.group().strip("'-")
-        word = raw.lower().removesuffix("'s")
-        if not word or word in STOPWORDS or word in QUANTITY_WORDS:
+        reading = _word_reading(match.group())
+        if reading is None:
             continue
-        key = name_key(word) if _is_proper(text, match.start(), raw) else concept(word)
-        if key not in STOPWORDS and len(key) > 1:
+        proper, name, common = reading
+        if proper is None:  # capitalised: a name unless a sentence can start here
+            before = match.start() - 1
+            while before >= 0 and text[before].isspace():  # looked back without copying the text before the word
+                before -= 1
+            proper = before >= 0 and text[before] not in _SENTENCE_OPENERS
+        key = name if proper else common
+        if key:
             keys.append(key)
     return keys
 
@@ -189,16 +194,26 @@ def content_keys(text: str) -> list[str]:
 _SENTENCE_OPENERS = frozenset(".!?\"\u201c\u2018(:;\u2014\u2013-")
 
 
-def _is_proper(text: str, start: int, word: str) -> bool:
-    """Whether a word is a proper noun: in capitals (2+ letters), or capitalised where a sentence cannot start."""
-    if not word[:1].isupper():
-        return False
-    if len(word) >= 2 and word.isupper():
-        return True
-    before = start - 1
-    while before >= 0 and text[before].isspace():  # looked back without copying the text before the word
-        before -= 1
-    return before >= 0 and text[before] not in _SENTENCE_OPENERS and not word.lower() in IRREGULAR
+@lru_cache(maxsize=65536)
+def _word_reading(written: str) -> tuple[bool | None, str, str] | None:
+    """How `content_keys` reads one written word, worked out once per spelling: None for a stopword or a number,
+    else (proper noun: True, False or None when it depends on what precedes it, name key, common key); a key
+    that is itself a stopword or a single letter is "" (left out)."""
+    raw = written.strip("'-")
+    word = raw.lower().removesuffix("'s")
+    if not word or word in STOPWORDS or word in QUANTITY_WORDS:
+        return None
+    if not raw[:1].isupper() or raw.lower() in IRREGULAR and not (len(raw) >= 2 and raw.isupper()):
+        proper: bool | None = False
+    else:
+        proper = True if len(raw) >= 2 and raw.isupper() else None
+    name = name_key(word) if proper is not False else ""
+    common = concept(word) if proper is not True else ""
+    return proper, _kept(name), _kept(common)
+
+
+def _kept(key: str) -> str:
+    return key if key not in STOPWORDS and len(key) > 1 else ""
 
 
 class AliasTable:

@@ -27,6 +27,7 @@ SCHEDULED = "planned"
 """Prefix of the frame of a date that something is planned for: compared only with other planned dates."""
 SCHEDULE_WORDS = ("set", "slated", "scheduled", "planned", "planning", "expected", "due", "will", "upcoming", "next")
 SCHEDULE_WINDOW = 30
+_SCHEDULE = re.compile(r"\b(?:" + "|".join(SCHEDULE_WORDS) + r")\b")
 CONTEXT_WINDOW = 40
 AFTER_WINDOW = 30
 """How many characters after a count say what it is ("$2.5 billion from counternarcotics programs")."""
@@ -176,7 +177,7 @@ def extract_slots(
 def _scheduled(text: str, start: int) -> bool:
     """Whether the words just before a date say it is planned ("set for", "slated for", "will", "next")."""
     before = text[max(0, start - SCHEDULE_WINDOW):start].lower()
-    return any(re.search(rf"\b{word}\b", before) for word in SCHEDULE_WORDS)
+    return _SCHEDULE.search(before) is not None
 
 
 def _where(text: str, start: int, end: int) -> dict[str, object]:

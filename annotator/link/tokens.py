@@ -13,6 +13,8 @@ from typing import Callable, NamedTuple, Self, TypeVar
 T = TypeVar("T")
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[A-Za-z]+(?:\.(?=[\s,]))?|[^\sA-Za-z\d]")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+"""The same tokens as separators of `re.split`, so one C call yields them with the text between them."""
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -48,12 +50,16 @@ class Tokens(tuple):
     """The distinct lowercase forms, so a parser can tell at once that a text has nothing for it."""
     has_digits: bool
 
-    def __new__(cls, tokens: list[Token]) -> Self:
+    def __new__(cls, tokens: list[Token], words: list[str] | None = None) -> Self:
         self = super().__new__(cls, tokens)
-        self.words = [t.low for t in tokens]
+        self.words = [t.low for t in tokens] if words is None else words
         self.vocabulary = frozenset(self.words)
-        self.has_digits = any(w[:1].isdigit() for w in self.words)
+        self.has_digits = any(w[:1].isdigit() for w in self.vocabulary)
         return self
+
+
+_new_token = tuple.__new__
+"""Builds a Token without NamedTuple's Python-level constructor: tokenising is the linker's commonest step."""
 
 
 @lru_cache(maxsize=4096)
@@ -62,7 +68,16 @@ def tokenize(text: str) -> Tokens:
 
     The result is shared between the parsers (cached per text), so it is an immutable tuple.
     """
-    return Tokens([Token(m.group(), m.start(), m.end(), m.group().lower().rstrip(".")) for m in _TOKEN.finditer(text)])
+    parts = _TOKEN_SPLIT.split(text)
+    tokens, words, at = [], [], 0
+    for k in range(1, len(parts), 2):
+        at += len(parts[k - 1])
+        token = parts[k]
+        low = token.lower().rstrip(".")
+        tokens.append(_new_token(Token, (token, at, at + len(token), low)))
+        words.append(low)
+        at += len(token)
+    return Tokens(tokens, words)
 
 
 def words_of(tokens: list[Token]) -> list[str]:
