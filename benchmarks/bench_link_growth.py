@@ -5,8 +5,10 @@ of `bench_link` (meetings, troop counts, quotations, refugee counts, denials ove
 CLAIMS_PER_ARTICLE claims; about a third of an article's claims repeat a statement of a recent article in other
 words, so new claims keep joining stored groups. After each batch of 100 articles is stored, its claims are linked
 into the event as an ingest links them (`ingest.link_new`). Reported per size: link time per batch over the first
-and the last tenth of the batches (ms per claim), resident memory after the first and the last batch, peak memory, and the
-pairwise precision and recall of the groups against the statements the claims were made from.
+and the last tenth of the batches (ms per claim) and the median of every tenth, resident memory after the first and
+the last batch, peak memory while linking and in all (with the final read of every claim), how often a stored
+claim's features were found in the feature cache, and the pairwise precision and recall of the groups against the
+statements the claims were made from.
 
 With `--relink`, the event is then linked again from scratch (`annotator relink`), in the same process.
 With `--baseline`, the first size is also linked as before the link index: the whole event again after each batch.
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -116,6 +119,7 @@ def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
                 link_new(store, EVENT, new, cache=cache)
             seconds.append(time.perf_counter() - started)
             memory.append(resident_mb())
+        linking_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         linked = list(store.claims.all(event=EVENT))
         precision, recall = pairwise_scores(linked, story.truth)
         relink = 0.0
@@ -125,7 +129,7 @@ def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
             relink = time.perf_counter() - started
         store.close()
     return {"seconds": seconds, "memory": memory, "claims": len(linked), "precision": precision, "recall": recall,
-            "relink": relink}
+            "relink": relink, "linking_peak": linking_peak, "hits": cache.hits, "misses": cache.misses}
 
 
 def measured(articles: int, baseline: bool, seed: int, relink: bool = False,
@@ -150,13 +154,17 @@ def report(label: str, articles: int, result: dict, peak: float) -> None:
     per_claim = BATCH * CLAIMS_PER_ARTICLE
     seconds = result["seconds"]
     tenth = max(1, len(seconds) // 10)
-    first, last = seconds[:tenth], seconds[-tenth:]
+    tenths = [1e3 * statistics.median(seconds[at:at + tenth]) / per_claim for at in range(0, len(seconds), tenth)]
+    looked_up = result.get("hits", 0) + result.get("misses", 0)
     print(f"{label:>9} {articles:>7,} articles {result['claims']:>7,} claims: link {sum(seconds):7.1f} s; per batch "
-          f"first tenth {statistics.median(first):5.2f} s ({1e3 * statistics.median(first) / per_claim:5.2f} ms/claim), "
-          f"last tenth {statistics.median(last):5.2f} s ({1e3 * statistics.median(last) / per_claim:5.2f} ms/claim); "
-          f"memory {result['memory'][0]:.0f} -> {result['memory'][-1]:.0f} MB, peak {peak:.0f} MB; "
+          f"first tenth {tenths[0]:5.2f} ms/claim, last tenth {tenths[-1]:5.2f} ms/claim "
+          f"(last/first {tenths[-1] / tenths[0]:.2f}); "
+          f"memory {result['memory'][0]:.0f} -> {result['memory'][-1]:.0f} MB, "
+          f"peak {result.get('linking_peak', peak):.0f} MB linking, {peak:.0f} MB in all; "
           f"pairwise P {result['precision']:.3f} R {result['recall']:.3f}"
+          + (f"; cache hits {result['hits'] / looked_up:.1%}" if looked_up else "")
           + (f"; relink from scratch {result['relink']:.1f} s" if result["relink"] else ""), flush=True)
+    print(f"{'':>9} ms/claim by tenth: " + " ".join(f"{t:.2f}" for t in tenths), flush=True)
 
 
 def main() -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 
+from sqlalchemy import text
+
 from annotator.cli.annotate_cmds import sample_dir
 from annotator.config import Settings
 from annotator.ingest import ingest_paths, link_new, relink_event
 from annotator.link import link_claims
-from annotator.link.incremental import INDEX_CAP
+from annotator.link.incremental import INDEX_CAP, link_batch
 from annotator.models import Article, Claim, EntitySpan
 
 EVENT = "halvard"
@@ -72,15 +74,47 @@ def test_linking_one_batch_into_an_empty_index_gives_what_linking_the_event_give
     assert sum(1 for group, _, _ in whole.values() if group) == 5
 
 
-def test_posting_lists_stop_at_the_cap_but_counts_go_on(store):
+def test_a_key_keeps_its_newest_claims_and_counts_them_all(store):
     index = store.link_index.event(EVENT, max_postings=INDEX_CAP)
-    extra = 15
-    entries = [(f"c{n:03d}", f"a{n:03d}", {"grain", f"word{n}"}, set()) for n in range(INDEX_CAP + extra)]
+    total = 3 * INDEX_CAP + 15
+    entries = [(f"c{n:03d}", f"a{n:03d}", {"grain", f"word{n}"}, {"#frame count:troop"}) for n in range(total)]
     assert index.add(entries[:10], set()) == 0
-    assert index.add(entries[10:], set()) == 10, "seq numbers go on from the claims already indexed"
-    assert index.counts(["grain", "word3"]) == {"grain": INDEX_CAP + extra, "word3": 1}
-    stored = index.postings(["grain"])["grain"]
-    assert [claim_id for _, claim_id, _ in stored] == [f"c{n:03d}" for n in range(INDEX_CAP)]
+    for start in range(10, total, 40):
+        assert index.add(entries[start:start + 40], set()) == start, "seq numbers go on from the claims indexed"
+    assert index.counts(["grain", "word3"]) == {"grain": total, "word3": 1}
+    newest = index.newest(["grain", "word3", "#frame count:troop"], INDEX_CAP)
+    assert [claim_id for _, claim_id, _ in newest["grain"]] == [f"c{n:03d}" for n in reversed(range(total))][:INDEX_CAP]
+    assert newest["word3"] == [(3, "c003", "a003")]
+    assert [claim_id for _, claim_id, _ in index.newest(["#frame count:troop"], 5)["#frame count:troop"]] == [
+        f"c{n:03d}" for n in range(total - 1, total - 6, -1)]
+    with store.db.read() as session:
+        held = session.execute(text("SELECT key, COUNT(*) FROM link_postings GROUP BY key")).all()
+    assert max(n for _, n in held) <= 2 * INDEX_CAP, "older claims of a common key are deleted as newer come"
+    assert dict(held)["grain"] >= INDEX_CAP
+
+
+def _link_in_batches(store, horizon, *batches):
+    index = store.link_index.event(EVENT, max_postings=INDEX_CAP)
+    for articles in batches:
+        links = link_batch(index, _store_all(store, *articles), horizon=horizon)
+        index.save(links.groups, links.conflicts)
+    return {claim.id: claim.group for claim in store.claims.all(event=EVENT)}
+
+
+ASIDES = ("Rain fell all week.", "The ferry timetable changed in April.", "A new library opened downtown.",
+          "Schools closed early for the holiday.", "The museum added a wing for maps.", "Bus fares rose by a tenth.")
+
+
+def test_a_claim_is_matched_within_the_horizon_only(store):
+    asides = [_article(f"aside{n}", ASIDES[2 * n], ASIDES[2 * n + 1]) for n in range(3)]
+    groups = _link_in_batches(store, 6, [_article("north", MEETING)], asides, [_article("coast", TALKS)])
+    assert groups["coast-0"] is None, "the meeting was indexed 7 claims back, beyond a horizon of 6"
+
+
+def test_within_the_horizon_a_later_batch_finds_the_same_claim(store):
+    asides = [_article(f"aside{n}", ASIDES[2 * n], ASIDES[2 * n + 1]) for n in range(3)]
+    groups = _link_in_batches(store, 7, [_article("north", MEETING)], asides, [_article("coast", TALKS)])
+    assert groups["coast-0"] == groups["north-0"] is not None
 
 
 def test_relinking_after_a_new_version_takes_its_old_claims_out_of_every_group(store):

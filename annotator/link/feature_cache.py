@@ -18,6 +18,8 @@ class FeatureCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self.features: OrderedDict[str, ClaimFeatures] = OrderedDict()
+        self.hits = self.misses = 0
+        """Lookups that found a claim's features, and lookups that had to build them again."""
 
     def put(self, feature: ClaimFeatures) -> None:
         """Keep a claim's features, forgetting the least recently used beyond `size`."""
@@ -32,7 +34,9 @@ class FeatureCache:
         """A copy of the claim's features at position `index` of a batch (actors unset), None when not kept."""
         cached = self.features.get(claim_id)
         if cached is None:
+            self.misses += 1
             return None
+        self.hits += 1
         self.features.move_to_end(claim_id)
         feature = copy.copy(cached)
         feature.index, feature.actors = index, frozenset()

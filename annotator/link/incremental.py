@@ -1,11 +1,12 @@
 """Linking new claims into an event already linked, at the cost of the new claims rather than of the event.
 
-The event's stored index (keys, how many claims carry each, the first claims under each) gives every new claim
-its candidates: the claims sharing its rarest keys, at most MAX_CANDIDATES of them, as `blocking.candidates` picks
-them in memory. Only those candidates, a sample of the groups they belong to, and the latest claims measuring the
-same things (for conflicts outside groups) are read back; the scorer and the average-linkage rule of `grouping`
-then decide as they do for a whole event, with the groups already stored taken as given and grown or joined, never
-recomputed. Linking one batch into an empty index gives what `link_claims` gives for the same claims.
+The event's stored index (keys, how many claims carry each, the newest claims under each) gives every new claim
+its candidates: the claims of the last HORIZON sharing its rarest keys, at most MAX_CANDIDATES of them, as
+`blocking.candidates` picks them in memory. Only those candidates, the newest members of the groups they belong to,
+and the latest claims measuring the same things (for conflicts outside groups) are read back, so the work and the
+memory of a batch are bounded by its own claims however long the event grows. The scorer and the average-linkage
+rule of `grouping` then decide as they do for a whole event, with the groups already stored taken as given and grown
+or joined, never recomputed. Linking one batch into an empty index gives what `link_claims` gives for the same claims.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ from annotator.link.seeded import group_id, grow_groups
 from annotator.models import Claim, Conflict
 
 INDEX_CAP = MAX_POSTINGS
-"""Claims stored under one key: blocking never reads further down a posting list."""
+"""Claims read under one key, the newest: blocking never reads further down a posting list."""
+HORIZON = 8_000
+"""How many claims indexed before a batch its candidates come from, the latest: a running story repeats what it
+said lately, an older claim is reached through its group while the group keeps being repeated, and the feature
+cache of an ingest (10,000) holds the horizon and a batch, so candidates are seldom parsed again."""
 FRAME_PARTNERS = 20
 """Latest claims measuring the same thing (a count of troops, the length of a meeting) read back per frame, so a
 figure disagreeing with them outside any group is still found."""
@@ -49,8 +54,7 @@ class EventIndex(Protocol):
 
     def counts(self, keys: Collection[str]) -> dict[str, int]: ...
     def keys_with_prefix(self, prefix: str) -> set[str]: ...
-    def postings(self, keys: Collection[str]) -> dict[str, list[Posting]]: ...
-    def latest(self, keys: Collection[str], limit: int) -> dict[str, list[Posting]]: ...
+    def newest(self, keys: Collection[str], limit: int, since: int = 0) -> dict[str, list[Posting]]: ...
     def add(self, entries: Sequence[tuple[str, str, Collection[str], Collection[str]]],
             facts: Collection[str]) -> int: ...
     def groups_of(self, claim_ids: Collection[str]) -> dict[str, str | None]: ...
@@ -73,8 +77,8 @@ def frame_keys(feature: ClaimFeatures) -> set[str]:
 
 
 def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[str, str] | None = None,
-               cache: FeatureCache | None = None) -> BatchLinks:
-    """Index `claims` (new to the event) and link them to each other and to the claims already indexed.
+               cache: FeatureCache | None = None, horizon: int = HORIZON) -> BatchLinks:
+    """Index `claims` (new to the event) and link them to each other and to the last `horizon` claims indexed before them.
 
     `cache` keeps the features of claims linked earlier in the same run, which later batches read back often.
     """
@@ -99,15 +103,15 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
 
     counts = index.counts(set().union(*(f.search_keys for f in local)))
     chosen = {f.index: _search_keys(f, counts) for f in local}
-    postings = index.postings({key for keys in chosen.values() for _, key in keys})
+    postings = index.newest({key for keys in chosen.values() for _, key in keys}, MAX_POSTINGS, first_seq - horizon)
     wanted = {i: _ranked(local[i], keys, postings, total) for i, keys in chosen.items()}
-    frames = index.latest(set().union(*map(frame_keys, local)), FRAME_PARTNERS)
+    frames = index.newest(set().union(*map(frame_keys, local)), FRAME_PARTNERS)
     by_id = {f.claim.id: f.index for f in local}
     neighbours = {cid for ids in wanted.values() for cid in ids} - set(by_id)
     stored = index.groups_of(neighbours)
     members = index.group_members({g for g in stored.values() if g})
     partners = {cid for found in frames.values() for _, cid, _ in found} - set(by_id)
-    extra = {cid for ids in members.values() for cid, _ in ids[:MAX_LINKAGE_SAMPLE]} | partners
+    extra = {cid for ids in members.values() for cid, _ in ids[-MAX_LINKAGE_SAMPLE:]} | partners
     stored.update(index.groups_of(extra - set(stored) - set(by_id)))
     _read_back(index, cache, local, sorted(stored), table, outlets, acronyms)
     by_id = {f.claim.id: f.index for f in local}
@@ -166,14 +170,15 @@ def _search_keys(feature: ClaimFeatures, counts: Mapping[str, int]) -> list[tupl
 
 def _ranked(feature: ClaimFeatures, keys: list[tuple[int, str]], postings: Mapping[str, list[Posting]],
             total: int) -> list[str]:
-    """Ids of the claims of other articles sharing the most telling keys, at most MAX_CANDIDATES of them."""
+    """Ids of the claims of other articles sharing the most telling keys, at most MAX_CANDIDATES of them, the newest
+    first among equals: a running story repeats what it said lately."""
     weights: dict[tuple[int, str], float] = defaultdict(float)
     for size, key in keys:
         weight = math.log(1 + total / size)
-        for seq, claim_id, article in postings.get(key, [])[:MAX_POSTINGS]:
+        for seq, claim_id, article in postings.get(key, []):
             if article != feature.article:
                 weights[(seq, claim_id)] += weight
-    best = heapq.nlargest(MAX_CANDIDATES, ((w, -seq, claim_id) for (seq, claim_id), w in weights.items()))
+    best = heapq.nlargest(MAX_CANDIDATES, ((w, seq, claim_id) for (seq, claim_id), w in weights.items()))
     return [claim_id for _, _, claim_id in best]
 
 

@@ -1,8 +1,9 @@
-"""The link index: per event, how many claims carry each linking key and the first claims under it.
+"""The link index: per event, how many claims carry each linking key and the latest claims under it.
 
 Linking a new article looks its claims' keys up here instead of reading the whole event, so its cost follows its
-own claims. Posting lists stop at `max_postings` claims: a key carried by more says little about which claims
-match, and the cap keeps every lookup, and the table, bounded per key.
+own claims. A key keeps at most twice `max_postings` claims, the newest (a running story repeats what it said
+lately), and every read takes at most `limit` of them in SQL: a key carried by more says little about which claims
+match, and the caps keep every lookup, and the table, bounded per key.
 """
 
 from __future__ import annotations
@@ -88,57 +89,51 @@ class EventIndex:
             rows = session.execute(query, {"event": self.name, "low": prefix, "high": prefix + "\uffff"}).scalars()
             return {key[len(prefix):] for key in rows}
 
-    def postings(self, keys: Collection[str]) -> dict[str, list[tuple[int, str, str]]]:
-        """The claims stored under each key as (seq, claim id, article id), in the order they were indexed."""
-        query = text("SELECT key, seq, claim_id, article_id FROM link_postings WHERE event = :event AND key IN :keys "
-                     "ORDER BY key, seq").bindparams(bindparam("keys", expanding=True))
+    def newest(self, keys: Collection[str], limit: int, since: int = 0) -> dict[str, list[tuple[int, str, str]]]:
+        """The last `limit` claims stored under each key as (seq, claim id, article id), newest first, leaving out
+        claims indexed before seq `since`."""
+        query = text(
+            "SELECT key, seq, claim_id, article_id FROM (SELECT key, seq, claim_id, article_id, ROW_NUMBER() OVER "
+            "(PARTITION BY key ORDER BY seq DESC) AS rank FROM link_postings WHERE event = :event AND key IN :keys "
+            "AND seq >= :since) "
+            "AS ranked WHERE rank <= :limit ORDER BY key, seq DESC"
+        ).bindparams(bindparam("keys", expanding=True))
         found: dict[str, list[tuple[int, str, str]]] = {}
         with self.db.read() as session:
             for chunk in _chunks(sorted(set(keys))):
-                for key, seq, claim_id, article_id in session.execute(query, {"event": self.name, "keys": chunk}):
+                rows = session.execute(query, {"event": self.name, "keys": chunk, "limit": limit, "since": since})
+                for key, seq, claim_id, article_id in rows:
                     found.setdefault(key, []).append((seq, claim_id, article_id))
         return found
 
-    def latest(self, keys: Collection[str], limit: int) -> dict[str, list[tuple[int, str, str]]]:
-        """The last `limit` claims stored under each key (uncapped keys), newest first."""
-        query = text("SELECT seq, claim_id, article_id FROM link_postings WHERE event = :event AND key = :key "
-                     "ORDER BY seq DESC LIMIT :limit")
-        found: dict[str, list[tuple[int, str, str]]] = {}
-        with self.db.read() as session:
-            for key in sorted(set(keys)):
-                rows = session.execute(query, {"event": self.name, "key": key, "limit": limit})
-                found[key] = [(seq, claim_id, article_id) for seq, claim_id, article_id in rows]
-        return found
-
     def add(self, entries: Sequence[tuple[str, str, Collection[str], Collection[str]]], facts: Collection[str]) -> int:
-        """Index claims, given in order as (claim id, article id, keys, uncapped keys), and count event-wide `facts`;
+        """Index claims, given in order as (claim id, article id, keys, frame keys), and count event-wide `facts`;
         the seq of the first claim.
 
-        Each key's count grows by the claims carrying it, and a claim is stored under it only while the key has
-        fewer than `max_postings` claims. Uncapped keys (what a claim measures, read newest first) are stored for
-        every claim and not counted.
+        Each claim is stored under all its keys and each key's count grows by the claims carrying it. When a key's
+        count passes a multiple of `max_postings`, its postings older than the newest `max_postings` are deleted,
+        so a key never holds more than twice that and the deleting costs one statement per `max_postings` claims.
         """
         added: dict[str, int] = {}
-        for _, _, keys, _ in entries:
-            for key in keys:
+        postings = []
+        first_seq = self.counts([TOTAL_KEY]).get(TOTAL_KEY, 0)
+        for offset, (claim_id, article_id, keys, frames) in enumerate(entries):
+            row = (self.name, first_seq + offset, claim_id, article_id)
+            for key in (*keys, *frames):
                 added[key] = added.get(key, 0) + 1
+                postings.append((key, *row))
         for fact in facts:
             added[fact] = added.get(fact, 0) + 1
         added[TOTAL_KEY] = len(entries)
-        first_seq = self.counts([TOTAL_KEY]).get(TOTAL_KEY, 0)
-        filled = self.counts(list(added)) if first_seq else {}  # an event never indexed has no keys at all
-        postings = []
-        for offset, (claim_id, article_id, keys, uncapped) in enumerate(entries):
-            row = (self.name, first_seq + offset, claim_id, article_id)
-            for key in keys:
-                held = filled.get(key, 0)
-                if held < self.max_postings:
-                    postings.append((key, *row))
-                filled[key] = held + 1
-            postings += [(key, *row) for key in uncapped]
+        held = self.counts(list(added)) if first_seq else {}  # an event never indexed has no keys at all
+        cap = self.max_postings
+        crossed = [key for key, n in added.items()
+                   if (had := held.get(key, 0)) + n > cap and had // cap != (had + n) // cap]
         mark = "?" if self.db.dialect == "sqlite" else "%s"
         upsert = (f"INSERT INTO link_keys (event, key, claims) VALUES ({mark}, {mark}, {mark}) "
                   "ON CONFLICT (event, key) DO UPDATE SET claims = link_keys.claims + excluded.claims")
+        prune = (f"DELETE FROM link_postings WHERE event = {mark} AND key = {mark} AND seq < (SELECT seq FROM "
+                 f"link_postings WHERE event = {mark} AND key = {mark} ORDER BY seq DESC LIMIT 1 OFFSET {cap - 1})")
         with self.db.write() as session:
             # the driver's own executemany: a batch writes tens of thousands of rows, and SQLAlchemy's per-row
             # parameter processing would cost more than SQLite's insert
@@ -147,6 +142,8 @@ class EventIndex:
             if postings:
                 connection.exec_driver_sql("INSERT INTO link_postings (key, event, seq, claim_id, article_id) "
                                            f"VALUES ({mark}, {mark}, {mark}, {mark}, {mark})", postings)
+            if crossed:
+                connection.exec_driver_sql(prune, [(self.name, key, self.name, key) for key in sorted(crossed)])
         return first_seq
 
     def groups_of(self, claim_ids: Collection[str]) -> dict[str, str | None]:

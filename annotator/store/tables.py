@@ -175,7 +175,7 @@ class LinkKeyRow(SQLModel, table=True):
 
 
 class LinkPostingRow(SQLModel, table=True):
-    """One claim indexed under a linking key, for the first claims of the event that carry it (the rest are capped)."""
+    """One claim indexed under a linking key; a key keeps only its newest claims (see `link_index`)."""
 
     __tablename__ = "link_postings"
 
