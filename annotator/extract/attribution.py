@@ -2,41 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Optional
 
 from spacy.tokens import Span, Token
 
 from annotator.extract import lexicon as lx
+from annotator.extract.speaker_mentions import NAME, Attribution, describe, entity_of
 
-NAME = "name"
-"""The speaker is a named person."""
-PRONOUN = "pronoun"
-""""he" or "she": to be resolved against the last named speaker."""
-DESCRIPTION = "description"
-"""A definite role description ("the foreign minister"), resolved like a pronoun."""
-GROUP = "group"
-"""An organisation, country or group ("U.S. officials", "the Kremlin"), kept as written."""
-UNRESOLVED = "unresolved"
-"""A speaker that cannot be named from the text ("they", "both")."""
-
-_MAX_GROUP_TOKENS = 8
 _SUBJECT_HOPS = 3
 _MAX_NAME_WORDS = 4
 _HYPOTHETICAL = frozenset({"if", "unless", "whether"})
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """The speaker mention found in a sentence and how it was found."""
-
-    mention: Optional[str]
-    kind: str
-    cue: str
-    method: str
-    """`subject`, `according_to`, `agent` or `colon`."""
-    head: Optional[Token] = None
-    """The head word of the speaker mention, for resolving it against the article."""
 
 
 def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:
@@ -50,7 +25,7 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
             source = _according_to_source(token)
             if source is not None:
                 medium = source.lemma_.lower() in lx.DOCUMENT_NOUNS or source.lower_ in lx.DOCUMENT_NOUNS
-                cues.append((3 if medium else 0, _describe(source, "according", "according_to")))
+                cues.append((3 if medium else 0, describe(source, "according", "according_to")))
         elif _is_cue(token):
             found = _speaker_of(token, is_quoted)
             if found is not None:
@@ -61,7 +36,7 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
                 rank = 1 if token.dep_ == "ROOT" else 2
                 if speaker.lemma_.lower() in lx.DOCUMENT_NOUNS:  # "X told Y ..., the indictment said": X speaks
                     rank = 3
-                cues.append((rank, _describe(speaker, token.lemma_.lower(), method)))
+                cues.append((rank, describe(speaker, token.lemma_.lower(), method)))
     if not cues:
         return _inverted_frame(sent, is_quoted) or _colon_attribution(sent, is_quoted)
     return min(cues, key=lambda item: item[0])[1]
@@ -207,9 +182,9 @@ def _colon_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional
         head = max(tops, key=lambda t: t.right_edge.i - t.left_edge.i)
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
         if subjects:
-            return _describe(subjects[0], head.lemma_.lower(), "colon")
+            return describe(subjects[0], head.lemma_.lower(), "colon")
         if head.pos_ in ("NOUN", "PROPN") and head.lower_ in lx.DOCUMENT_NOUNS:
-            return _describe(head, head.lemma_.lower(), "colon")
+            return describe(head, head.lemma_.lower(), "colon")
         return None
     return None
 def _adjacent_name(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[Token, str]]:
@@ -232,83 +207,3 @@ def _according_to_source(token: Token) -> Optional[Token]:
     return None
 
 
-def _describe(head: Token, cue: str, method: str) -> Attribution:
-    """Classify the speaker mention and take its text."""
-    found = _classify(head, cue, method)
-    return Attribution(found.mention, found.kind, found.cue, found.method, head)
-
-
-def _classify(head: Token, cue: str, method: str) -> Attribution:
-    lower = head.lower_
-    if head.pos_ == "PRON" or lower in lx.UNRESOLVABLE_PRONOUNS or lower in lx.RESOLVABLE_PRONOUNS:
-        kind = PRONOUN if lower in lx.RESOLVABLE_PRONOUNS else UNRESOLVED
-        return Attribution(head.text, kind, cue, method)
-    entity = entity_of(head)
-    if entity is not None and entity.label_ == "PERSON":
-        return Attribution(entity.text, NAME, cue, method)
-    named = appositive_person(head)
-    if named is not None:
-        return Attribution(named.text, NAME, cue, method)
-    if head.pos_ == "PROPN" and (entity is None or entity.end - entity.start <= 3):
-        parts = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [head]
-        text = " ".join(t.text for t in parts)
-        kind = NAME if entity is None else GROUP
-        if entity is not None and entity.label_ in lx.GROUP_LABELS:
-            return Attribution(entity.text if head.i == entity.end - 1 else text, GROUP, cue, method)
-        return Attribution(text, kind, cue, method)
-    if entity is not None:
-        return Attribution(_group_text(head), GROUP, cue, method)
-    if _is_definite_role(head):
-        return Attribution(_group_text(head), DESCRIPTION, cue, method)
-    return Attribution(_group_text(head), GROUP, cue, method)
-
-
-def appositive_person(head: Token) -> Optional[Span]:
-    """The person a description names in apposition ("The opposition leader, Tom Roe, said ...")."""
-    for child in head.children:
-        if child.dep_ == "appos":
-            entity = entity_of(child)
-            if entity is not None and entity.label_ == "PERSON":
-                return entity
-    for prep in head.children:  # "A spokesman for Mr. Roe, Ann Berg, said": Roe is named, so Ann Berg is the spokesman
-        if prep.dep_ != "prep":
-            continue
-        for owner in prep.children:
-            if owner.dep_ == "pobj" and owner.ent_type_ == "PERSON":
-                for child in owner.children:
-                    entity = entity_of(child) if child.dep_ == "appos" else None
-                    if entity is not None and entity.label_ == "PERSON":
-                        return entity
-    return None
-
-
-def entity_of(token: Token) -> Optional[Span]:
-    """The entity a token belongs to, found from the token's IOB tags (cheaper than scanning `doc.ents`)."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=token.ent_type_)
-
-
-def _is_definite_role(head: Token) -> bool:
-    if head.lemma_.lower() not in lx.ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
-        return False
-    return any(child.dep_ == "det" and child.lower_ == "the" for child in head.children)
-
-
-def _group_text(head: Token) -> str:
-    """The noun phrase of a speaker, cut before relative clauses and long modifiers."""
-    tokens = [t for t in head.subtree if not t.is_punct or t.i < head.i]
-    cut = [t for t in tokens if t.i <= head.i or t.dep_ in ("prep", "pobj", "compound", "amod", "det")]
-    words = cut[:_MAX_GROUP_TOKENS]
-    while len(words) > 1 and words[0].dep_ == "det" and words[0].lower_ in ("the", "a", "an"):
-        words = words[1:]
-    if not words:
-        return head.text
-    return head.doc[words[0].i : words[-1].i + 1].text

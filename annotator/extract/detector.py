@@ -17,6 +17,7 @@ from annotator.extract.parse import comparable
 from annotator.extract.people import find_people
 from annotator.extract.quotes import QuoteIndex, find_quotes
 from annotator.extract.resolve import UNKNOWN, Speaker, SpeakerResolver
+from annotator.extract.speaker_mentions import Attribution
 from annotator.extract.units import Unit, claim_units, sentence_spans
 
 __all__ = ["DEFAULT_MIN_SCORE", "detect_claims", "sentence_spans"]
@@ -35,7 +36,7 @@ class _Attributed:
 
     def __init__(self, unit: Unit) -> None:
         self.unit = unit
-        self.attribution: Optional[at.Attribution] = None
+        self.attribution: Optional[Attribution] = None
         self.speaker: Optional[str] = None
         self.unresolved = False
         self.introduced = False
@@ -94,7 +95,7 @@ def detect_claims(doc: Doc, *, min_score: float = DEFAULT_MIN_SCORE) -> list[dic
     return claims
 
 
-def _speaker(resolver: SpeakerResolver, attribution: at.Attribution, sentence: int) -> Speaker:
+def _speaker(resolver: SpeakerResolver, attribution: Attribution, sentence: int) -> Speaker:
     """The resolved speaker of an attribution, recorded as a mention so later pronouns can refer to them."""
     if attribution.head is None:
         return UNKNOWN

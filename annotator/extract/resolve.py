@@ -14,17 +14,9 @@ from typing import Optional
 from spacy.tokens import Token
 
 from annotator.extract import lexicon as lx
-from annotator.extract.attribution import appositive_person, entity_of
-from annotator.extract.people import (
-    Mention,
-    mention_at,
-    People,
-    Person,
-    gender_of_noun,
-    possessor_key,
-    role_of,
-    title_words,
-)
+from annotator.extract.speaker_mentions import appositive_person, entity_of
+from annotator.extract.people import Mention, People, Person, mention_at
+from annotator.extract.person_traits import gender_of_noun, possessor_key, role_of, title_words
 from annotator.extract.speakers import clean_name
 
 _PRONOUN_WINDOW = 6
