@@ -31,6 +31,8 @@ TAGGED_ARCHITECTURES = frozenset({"tagged"})
 """Architectures that read part-of-speech tags and entity types: their sentences go through the English pipeline."""
 DEFAULT_ARCHITECTURE: Architecture = "tagged"
 DEFAULT_EPOCHS = 4
+EARLY_STOP_PATIENCE = 2
+"""Epochs without a better dev ROC AUC after which fitting the tagged model's head stops."""
 BATCH_SIZE = 64
 
 _TAGGED = """

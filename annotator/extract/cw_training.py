@@ -1,24 +1,23 @@
-"""Training the check-worthiness classifier with spaCy's own machinery: a config, `init_nlp` and `train`.
+"""Training the check-worthiness classifier: a spaCy `textcat` pipeline built from its config, saved as spaCy saves.
 
 The labelled sentences are split into train and dev (stratified, by seed); the classes are balanced in the train
 part by repeating the rarer one, so a score of 0.5 means "as likely check-worthy as not" whatever share of
-check-worthy sentences a team happened to label; spaCy keeps the checkpoint that scores best on dev. The cut is then
-chosen on dev as well (the best F1 with both classes weighted alike) and stored scores are shifted so it reads 0.5;
-the figures in `metrics.json` are measured on that dev split.
+check-worthy sentences a team happened to label. The tagged model tags each sentence once (reusing the tags the
+previous model in the folder kept) and fits its linear head on features computed once (`cw_fit`), keeping the epoch
+best on dev; the other architectures go through spaCy's training loop (`cw_spacy_loop`). The cut is then chosen on
+dev as well (the best F1 with both classes weighted alike) and stored scores are shifted so it reads 0.5; the
+figures in `metrics.json` are measured on that dev split.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import random
 import shutil
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -28,27 +27,24 @@ from annotator.extract.cw_config import (
     BATCH_SIZE,
     DEFAULT_ARCHITECTURE,
     DEFAULT_EPOCHS,
+    EARLY_STOP_PATIENCE,
     LABEL,
     MODEL_META_KEY,
-    OTHER,
     TAGGED_ARCHITECTURES,
-    training_config,
 )
+from annotator.extract.cw_fit import fit_tagged_model
 from annotator.extract.cw_metrics import BinaryScores, balanced_threshold, binary_scores
-from annotator.extract.cw_model import load_tagger, score_texts, shifted, tagged_docs
+from annotator.extract.cw_model import load_tagger, score_texts, shifted
+from annotator.extract.cw_spacy_loop import train_with_spacy_loop
+from annotator.extract.cw_tag_cache import read_cache, tag_texts, write_cache
 from annotator.extract.labelled_files import LabelledSentence
 from annotator.models import utc_now
 
 MIN_EXAMPLES = 50
 DEFAULT_DEV_SHARE = 0.2
-PROGRESS_LOGGER = "annotator.progress_logger.v1"
-SENTENCE_READER = "annotator.labelled_sentences.v1"
 
 TrainingProgress = Callable[[int, int], None]
 """Called with (updates done, updates planned) while training, for a progress bar."""
-
-_channels: dict[str, "_Run"] = {}
-_channels_lock = threading.Lock()
 
 
 class ClassCounts(BaseModel):
@@ -134,13 +130,27 @@ def train_checkworthiness(
     grown = balanced(train, seed)
     steps_per_epoch = -(-len(grown) // BATCH_SIZE)
     planned = steps_per_epoch * epochs
-    tagger = load_tagger() if architecture in TAGGED_ARCHITECTURES else None
+    done = [0]
+
+    def advance() -> None:
+        done[0] += 1
+        if on_progress is not None:
+            on_progress(min(done[0], planned), planned)
+
     work = Path(tempfile.mkdtemp(prefix="annotator-train-"))
     try:
-        nlp = _train(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs, tagger=tagger,
-                     steps_per_epoch=steps_per_epoch, on_progress=on_progress, planned=planned)
+        tagger, docs_by_text = None, {}
         dev_labels = [e.label for e in dev]
-        raw = score_texts(nlp, [e.text for e in dev], tagger=tagger)
+        if architecture in TAGGED_ARCHITECTURES:
+            tagger = load_tagger()
+            wanted = {e.text for e in examples}
+            docs_by_text = tag_texts(tagger, list(wanted), read_cache([out_dir], tagger, wanted))
+            nlp, raw, _ = fit_tagged_model(grown, dev, docs_by_text, architecture=architecture, seed=seed,
+                                           epochs=epochs, patience=EARLY_STOP_PATIENCE, on_step=advance)
+        else:
+            nlp = train_with_spacy_loop(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs,
+                                        steps_per_epoch=steps_per_epoch, advance=advance)
+            raw = score_texts(nlp, [e.text for e in dev])
         threshold = balanced_threshold(dev_labels, raw)
         dev_scores = binary_scores(dev_labels, [shifted(score, threshold) for score in raw])
         trained_at = utc_now()
@@ -155,6 +165,8 @@ def train_checkworthiness(
             nlp.meta[MODEL_META_KEY]["tagger"] = tagger.meta["lang"] + "_" + tagger.meta["name"]
         staged = work / "model"
         nlp.to_disk(staged)
+        if tagger is not None:
+            write_cache(staged, tagger, docs_by_text.values())
         (staged / "metrics.json").write_text(metrics.model_dump_json(indent=2) + "\n", encoding="utf-8")
         _replace_dir(staged, out_dir)
     finally:
@@ -162,101 +174,6 @@ def train_checkworthiness(
     if on_progress is not None:
         on_progress(planned, planned)
     return metrics
-
-
-def _train(grown, dev, work: Path, *, architecture, seed, epochs, tagger, steps_per_epoch, on_progress, planned):
-    import spacy
-    from spacy.training.initialize import init_nlp
-    from spacy.training.loop import train as spacy_train
-    from spacy.util import load_config_from_str, load_model_from_config
-
-    register_training_functions()
-    channel = f"run-{id(work)}-{threading.get_ident()}"
-    done = [0]
-
-    def advance() -> None:
-        done[0] += 1
-        if on_progress is not None:
-            on_progress(min(done[0], planned), planned)
-
-    with _channels_lock:
-        _channels[channel] = _Run(advance=advance, splits={"train": grown, "dev": dev}, tagger=tagger)
-    try:
-        text = training_config(architecture, seed=seed, epochs=epochs, eval_frequency=steps_per_epoch,
-                               channel=channel)
-        config = load_model_from_config(load_config_from_str(text), auto_fill=True, validate=True).config
-        nlp = init_nlp(config)
-        (work / "out").mkdir()
-        spacy_train(nlp, work / "out", stdout=io.StringIO(), stderr=io.StringIO())
-    finally:
-        with _channels_lock:
-            _channels.pop(channel, None)
-    return spacy.load(work / "out" / "model-best")
-
-
-@dataclass
-class _Run:
-    """What the registered reader and logger of one training run find under its channel."""
-
-    advance: Callable[[], None]
-    splits: dict[str, Sequence[LabelledSentence]]
-    tagger: object = None
-    examples: dict[str, list] = field(default_factory=dict)
-
-
-def register_training_functions() -> None:
-    """Register the reader of in-memory sentences and the progress logger with spaCy; safe to call again."""
-    from spacy.util import registry
-
-    from annotator.extract.cw_architecture import register_architecture
-    from annotator.extract.cw_features import register_tagged_features
-
-    register_architecture()
-    register_tagged_features()
-    if not registry.has("readers", SENTENCE_READER):
-        registry.readers.register(SENTENCE_READER, func=_sentence_reader)
-    if not registry.has("loggers", PROGRESS_LOGGER):
-        registry.loggers.register(PROGRESS_LOGGER, func=_progress_logger)
-
-
-def _sentence_reader(channel: str, split: str):
-    """A corpus of the run's sentences: Examples built once and handed out every epoch (spaCy's own Corpus
-    tokenizes and aligns every sentence again each epoch, most of the time of a bag-of-words run)."""
-
-    def read(nlp):
-        from spacy.training import Example
-
-        with _channels_lock:
-            run = _channels[channel]
-        if split not in run.examples:
-            sentences = run.splits[split]
-            texts = [example.text for example in sentences]
-            unique = list(dict.fromkeys(texts))
-            made = tagged_docs(run.tagger, unique) if run.tagger is not None else [nlp.make_doc(t) for t in unique]
-            by_text = dict(zip(unique, made))
-            built = []
-            for example in sentences:
-                reference = by_text[example.text].copy()
-                reference.cats = {LABEL: float(example.label), OTHER: 1.0 - example.label}
-                built.append(Example(reference.copy(), reference))
-            run.examples[split] = built
-        yield from run.examples[split]
-
-    return read
-
-
-def _progress_logger(channel: str):
-    def setup(nlp, stdout=None, stderr=None):
-        with _channels_lock:
-            run = _channels.get(channel)
-
-        def log_step(info) -> None:
-            if run is not None:
-                run.advance()
-
-        return log_step, lambda: None
-
-    return setup
 
 
 def _counts(examples: Sequence[LabelledSentence]) -> ClassCounts:
