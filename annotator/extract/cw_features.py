@@ -63,7 +63,7 @@ def doc_features(model, doc, char_cache: dict):
     grammar = numpy.where(numpy.isin(columns[:, 2], function_ids), columns[:, 0], columns[:, 1])
     entities = numpy.where(columns[:, 3] == 0, numpy.uint64(1), columns[:, 3])
     blocks = [
-        _char_grams(doc, char_cache, (model.attrs["char_min"], model.attrs["char_max"])),
+        _char_grams(columns[:, 0], doc.vocab.strings, char_cache, (model.attrs["char_min"], model.attrs["char_max"])),
         _ngrams(ops, columns[:, 0], model.attrs["word"]),
         _ngrams(ops, grammar, model.attrs["tag"]),
         _ngrams(ops, entities, model.attrs["entity"]),
@@ -89,18 +89,18 @@ def _ngrams(ops, unigrams, size: int):
     return numpy.concatenate(grams).astype("uint64")
 
 
-def _char_grams(doc, cache: dict, sizes: tuple[int, int]):
-    """Hashes of the character n-grams of each word padded with spaces (scikit-learn's `char_wb`), cached by word."""
+def _char_grams(lowers, strings, cache: dict, sizes: tuple[int, int]):
+    """Hashes of the character n-grams of each word padded with spaces (scikit-learn's `char_wb`), cached by the
+    lower-cased word's hash (looking a word up by hash is cheaper than making a Token for it)."""
     import numpy
 
     if len(cache) > _CHAR_CACHE_LIMIT:
         cache.clear()
     parts = []
-    for token in doc:
-        word = token.lower_
-        grams = cache.get(word)
+    for key in lowers.tolist():
+        grams = cache.get(key)
         if grams is None:
-            grams = cache[word] = _word_char_grams(word, sizes)
+            grams = cache[key] = _word_char_grams(strings[key], sizes)
         parts.append(grams)
     return numpy.concatenate(parts) if parts else numpy.zeros((0,), dtype="uint64")
 

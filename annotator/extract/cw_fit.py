@@ -128,13 +128,14 @@ def fit_tagged_model(grown, dev, docs_by_text: dict, *, architecture: str, seed:
     from spacy.training import Example
     from spacy.util import fix_random_seed, load_config_from_str, load_model_from_config
 
-    from annotator.extract.cw_config import LABEL, OTHER, training_config
+    from annotator.extract.cw_config import LABEL, OTHER, tagged_batch, training_config
     from annotator.extract.cw_spacy_loop import register_training_functions
 
     register_training_functions()
     fix_random_seed(seed)
+    batch_size, learn_rate = tagged_batch(len(grown))
     config = load_config_from_str(training_config(architecture, seed=seed, epochs=epochs, eval_frequency=1,
-                                                  channel="unused"))
+                                                  channel="unused", batch_size=batch_size, learn_rate=learn_rate))
     nlp = load_model_from_config(config, auto_fill=True, validate=True)
     textcat = nlp.get_pipe("textcat")
     sample = []

@@ -35,6 +35,12 @@ class CheckworthinessModel:
         return [round(value, 4) for value in score_texts(self.nlp, texts, tagger=self.tagger,
                                                          threshold=self.threshold)]
 
+    def score_docs(self, docs: Sequence[Any]) -> list[float]:
+        """`score` of Docs the model's tagger already tagged (their `cats` are overwritten)."""
+        textcat = self.nlp.get_pipe("textcat")
+        return [round(shifted(doc.cats.get(LABEL, 0.0), self.threshold), 4)
+                for doc in textcat.pipe(list(docs), batch_size=SCORE_BATCH)]
+
     def reads_tags_of(self, nlp: Any) -> bool:
         """True when `nlp` tags and finds entities as this model's tagger does, so its Docs need no tagging again."""
         if self.tagger is None or not {"tagger", "ner"} <= set(nlp.pipe_names):

@@ -31,12 +31,13 @@ from annotator.extract.cw_config import (
     LABEL,
     MODEL_META_KEY,
     TAGGED_ARCHITECTURES,
+    tagged_batch,
 )
 from annotator.extract.cw_fit import fit_tagged_model
 from annotator.extract.cw_metrics import BinaryScores, balanced_threshold, binary_scores
 from annotator.extract.cw_model import load_tagger, score_texts, shifted
 from annotator.extract.cw_spacy_loop import train_with_spacy_loop
-from annotator.extract.cw_tag_cache import read_cache, tag_texts, write_cache
+from annotator.extract.cw_tag_cache import TagCache
 from annotator.extract.labelled_files import LabelledSentence
 from annotator.models import utc_now
 
@@ -128,7 +129,8 @@ def train_checkworthiness(
     started = time.perf_counter()
     train, dev = split_dev(examples, share=dev_share, seed=seed)
     grown = balanced(train, seed)
-    steps_per_epoch = -(-len(grown) // BATCH_SIZE)
+    batch = tagged_batch(len(grown))[0] if architecture in TAGGED_ARCHITECTURES else BATCH_SIZE
+    steps_per_epoch = -(-len(grown) // batch)
     planned = steps_per_epoch * epochs
     done = [0]
 
@@ -139,12 +141,12 @@ def train_checkworthiness(
 
     work = Path(tempfile.mkdtemp(prefix="annotator-train-"))
     try:
-        tagger, docs_by_text = None, {}
+        tagger, tags, docs_by_text = None, None, {}
         dev_labels = [e.label for e in dev]
         if architecture in TAGGED_ARCHITECTURES:
             tagger = load_tagger()
-            wanted = {e.text for e in examples}
-            docs_by_text = tag_texts(tagger, list(wanted), read_cache([out_dir], tagger, wanted))
+            tags = TagCache(tagger, out_dir)
+            docs_by_text = tags.tag([e.text for e in examples])
             nlp, raw, _ = fit_tagged_model(grown, dev, docs_by_text, architecture=architecture, seed=seed,
                                            epochs=epochs, patience=EARLY_STOP_PATIENCE, on_step=advance)
         else:
@@ -165,8 +167,8 @@ def train_checkworthiness(
             nlp.meta[MODEL_META_KEY]["tagger"] = tagger.meta["lang"] + "_" + tagger.meta["name"]
         staged = work / "model"
         nlp.to_disk(staged)
-        if tagger is not None:
-            write_cache(staged, tagger, docs_by_text.values())
+        if tags is not None:
+            tags.write(staged, docs_by_text)
         (staged / "metrics.json").write_text(metrics.model_dump_json(indent=2) + "\n", encoding="utf-8")
         _replace_dir(staged, out_dir)
     finally:
