@@ -117,6 +117,16 @@ def test_within_the_horizon_a_later_batch_finds_the_same_claim(store):
     assert groups["coast-0"] == groups["north-0"] is not None
 
 
+def test_a_big_group_is_sampled_by_its_newest_members(store):
+    link_new(store, EVENT, _store_all(store, _article("north", MEETING), _article("coast", TALKS),
+                                      _article("river", "Teodor Vasylenko met Ilse Marrow in Port Halvard on Friday.")))
+    group = store.claims.get("north-0").group
+    index = store.link_index.event(EVENT, max_postings=INDEX_CAP)
+    everyone = index.group_members([group])[group]
+    assert everyone == [("north-0", "north"), ("coast-0", "coast"), ("river-0", "river")], "in reading order"
+    assert index.group_members([group], newest=2) == {group: everyone[1:]}
+
+
 def test_relinking_after_a_new_version_takes_its_old_claims_out_of_every_group(store):
     claims = _store_all(store, _article("north", MEETING, GRAIN), _article("coast", TALKS, BARGES))
     link_new(store, EVENT, claims)

@@ -15,7 +15,7 @@ import copy
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -47,6 +47,8 @@ OUTLET, ACRONYM, PERSON, FRAME = "#outlet ", "#acronym ", "#person ", "#frame "
 
 Posting = tuple[int, str, str]
 """(seq, claim id, article id): a claim under a key, seq its place in the order the event's claims were indexed."""
+Member = tuple[str, str]
+"""(claim id, article id): a claim of a stored group."""
 
 
 class EventIndex(Protocol):
@@ -60,7 +62,7 @@ class EventIndex(Protocol):
     def groups_of(self, claim_ids: Collection[str]) -> dict[str, str | None]: ...
     def claims(self, claim_ids: Sequence[str]) -> list[Claim]: ...
     def conflicts_of(self, claim_ids: Collection[str]) -> dict[str, list[Conflict]]: ...
-    def group_members(self, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]: ...
+    def group_members(self, groups: Collection[str], newest: int | None = None) -> dict[str, list[Member]]: ...
 
 
 @dataclass
@@ -78,7 +80,7 @@ def frame_keys(feature: ClaimFeatures) -> set[str]:
 
 def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[str, str] | None = None,
                cache: FeatureCache | None = None, horizon: int = HORIZON) -> BatchLinks:
-    """Index `claims` (new to the event) and link them to each other and to the last `horizon` claims indexed before them.
+    """Index `claims` (new to the event); link them to each other and to the last `horizon` claims indexed before.
 
     `cache` keeps the features of claims linked earlier in the same run, which later batches read back often.
     """
@@ -109,9 +111,9 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
     by_id = {f.claim.id: f.index for f in local}
     neighbours = {cid for ids in wanted.values() for cid in ids} - set(by_id)
     stored = index.groups_of(neighbours)
-    members = index.group_members({g for g in stored.values() if g})
+    sample = index.group_members({g for g in stored.values() if g}, newest=MAX_LINKAGE_SAMPLE)
     partners = {cid for found in frames.values() for _, cid, _ in found} - set(by_id)
-    extra = {cid for ids in members.values() for cid, _ in ids[-MAX_LINKAGE_SAMPLE:]} | partners
+    extra = {cid for ids in sample.values() for cid, _ in ids} | partners
     stored.update(index.groups_of(extra - set(stored) - set(by_id)))
     _read_back(index, cache, local, sorted(stored), table, outlets, acronyms)
     by_id = {f.claim.id: f.index for f in local}
@@ -126,7 +128,7 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
             if pair not in edges and (score := scorer.score(local[pair[0]], local[pair[1]])) >= LINK_THRESHOLD:
                 edges[pair] = score
     components = grow_groups(local, edges, scorer, groups)
-    final, links = _group_rows(local, len(new), components, groups, members)
+    final, links = _group_rows(local, len(new), components, groups, index.group_members)
     links.conflicts = _conflict_rows(index, local, len(new), final, {by_id[c] for c in partners if c in by_id})
     return links
 
@@ -192,11 +194,12 @@ def _assign_actors(index: EventIndex, features: list[ClaimFeatures]) -> None:
 
 
 def _group_rows(local: list[ClaimFeatures], n_new: int, components: Mapping[int, list[int]],
-                groups: Mapping[int, str | None], members: Mapping[str, list[tuple[str, str]]],
+                groups: Mapping[int, str | None], members: Callable[[Collection[str]], Mapping[str, list[Member]]],
                 ) -> tuple[dict[int, str | None], BatchLinks]:
-    """Each claim's group after the batch, and the rows of the groups that gained claims or joined."""
+    """Each claim's group after the batch, and the rows of the groups that gained claims or joined (whose members
+    `members` reads, all of them, since each lists the articles of the others)."""
     final: dict[int, str | None] = {}
-    links = BatchLinks()
+    changed: list[tuple[str, list[str], list[int]]] = []
     for positions in components.values():
         stored = sorted({g for i in positions if (g := groups[i])})
         if not stored and len(positions) < 2:
@@ -204,9 +207,12 @@ def _group_rows(local: list[ClaimFeatures], n_new: int, components: Mapping[int,
             continue
         gid = stored[0] if stored else group_id(min(local[i].claim.id for i in positions))
         final.update((i, gid) for i in positions)
-        if len(stored) < 2 and all(groups[i] for i in positions):
-            continue
-        everyone = {cid: article for g in stored for cid, article in members.get(g, [])}
+        if len(stored) >= 2 or not all(groups[i] for i in positions):
+            changed.append((gid, stored, positions))
+    held = members({g for _, stored, _ in changed for g in stored}) if changed else {}
+    links = BatchLinks()
+    for gid, stored, positions in changed:
+        everyone = {cid: article for g in stored for cid, article in held.get(g, [])}
         everyone.update((local[i].claim.id, local[i].article) for i in positions)
         articles = set(everyone.values())
         links.groups += [(cid, gid, sorted(articles - {article})) for cid, article in everyone.items()]

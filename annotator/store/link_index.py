@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
-from sqlalchemy import bindparam, delete, select, text, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 
 from annotator.models import Claim, Conflict
 from annotator.store.claims import Claims
@@ -172,14 +172,22 @@ class EventIndex:
         """The current claims with these ids, with their stored links."""
         return [claim for claim in self._claims.get_many(list(claim_ids)) if not claim.superseded]
 
-    def group_members(self, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]:
-        """Every current claim of these groups as (claim id, article id), in reading order."""
-        query = (
-            select(ClaimRow.group_id, ClaimRow.id, ClaimRow.article_id)
+    def group_members(self, groups: Collection[str], newest: int | None = None) -> dict[str, list[tuple[str, str]]]:
+        """The current claims of these groups as (claim id, article id), in reading order: every one, or only the
+        `newest` of each group (a big group's sample, read without reading the group)."""
+        rank = func.row_number().over(partition_by=ClaimRow.group_id,
+                                      order_by=(ArticleRow.ingest_order.desc(), ClaimRow.position.desc()))
+        ranked = (
+            select(ClaimRow.group_id, ClaimRow.id, ClaimRow.article_id, ArticleRow.ingest_order, ClaimRow.position,
+                   rank.label("rank"))
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
             .where(ClaimRow.group_id.in_(bindparam("groups", expanding=True)), ArticleRow.superseded_by.is_(None))
-            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+            .subquery()
         )
+        query = select(ranked.c.group_id, ranked.c.id, ranked.c.article_id)
+        if newest is not None:
+            query = query.where(ranked.c.rank <= newest)
+        query = query.order_by(ranked.c.ingest_order, ranked.c.position)
         found: dict[str, list[tuple[str, str]]] = {}
         with self.db.read() as session:
             for chunk in _chunks(sorted(set(groups))):
