@@ -94,7 +94,7 @@ def resident_mb() -> float:
 
 
 def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
-            features_kept: int | None = None) -> dict:
+            features_kept: int | None = None, progress: bool = False) -> dict:
     """Grow one event to `articles` articles in a fresh database; per-batch link seconds and memory."""
     from annotator.ingest import feature_cache, link_new, relink_event
     from annotator.link import link_claims
@@ -119,6 +119,9 @@ def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
                 link_new(store, EVENT, new, cache=cache)
             seconds.append(time.perf_counter() - started)
             memory.append(resident_mb())
+            if progress:
+                print(f"{articles:,} articles, batch {len(seconds)}: {1e3 * seconds[-1] / len(new):.2f} ms/claim, "
+                      f"{memory[-1]:.0f} MB", file=sys.stderr, flush=True)
         linking_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         linked = list(store.claims.all(event=EVENT))
         precision, recall = pairwise_scores(linked, story.truth)
@@ -133,7 +136,7 @@ def run_one(articles: int, baseline: bool, seed: int, relink_too: bool = False,
 
 
 def measured(articles: int, baseline: bool, seed: int, relink: bool = False,
-             features_kept: int | None = None) -> tuple[dict, float]:
+             features_kept: int | None = None, progress: bool = False) -> tuple[dict, float]:
     """run_one in a child process, and its peak resident memory in MB."""
     command = [sys.executable, "-m", "benchmarks.bench_link_growth", "--one", str(articles), "--seed", str(seed)]
     if baseline:
@@ -142,6 +145,8 @@ def measured(articles: int, baseline: bool, seed: int, relink: bool = False,
         command.append("--relink")
     if features_kept is not None:
         command += ["--features-kept", str(features_kept)]
+    if progress:
+        command.append("--progress")
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     _, status, usage = os.wait4(child.pid, 0)
     output = child.stdout.read() if child.stdout else ""
@@ -174,16 +179,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--features-kept", type=int, help="features kept between batches (default: ingest's)")
     parser.add_argument("--relink", action="store_true", help="then time `relink` of the event from scratch")
+    parser.add_argument("--progress", action="store_true", help="print each batch's time and memory on stderr")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one, args.baseline, args.seed, args.relink, args.features_kept)))
+        print(json.dumps(run_one(args.one, args.baseline, args.seed, args.relink, args.features_kept, args.progress)))
         return
     print(f"load average {os.getloadavg()[0]:.1f}; {BATCH} articles of {CLAIMS_PER_ARTICLE} claims per batch")
     if args.baseline:
         report("whole", args.sizes[0], *measured(args.sizes[0], True, args.seed))
     for size in args.sizes:
-        report("indexed", size, *measured(size, False, args.seed, args.relink, args.features_kept))
+        report("indexed", size, *measured(size, False, args.seed, args.relink, args.features_kept, args.progress))
     print(f"load average {os.getloadavg()[0]:.1f}")
 
 
