@@ -2,7 +2,8 @@
 
 Keys that act on the claim on screen run one after another: while a Store call is in flight they wait in the
 session's key queue, so the next claim never shows before the save returned and a key never lands on a claim not
-yet shown. Jobs run in thread workers that touch no widget and post one `JobDone` back.
+yet shown. Jobs run off the UI thread, touch no widget and post one `JobDone` back: the ones a reviewer waits on in
+the screen's store thread, the others in Textual thread workers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from annotator.tui.garbage import QuietCollector
 from annotator.tui.literal import literal
 from annotator.tui.messages import JobDone, JobReport
 from annotator.tui.screens.article import ArticleScreen
+from annotator.tui.store_thread import StoreThread
 from annotator.tui.widgets import ContextView, LinksPanel
 from annotator.tui.widgets.quiet import update_if_changed
 
@@ -42,6 +44,7 @@ class SessionScreen(Screen[None]):
         self.labels = list(labels)
         self.labels_by_key = {label.key: label for label in self.labels}
         self.context = JobContext(store, lambda notice: self.post_message(JobReport(notice)), session.closed)
+        self.store_thread = StoreThread(self.context, lambda outcome: self.post_message(JobDone(outcome)))
         self.prefetch_timer: Timer | None = None
         self.quit_asked = False
         self.collector = QuietCollector()
@@ -68,9 +71,10 @@ class SessionScreen(Screen[None]):
             self.session.close()
             self.app.exit()
             return
-        for job in (step.job, step.background):
-            if job is not None:
-                self.run_job(job)
+        if step.job is not None:
+            self.store_thread.submit(step.job)
+        if step.background is not None:
+            self.run_job(step.background)
         if step.prefetch:
             self.schedule_prefetch()
         if step.prepare:
@@ -81,7 +85,7 @@ class SessionScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False, group="store")
     def run_job(self, job: Job) -> None:
-        """Run one job's Store calls off the UI thread and post its outcome back."""
+        """Run one background job's Store calls off the UI thread and post its outcome back."""
         self.post_message(JobDone(job.run(self.context)))
 
     def on_job_done(self, message: JobDone) -> None:
@@ -111,6 +115,7 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self.session.close()
+        self.store_thread.stop()
 
     # Keys
 
