@@ -1,4 +1,5 @@
-"""The status line and history strip are drawn the quick way; they must look exactly as Textual would draw them."""
+"""The status line and history strip are drawn the quick way, and panels keep their lines between frames; both must
+look exactly as Textual would draw them."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ import random
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from annotator.session.feedback import HistoryEntry
 from annotator.tui.widgets.history_strip import render_history
+from annotator.tui.widgets.kept_lines import KeptStatic
 from annotator.tui.widgets.prepared import first_line, to_strips
 from annotator.tui.widgets.review_panels import render_review_status
 from annotator.tui.widgets.status_line import render_status
+from tests.tui.helpers import screen_text
 
 pytestmark = pytest.mark.anyio
 
@@ -62,3 +67,29 @@ async def test_the_quick_first_line_draws_the_same_cells_as_textual():
                                                                                                         width)
             checked += 1
     assert checked == 450
+
+
+class KeptPanel(App[None]):
+    CSS = "#kept { height: 6; border: round $primary; padding: 0 1; } #kept.-on { border: round $success; }"
+
+    def compose(self) -> ComposeResult:
+        yield KeptStatic("first", id="kept", markup=False)
+
+
+def drawn_afresh(widget) -> list[str]:
+    """What Textual draws for the widget with nothing kept (its whole region)."""
+    region = widget.region
+    return [strip.text for strip in Widget.render_lines(widget, Region(0, 0, region.width, region.height))]
+
+
+async def test_a_panel_keeping_its_lines_still_shows_every_change_of_text_and_style():
+    app = KeptPanel()
+    async with app.run_test(size=(40, 10)) as pilot:
+        panel = app.query_one(KeptStatic)
+        for step, text in enumerate(["second line\nand more", "third", "third", "a\nb\nc\nd", "e"]):
+            panel.update(text)
+            panel.set_class(step % 2 == 1, "-on")
+            await pilot.pause()
+            kept = [strip.text for strip in panel.render_lines(Region(0, 0, panel.region.width, panel.region.height))]
+            assert kept == drawn_afresh(panel), (step, text)
+            assert text.splitlines()[0] in screen_text(app)

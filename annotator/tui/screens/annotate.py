@@ -11,8 +11,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from annotator.extract.cw_explain import explain_score
 from annotator.learn.retrain import Retrainer, RetrainOutcome, retrain_now
@@ -30,6 +28,7 @@ from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import render_claim
 from annotator.tui.widgets.history_strip import HistoryStrip
+from annotator.tui.widgets.kept_lines import KeptHorizontal, KeptStatic, KeptVertical
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.status_line import render_status
 
@@ -57,13 +56,13 @@ class AnnotateScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with Horizontal(id="panels"):
-            with Vertical(id="main-column"):
+        with KeptHorizontal(id="panels"):
+            with KeptVertical(id="main-column"):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             yield LinksPanel(id="links")
         yield HistoryStrip(id="history")
-        yield Static("", id="message", markup=False)
+        yield KeptStatic("", id="message", markup=False)
         yield KeyLegend(render_legend(self.labels), id="legend", markup=False)
 
     def on_mount(self) -> None:

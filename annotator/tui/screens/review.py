@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Static
 
 from annotator.models import Label
 from annotator.session import AdjudicationSession, Step
@@ -22,6 +20,7 @@ from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
+from annotator.tui.widgets.kept_lines import KeptHorizontal, KeptStatic, KeptVertical
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.review_panels import (
     AnnotationsPanel,
@@ -50,14 +49,14 @@ class ReviewScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with Horizontal(id="panels"):
-            with Vertical(id="main-column"):
+        with KeptHorizontal(id="panels"):
+            with KeptVertical(id="main-column"):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
-            with Vertical(id="side-column"):
+            with KeptVertical(id="side-column"):
                 yield AnnotationsPanel(id="annotations")
                 yield LinksPanel(id="links")
-        yield Static("", id="message", markup=False)
+        yield KeptStatic("", id="message", markup=False)
         yield KeyLegend(render_legend(self.labels, REVIEW_COMMANDS), id="legend", markup=False)
 
     def on_mount(self) -> None:

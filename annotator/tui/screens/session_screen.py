@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 from textual import events, work
 from textual.screen import Screen
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -26,6 +28,7 @@ from annotator.tui.messages import JobDone, JobReport
 from annotator.tui.screens.article import ArticleScreen
 from annotator.tui.store_thread import StoreThread
 from annotator.tui.widgets import ContextView, LinksPanel
+from annotator.tui.widgets.kept_lines import KeptLines
 from annotator.tui.widgets.quiet import update_if_changed
 
 PREFETCH_DELAY = 0.25
@@ -47,6 +50,7 @@ class SessionScreen(Screen[None]):
         self.store_thread = StoreThread(self.context, lambda outcome: self.post_message(JobDone(outcome)))
         self.prefetch_timer: Timer | None = None
         self.quit_asked = False
+        self.kept_lines = KeptLines()
         self.collector = QuietCollector()
         self.collector.start()
 
@@ -224,6 +228,9 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(dialog, callback)
 
     # Drawing
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self.kept_lines.render(self, crop, super().render_lines)
 
     def show_current(self) -> None:
         """Show the claim under the cursor (each screen draws its own panels)."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import Static
 
 from annotator.models import Label
 from annotator.tui.keys import COMMANDS, Command, display_key
 from annotator.tui.literal import literal
+from annotator.tui.widgets.kept_lines import KeptStatic
 
 SHORT_NAMES = {"edit_claim": "edit", "skip": "skip", "undo": "undo", "note": "note", "flag": "flag", "search": "find",
                "article": "full", "agreement": "agree", "help": "help", "quit": "quit"}
@@ -40,5 +40,5 @@ def render_legend(labels: Sequence[Label], commands: Sequence[Command] = COMMAND
     return text
 
 
-class KeyLegend(Static):
+class KeyLegend(KeptStatic):
     """The always-visible key legend."""

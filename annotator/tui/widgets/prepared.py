@@ -18,6 +18,8 @@ from textual.strip import Strip
 from textual.visual import Visual, visualize
 from textual.widget import Widget
 
+from annotator.tui.widgets.kept_lines import KeptLines
+
 CACHED_TEXTS = 8
 
 
@@ -67,6 +69,7 @@ class PreparedText(Widget):
         self._cache: OrderedDict[Hashable, list[Strip]] = OrderedDict()
         self._strips: list[Strip] = []
         self._key: Hashable | None = None
+        self._kept = KeptLines()
 
     def lines_for(self, width: int, height: int) -> Callable[[], list[Strip]] | None:
         """How to build the strips shown now (None: nothing to show); subclasses override."""
@@ -115,6 +118,9 @@ class PreparedText(Widget):
         self._key = (self.shown_identity(), width, height)
         self._strips = [] if build is None else self.strips(self.shown_identity(), build, width, height)
         return self._strips
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self._kept.render(self, crop, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
