@@ -28,7 +28,7 @@ from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
 from annotator.tui.widgets.claim_card import render_claim
 from annotator.tui.widgets.history_strip import HistoryStrip
-from annotator.tui.widgets.kept_lines import KeptHorizontal, KeptStatic, KeptVertical
+from annotator.tui.widgets.kept_lines import KeptContainer, KeptStatic
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.status_line import render_status
 
@@ -56,8 +56,8 @@ class AnnotateScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with KeptHorizontal(id="panels"):
-            with KeptVertical(id="main-column"):
+        with KeptContainer(id="panels"):
+            with KeptContainer(id="main-column"):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
             yield LinksPanel(id="links")

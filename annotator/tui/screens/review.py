@@ -20,7 +20,7 @@ from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
 from annotator.tui.widgets import ClaimCard, ContextView, KeyLegend, LinksPanel, StatusLine
-from annotator.tui.widgets.kept_lines import KeptHorizontal, KeptStatic, KeptVertical
+from annotator.tui.widgets.kept_lines import KeptContainer, KeptStatic
 from annotator.tui.widgets.key_legend import render_legend
 from annotator.tui.widgets.review_panels import (
     AnnotationsPanel,
@@ -49,11 +49,11 @@ class ReviewScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        with KeptHorizontal(id="panels"):
-            with KeptVertical(id="main-column"):
+        with KeptContainer(id="panels"):
+            with KeptContainer(id="main-column"):
                 yield ClaimCard("loading…", id="claim")
                 yield ContextView(id="context")
-            with KeptVertical(id="side-column"):
+            with KeptContainer(id="side-column"):
                 yield AnnotationsPanel(id="annotations")
                 yield LinksPanel(id="links")
         yield KeptStatic("", id="message", markup=False)

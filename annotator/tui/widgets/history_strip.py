@@ -11,7 +11,7 @@ from rich.text import Text
 
 from annotator.session.feedback import HistoryEntry
 from annotator.tui.literal import literal
-from annotator.tui.widgets.prepared import PreparedText, first_line, text_identity
+from annotator.tui.widgets.prepared import OneLine
 
 SNIPPET_WIDTH = 22
 """Characters of each claim's text shown in the strip."""
@@ -41,31 +41,17 @@ def render_history(entries: Sequence[HistoryEntry], current: str | None) -> Text
     return text
 
 
-class HistoryStrip(PreparedText):
-    """One line over the key legend; hidden until the session has a decision. Call `show_history`.
-
-    It changes on every decision, so its line is drawn the quick way and only its changed cells are repainted.
-    """
+class HistoryStrip(OneLine):
+    """One line over the key legend; hidden until the session has a decision. Call `show_history`."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = Text(end="")
-        self._identity = text_identity(self._text)
         self._shown: tuple | None = None
 
     def show_history(self, entries: Sequence[HistoryEntry], current: str | None) -> None:
         if self.display != bool(entries):
             self.display = bool(entries)
-        key = (tuple(entries), current)
-        if entries and key != self._shown:
-            self._shown = key
-            self._text = render_history(entries, current)
-            self._identity = text_identity(self._text)
-            self.redraw()
-
-    def shown_identity(self) -> tuple:
-        return self._identity
-
-    def lines_for(self, width: int, height: int):
-        text = self._text
-        return lambda: [first_line(self, text, width)]
+        shown = (tuple(entries), current)
+        if entries and shown != self._shown:
+            self._shown = shown
+            self.text = render_history(entries, current)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -80,19 +80,8 @@ class KeptStatic(Static):
         return self._kept.render(self, crop, super().render_lines)
 
 
-class KeptHorizontal(Horizontal):
-    """A Horizontal container that redraws only its dirty rows (its background) when asked for its lines."""
-
-    def __init__(self, *children: Widget, id: str | None = None) -> None:
-        super().__init__(*children, id=id)
-        self._kept = KeptLines()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        return self._kept.render(self, crop, super().render_lines)
-
-
-class KeptVertical(Vertical):
-    """A Vertical container that redraws only its dirty rows (its background) when asked for its lines."""
+class KeptContainer(Container):
+    """A container that redraws only its dirty rows (its background) when asked for its lines; lays out as CSS says."""
 
     def __init__(self, *children: Widget, id: str | None = None) -> None:
         super().__init__(*children, id=id)

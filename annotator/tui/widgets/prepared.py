@@ -127,3 +127,31 @@ class PreparedText(Widget):
         if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
             self._current(width, height)
         return self._strips[y] if y < len(self._strips) else Strip.blank(width, self.visual_style.rich_style)
+
+
+class OneLine(PreparedText):
+    """One line of text that changes on every key (the status line, the history strip), drawn the quick way and
+    repainted only where it changed; set `text`."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text(end="")
+        self._identity = text_identity(self._text)
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    @text.setter
+    def text(self, text: Text) -> None:
+        identity = text_identity(text)
+        if identity != self._identity:
+            self._text, self._identity = text, identity
+            self.redraw()
+
+    def shown_identity(self) -> tuple:
+        return self._identity
+
+    def lines_for(self, width: int, height: int):
+        text = self._text
+        return lambda: [first_line(self, text, width)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from annotator.tui.literal import literal
-from annotator.tui.widgets.prepared import PreparedText, first_line, text_identity
+from annotator.tui.widgets.prepared import OneLine
 
 
 def render_status(
@@ -34,28 +34,5 @@ def render_status(
     return text
 
 
-class StatusLine(PreparedText):
+class StatusLine(OneLine):
     """The progress line at the top of the screen; set `text`."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text(end="")
-        self._identity = text_identity(self._text)
-
-    @property
-    def text(self) -> Text:
-        return self._text
-
-    @text.setter
-    def text(self, text: Text) -> None:
-        identity = text_identity(text)
-        if identity != self._identity:
-            self._text, self._identity = text, identity
-            self.redraw()
-
-    def shown_identity(self) -> tuple:
-        return self._identity
-
-    def lines_for(self, width: int, height: int):
-        text = self._text
-        return lambda: [first_line(self, text, width)]
