@@ -105,9 +105,9 @@ class PreparedText(Widget):
         if len(new) != len(old):
             self.refresh()
             return
-        changed = [y for y, (a, b) in enumerate(zip(old, new)) if a != b]
-        for y in changed:
-            self.refresh(Region(0, y, width, 1))
+        changed = [Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
+        if changed:
+            self.refresh(*changed)
 
     FITS_HEIGHT = True
     """The lines drawn depend on the height (a view onto longer text); False: the widget grows to its text."""
