@@ -111,3 +111,21 @@ def test_dev_set_of_real_news(nlp):
     assert score.coverage >= 0.97
     assert score.speaker_accuracy >= 0.80
     assert score.non_name_share <= 0.02
+
+
+def test_a_report_drawn_from_an_interview_is_credited_to_the_person_interviewed(fixture_claims):
+    claims = fixture_claims["marrow-quay/gazette_marrow-quay_1.txt"]
+    assert claim_with(claims, "silted up twice").speaker == "Tomas Varga"
+    assert claim_with(claims, "fares would rise").speaker == "Ilse Brandvold"
+
+
+def test_a_definite_noun_stands_for_the_organisation_named_with_it(fixture_claims):
+    claims = fixture_claims["marrow-quay/gazette_marrow-quay_1.txt"]
+    deadlines = claim_with(claims, "missed three deadlines")
+    assert deadlines.speaker == "Department of Quay Works"
+    assert not deadlines.needs_context
+
+
+def test_the_outlet_a_person_gave_an_interview_to_is_not_the_speaker(fixture_claims):
+    claims = fixture_claims["marrow-quay/gazette_marrow-quay_1.txt"]
+    assert claim_with(claims, "empty the harbour fund").speaker == "Lena Roos"

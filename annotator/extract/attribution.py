@@ -12,6 +12,12 @@ from annotator.extract.speaker_mentions import NAME, Attribution, describe, enti
 _SUBJECT_HOPS = 3
 _MAX_NAME_WORDS = 4
 _HYPOTHETICAL = frozenset({"if", "unless", "whether"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+"""Where the reported statement stands under a reporting verb."""
+_INTERVIEW_NOUNS = frozenset({"interview", "conversation"})
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "WORK_OF_ART"})
+"""Entity labels of a speaker that may be an outlet relaying an interview rather than a person speaking; a clausal
+subject ("Using an interview with X, the Herald reported") relays one too."""
 
 
 def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[Attribution]:
@@ -33,6 +39,10 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
                 author = _document_author(token)
                 if author is not None and speaker.ent_type_ != "PERSON":
                     speaker, method = author, "author"
+                relaying = speaker.ent_type_ in _BODY_LABELS or speaker.pos_ == "VERB"  # an outlet, or a clause
+                interviewed = _interviewed(token, is_quoted) if relaying else None
+                if interviewed is not None:
+                    speaker, method = interviewed, "interview"
                 rank = 1 if token.dep_ == "ROOT" else 2
                 if speaker.lemma_.lower() in lx.DOCUMENT_NOUNS:  # "X told Y ..., the indictment said": X speaks
                     rank = 3
@@ -105,6 +115,9 @@ def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[
             token = token.head
         elif token.dep_ in ("acl", "relcl") and token.tag_ in ("VBG", "VBN") and token.head.pos_ in ("NOUN", "PROPN"):
             head = token.head  # "a statement saying ...", "Smith, saying ..."
+            interview = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else None
+            if interview is not None and interview.lemma_.lower() in _INTERVIEW_NOUNS and interview.head.pos_ == "VERB":
+                return _speaker_of(interview.head, is_quoted)  # "Roe, using an interview with the Post ... to claim"
             owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
             if owner is not None and owner.ent_type_ == "PERSON":  # "Roe of Valdremo warning ...": Roe warns
                 return owner, "subject"
@@ -132,6 +145,22 @@ def _document_author(cue: Token) -> Optional[Token]:
                     people = [c for c in by.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
                     if people:
                         return people[0]
+    return None
+
+
+def _interviewed(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[Token]:
+    """The person a report draws on ("The Gazette, using an interview with Tom Roe, reported that ..."): whoever an
+    interview outside the reported clause was with, since the outlet only carries what that person said."""
+    content = [child for child in cue.children if child.dep_ in _CONTENT_DEPS]
+    inside = {t.i for child in content for t in child.subtree}
+    for token in cue.subtree:
+        if token.i in inside or is_quoted(token.idx) or token.lemma_.lower() not in _INTERVIEW_NOUNS:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                people = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+                if people:
+                    return people[0]
     return None
 
 

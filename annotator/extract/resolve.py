@@ -80,6 +80,9 @@ class SpeakerResolver:
             owners = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if owners:
                 return Speaker(f"{head.doc[owners[0].i : head.i].text} {head.text}", False)
+        named_body = _named_organisation(head)
+        if named_body is not None:
+            return Speaker(named_body, False)
         return UNKNOWN
 
     def person_named(self, text: str, titles: list[str], offset: int) -> Speaker:
@@ -216,6 +219,20 @@ def _bare_plural(head: Token, entity) -> bool:
 def _definite(head: Token) -> bool:
     """"the senator", "the former vice president": one person, named elsewhere in the article."""
     return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _named_organisation(head: Token) -> Optional[str]:
+    """The organisation a definite noun stands for ("The department said" after "the Department of Quay Works"):
+    the one organisation named earlier whose name has that noun as a word; None when none or several do."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or not definite:
+        return None
+    names = {
+        _organisation(entity.text) for entity in head.doc.ents
+        if entity.label_ in _ORG_LABELS and entity.end <= head.i and len(entity) > 1
+        and any(token.lower_ == head.lower_ and token.is_title for token in entity)
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _organisation(text: str) -> str:
