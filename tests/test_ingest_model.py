@@ -15,8 +15,9 @@ from tests.checkworthiness_data import labelled_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles" / "harbour"
 AGREEING_SHARE = 0.8
-"""Claims whose score from the article's tags must equal the score of their text tagged alone: they differ only
-where the tagger or the entity recogniser reads a word differently in the whole article than in one sentence."""
+"""Claims whose score from the article's tags must be within 0.005 of the score of their text tagged alone: they
+differ more only where the tagger or the entity recogniser reads a word differently in the whole article than in one
+sentence."""
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,8 @@ def test_ingest_scores_claims_as_their_texts_score_within_the_tagging_difference
     claims = list(store.claims.all())
     assert {claim.checkworthiness_model for claim in claims} == {tagged_model.version}
     direct = tagged_model.score([claim.text for claim in claims])
-    same = sum(claim.checkworthiness == score for claim, score in zip(claims, direct))
+    # the article's token vectors see a few words either side of the claim, so scores may move by thousandths
+    same = sum(abs(claim.checkworthiness - score) <= 0.005 for claim, score in zip(claims, direct))
     assert same >= AGREEING_SHARE * len(claims), f"{same} of {len(claims)} claims score as their text does"
     assert max(abs(claim.checkworthiness - score) for claim, score in zip(claims, direct)) < 0.5
     crossed = sum((claim.checkworthiness >= 0.5) != (score >= 0.5) for claim, score in zip(claims, direct))

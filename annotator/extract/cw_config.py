@@ -49,6 +49,7 @@ tag_ngram_size = 3
 entity_ngram_size = 2
 length = 1048576
 nO = null
+tok2vec_weight = 2.0
 """
 
 _BOW = """

@@ -12,6 +12,7 @@ from typing import Any
 from annotator.config import DEFAULT_SPACY_MODELS
 from annotator.errors import UsageError
 from annotator.extract.cw_config import LABEL, MODEL_META_KEY
+from annotator.extract.cw_features import keep_tok2vec_mean
 
 SCORE_BATCH = 256
 
@@ -127,8 +128,8 @@ def tagged_docs(tagger: Any, texts: Sequence[str]) -> list[Any]:
 
 
 def retagged_span(span: Any) -> Any:
-    """A Doc of the span's words without whitespace tokens (as its collapsed text tokenizes), with their tags and
-    entity types."""
+    """A Doc of the span's words without whitespace tokens (as its collapsed text tokenizes), with their tags,
+    entity types and the mean of their token vectors."""
     from spacy.tokens import Doc
 
     tokens = [token for token in span if not token.is_space]
@@ -142,9 +143,13 @@ def retagged_span(span: Any) -> Any:
         else:
             entities.append(f"I-{label}")
         previous = label
-    return Doc(span.doc.vocab, words=[token.text for token in tokens],
-               spaces=[True] * (len(tokens) - 1) + [False] if tokens else [],
-               tags=[token.tag_ for token in tokens], ents=entities)
+    doc = Doc(span.doc.vocab, words=[token.text for token in tokens],
+              spaces=[True] * (len(tokens) - 1) + [False] if tokens else [],
+              tags=[token.tag_ for token in tokens], ents=entities)
+    tensor = span.doc.tensor
+    if tokens and getattr(tensor, "ndim", 0) == 2 and tensor.shape[0] == len(span.doc) and tensor.shape[1]:
+        keep_tok2vec_mean(doc, tensor[[token.i for token in tokens]])
+    return doc
 
 
 def score_texts(nlp: Any, texts: Sequence[str], *, tagger: Any = None, threshold: float = 0.5) -> list[float]:

@@ -2,7 +2,7 @@
 
 Tagging with the English pipeline is most of what training the tagged model costs (about 3 ms a sentence, against a
 fraction of that for computing the features and fitting the head). A model folder keeps the tokens, tags and entity
-types of the sentences it was trained on, in `DocBin` chunks named after the tagger that produced them (a different
+types of the sentences it was trained on (and the mean of their token vectors), in `DocBin` chunks named after the tagger that produced them (a different
 pipeline never reuses them), each with the exact texts of its Docs beside it. A retrain copies the earlier chunks
 forward and adds one chunk of what it tagged; past `MAX_CHUNKS` they are merged into one.
 """
@@ -90,5 +90,9 @@ class TagCache:
 def _write_chunk(path: Path, texts: Sequence[str], docs: Sequence[Any]) -> None:
     from spacy.tokens import DocBin
 
-    DocBin(attrs=TAG_ATTRS, docs=docs).to_disk(path)
+    from annotator.extract.cw_features import keep_tok2vec_mean
+
+    for doc in docs:
+        keep_tok2vec_mean(doc)
+    DocBin(attrs=TAG_ATTRS, docs=docs, store_user_data=True).to_disk(path)
     _texts_of(path).write_text(json.dumps(list(texts)), encoding="utf-8")
