@@ -188,7 +188,8 @@ def _weights_digest(nlp) -> str:
 
 
 def _check_out_dir(out_dir: Path) -> None:
-    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not is_model_dir(out_dir))):
+    only_tags = out_dir.is_dir() and all(path.name.startswith("tagged-") for path in out_dir.iterdir())
+    if out_dir.exists() and (not out_dir.is_dir() or (not only_tags and not is_model_dir(out_dir))):
         raise UsageError(f"{out_dir}: exists and is not a check-worthiness model; choose another --out")
 
 
