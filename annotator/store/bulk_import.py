@@ -11,6 +11,7 @@ decision meanwhile.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -45,13 +46,25 @@ Stored = tuple[dict, datetime]
 def import_annotations(db: Database, records: Iterable[Annotation], *, action: str) -> ImportResult:
     """Bring in `records` (streamed) in one transaction; NotFoundError naming a claim the database lacks."""
     result = ImportResult()
-    with db.write() as session:
+    with _collector_skips_older_objects(), db.write() as session:
         writer = _Writer(session.connection(), action)
         with writer.large_cache():
             for chunk in _chunks(records):
                 writer.check_claims(chunk)
                 writer.write(chunk, result)
     return result
+
+
+@contextmanager
+def _collector_skips_older_objects() -> Iterator[None]:
+    """Objects alive before the import (modules, the engine) left out of garbage collection until it ends: each
+    chunk of records outlives the young generations, so full collections come often and would walk them all; a
+    tenth of an import's time."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _chunks(records: Iterable[Annotation]) -> Iterator[list[Annotation]]:

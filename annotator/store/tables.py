@@ -73,7 +73,8 @@ class AnnotationRow(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("claim_id", "annotator", name="uq_annotations_claim_annotator"),)
 
     id: Optional[int] = Field(default=None, primary_key=True)
-    claim_id: str = Field(foreign_key="claims.id", index=True)
+    claim_id: str = Field(foreign_key="claims.id")
+    """Looked up through the unique (claim_id, annotator) index, which leads with it."""
     annotator: str = Field(foreign_key="annotators.name", index=True)
     label: Optional[str] = None
     """The verdict; null when the annotator only edited, noted or flagged the claim."""
