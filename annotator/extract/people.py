@@ -133,13 +133,13 @@ def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable
         if person is None:
             continue
         _add_apposition_roles(people, ent, person)
-        if not is_quoted(ent.start_char):
+        if not is_quoted(ent.start_char) and not _modifies_a_noun(ent.root):
             people.mentions.append(_mention(ent.root, ent.start_char, person, sentence_of))
     surnames = {p.surname for p in people.persons}
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or not token.is_title or is_quoted(token.idx):
             continue
-        if token.lower_ in surnames and not _inside_longer_entity(token):
+        if token.lower_ in surnames and not _inside_longer_entity(token) and not _modifies_a_noun(token):
             person, _ = people.named(token.text, near=token.idx)
             if person is not None:
                 people.mentions.append(_mention(token, token.idx, person, sentence_of))
@@ -219,6 +219,13 @@ def mention_at(root: Token, offset: int, person: Person, sentence: int) -> Menti
 
 def _mention(root: Token, offset: int, person: Person, sentence_of: Callable[[int], int]) -> Mention:
     return mention_at(root, offset, person, sentence_of(offset))
+
+
+def _modifies_a_noun(root: Token) -> bool:
+    """True when a name only describes a thing ("a Rolex watch", "a Roe fedora"): the tagger often takes a brand for
+    a person, and a later "he" does not mean either. A body named by its owner ("the Roe campaign") still counts."""
+    head = root.head
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in lx.ORGANISATION_HEADS
 
 
 def _inside_longer_entity(token: Token) -> bool:
