@@ -96,3 +96,42 @@ def test_a_party_named_as_a_noun_and_as_an_adjective_is_one_party():
         ("Republican members in Tarsk blocked the grain loan for the eastern valley on Tuesday.", None),
     ])
     assert _grouped(linked, 0, 1)
+
+
+def test_one_sentence_of_a_quoted_post_printed_as_a_block_is_grouped_with_the_quotation():
+    linked = _event([
+        ('Ilse Marrow wrote: "The river path is not safe after dark. Every family should keep a lantern by the door '
+         'until the flood has passed."', "Ilse Marrow"),
+        ("Every family should keep a lantern by the door until the flood has passed.", None),
+    ])
+    assert _grouped(linked, 0, 1)
+
+
+def test_a_denial_of_one_sentence_of_a_quotation_is_not_grouped_with_it():
+    linked = _event([
+        ('Ilse Marrow wrote: "The river path is safe after dark. Every family should keep a lantern by the door '
+         'until the flood has passed."', "Ilse Marrow"),
+        ("The river path is not safe after dark.", None),
+    ])
+    assert not _grouped(linked, 0, 1)
+
+
+def test_two_outlets_quoting_overlapping_sentences_of_one_letter_are_grouped():
+    linked = _event([
+        ('"I misjudged the harbour workers and their families. After many days of talks I can see how unfair my words '
+         'were. I will learn from this," Ilse Marrow wrote.', "Ilse Marrow"),
+        ('"After many days of talks I can see how unfair my words were. Please know the dockers have my respect. '
+         'I will learn from this," Marrow wrote in the letter.', "Ilse Marrow"),
+    ])
+    assert _grouped(linked, 0, 1)
+
+
+def test_a_one_word_answer_of_the_same_person_is_grouped_and_of_another_person_is_not():
+    linked = _event([
+        ('Brel answered the question about a second term with a curt "Absolutely."', "Anja Brel"),
+        ('"Absolutely," Brel said quickly.', "Anja Brel"),
+        ('"Absolutely," Osk said quickly.', "Piet Osk"),
+    ])
+    assert _grouped(linked, 0, 1)
+    assert not _grouped(linked, 0, 2) and not _grouped(linked, 1, 2)
+

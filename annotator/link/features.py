@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from annotator.link.acronyms import acronym_keys, spelled_out
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
 from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
+from annotator.link.passages import Passage, split_passages
 from annotator.link.people import is_media, looks_like_person
+from annotator.link.polarity import is_negated
 from annotator.link.slots import Slot, extract_slots
 from annotator.models import Claim
 
@@ -17,7 +19,6 @@ OWNER_LABELS = frozenset({"GPE", "NORP", "ORG"})
 MIN_QUOTE_WORDS = 4
 
 _YEAR = re.compile(r"(?<![\d$.,])(1[89]\d\d|20\d\d)(?![\d,%])")
-_NEGATION = re.compile(r"\b(?:not|no|never|cannot|nor|neither|none|nothing|nobody)\b|n[\'\u2019]t\b", re.IGNORECASE)
 _CLAUSE_BREAKS = (",", "\u201d", "\"", "\u2014", ";")
 MAX_ATTRIBUTION_WORDS = 14
 """Words from the speaker's name to the end for the tail to be read as an attribution clause."""
@@ -68,6 +69,8 @@ class ClaimFeatures:
     """The speaker as written when it reads as a person's name, "" for a body, a document or an outlet."""
     years: frozenset[int] = frozenset()
     """The years the claim names ("in 2008", "Jan. 3, 2012"): claims naming only other years are another time."""
+    passages: list[Passage] = field(default_factory=list)
+    """The sentences of its quotations, or of its own text when it quotes nothing (a post printed as a block)."""
     article: str = field(init=False)
     """Id of the article the claim comes from."""
     norm_text: str = field(init=False)
@@ -236,8 +239,9 @@ def build_features(
     speaker = aliases.canonical(claim.speaker, "PERSON") if claim.speaker and not media_speaker else ""
     if speaker:
         people.add(speaker)
-    quotes, quoted_all = [], []
+    quotes, quoted_all, passages = [], [], []
     for m in _QUOTE.finditer(source):
+        passages += split_passages(m.group(1), lambda piece: content_keys(aliases.replace(piece)))
         quoted = content_keys(aliases.replace(m.group(1)))
         if quoted:
             quoted_all.append(" ".join(quoted))
@@ -257,9 +261,10 @@ def build_features(
         person_names=frozenset(p for p in persons if p),
         quoted=quoted_all,
         outlets=outlets,
-        negated=len(_NEGATION.findall(claim.text)) % 2 == 1,
+        negated=is_negated(claim.text),
         named_speaker=claim.speaker if speaker and looks_like_person(claim.speaker or "") else "",
         years=frozenset(int(y) for y in _YEAR.findall(source)),
+        passages=passages or split_passages(claim.text, lambda piece: content_keys(aliases.replace(piece))),
     )
 
 

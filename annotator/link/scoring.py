@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from annotator.link.features import ClaimFeatures
+from annotator.link.passages import passage_similarity
 from annotator.link.people import same_person
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
@@ -37,6 +38,9 @@ QUOTE_MATCH = 0.85
 """Two quotations this similar are the same words, whoever they are attributed to."""
 MIN_CONTAINED_WORDS = 6
 """A quotation must have this many content words to be recognised inside a longer one as the same words."""
+QUOTE_AGREE = 0.10
+"""Added to the score of two claims crediting the same speaker with the same short quotation and nothing else
+quoted ("Nah," she said): too few words to be a quotation match, but the same words of the same person."""
 MIN_COVER = 0.7
 """A plain text and a quotation it repeats word for word are taken for the same statement when the shorter has at
 least this share of the longer's words."""
@@ -83,6 +87,35 @@ def unquoted_similarity(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return max(
         (contained(quote, text) for quote in quotes if min(words, n := len(quote.split())) >= MIN_COVER * max(words, n)),
         default=0.0,
+    )
+
+
+def _compatible_speakers(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One speaker, or one claim names none: not two people credited with words."""
+    if not a.speaker or not b.speaker or a.speaker == b.speaker:
+        return True
+    return bool(a.named_speaker and b.named_speaker and same_person(a.named_speaker, b.named_speaker))
+
+
+def shared_sentences(a: ClaimFeatures, b: ClaimFeatures) -> float:
+    """How much of one claim's quoted words the other prints sentence for sentence (0 when neither quotes, or the
+    words are credited to two different speakers).
+
+    A long quotation of a post and one sentence of it printed as a block, or two outlets quoting overlapping
+    sentences of one letter, are the same words; negations are compared only in the words both print, so a "not"
+    elsewhere in a long quotation does not make the sentence both print a denial (`passages.passage_similarity`).
+    """
+    if not (a.quoted or b.quoted) or not _compatible_speakers(a, b):
+        return 0.0
+    return passage_similarity(a.passages, len(a.keys), b.passages, len(b.keys))
+
+
+def _same_short_quotes(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Both credit the same speaker with the same quotations, every one of them, too short to count as a quote."""
+    if not (a.quoted and b.quoted) or a.quotes or b.quotes or not a.speaker or a.speaker != b.speaker:
+        return False
+    return all(_best_ratio([x], b.quoted) >= QUOTE_MATCH for x in a.quoted) and all(
+        _best_ratio([y], a.quoted) >= QUOTE_MATCH for y in b.quoted
     )
 
 
@@ -143,13 +176,14 @@ class Scorer:
             return False
         return bool((a - b) - self.common) and bool((b - a) - self.common)
 
-    def mismatch_penalty(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+    def mismatch_penalty(self, a: ClaimFeatures, b: ClaimFeatures, shares_sentences: bool = False) -> float:
         """How much the distinctive content of two claims says they are different statements, 0..1.
 
         Different named participants or countries, different speakers (two named people most of all),
         different quoted words, figures of different things, or one denying what the other asserts
         mark different statements even when the wording around them is the same. Names common in the
-        event (its main actors) do not count.
+        event (its main actors) do not count. Quotations that print some of the same sentences
+        (`shares_sentences`) are not different quoted words.
         """
         penalty = 0.0
         if self._differ(a.actors, b.actors) or self._differ(a.names - a.actors, b.names - b.actors, shared_ok=True):
@@ -161,7 +195,7 @@ class Scorer:
             penalty += PENALTIES["people" if two_people else "speaker"]
         if a.negated != b.negated:
             penalty += PENALTIES["polarity"]
-        if a.quoted and b.quoted and _best_ratio(a.quoted, b.quoted) < QUOTE_MATCH:
+        if a.quoted and b.quoted and not shares_sentences and _best_ratio(a.quoted, b.quoted) < QUOTE_MATCH:
             penalty += PENALTIES["quotes"]
         if a.count_things and b.count_things and not a.count_things & b.count_things:
             penalty += PENALTIES["figures"]
@@ -181,8 +215,12 @@ class Scorer:
         quoted = quote_similarity(a, b) if a.quotes and b.quotes else unquoted_similarity(a, b)
         if quoted >= QUOTE_MATCH:
             return max(score, quoted)
-        penalty = self.mismatch_penalty(a, b)
-        return max(0.0, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty))
+        sentences = shared_sentences(a, b)
+        if sentences >= QUOTE_MATCH:
+            return max(score, sentences)
+        penalty = self.mismatch_penalty(a, b, sentences > 0)
+        agree = QUOTE_AGREE if _same_short_quotes(a, b) else 0.0
+        return max(sentences, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty) + agree)
 
 
 def _same_forms(left: frozenset[str], right: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
