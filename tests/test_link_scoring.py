@@ -6,8 +6,9 @@ would mark them, plus unrelated filler claims so the names in question are not t
 
 from __future__ import annotations
 
+from annotator.link import link_claims
 from annotator.models import Claim
-from tests.link_events import link_event
+from tests.link_events import FILLER, link_event, make_claim
 
 GAZETTEER = {
     "Anja Brel": "PERSON", "Piet Osk": "PERSON", "Ilse Marrow": "PERSON", "Jonas Tell": "PERSON",
@@ -135,3 +136,22 @@ def test_a_one_word_answer_of_the_same_person_is_grouped_and_of_another_person_i
     assert _grouped(linked, 0, 1)
     assert not _grouped(linked, 0, 2) and not _grouped(linked, 1, 2)
 
+
+def test_not_only_but_also_is_no_denial():
+    linked = _event([
+        ("Anja Brel not only closed the harbour in Tarsk but also cancelled the ferry on Tuesday.", None),
+        ("On Tuesday Brel shut the Tarsk harbour and called off the ferry.", None),
+    ])
+    assert _grouped(linked, 0, 1)
+
+
+def test_a_country_word_inside_an_organisation_name_is_no_mention_of_the_country():
+    gazetteer = {**GAZETTEER, "Ostmark First": "ORG"}
+    statements = [
+        ("The video of Brel's speech to farmers was posted online on Tuesday by Ostmark First, a campaign group.", None),
+        ("A campaign group posted the video of Brel's speech to farmers from Veloria online on Tuesday.", None),
+    ]
+    claims = [make_claim(gazetteer, i, 0, text, speaker) for i, (text, speaker) in enumerate(statements)]
+    claims += [make_claim(gazetteer, i % 2, 1 + i, text) for i, text in enumerate(FILLER)]
+    linked = {c.id: c for c in link_claims(claims, aliases={"Ostmark": "ostmark", "Veloria": "veloria"})}
+    assert linked["c-0-00"].group is not None and linked["c-0-00"].group == linked["c-1-00"].group

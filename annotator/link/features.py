@@ -131,6 +131,19 @@ def _unlabelled_names(source: str, claim: Claim, aliases: AliasTable) -> set[str
     return found
 
 
+def _inside_org_name(hit: tuple[int, int, str], claim: Claim, source: str) -> bool:
+    """Whether a country word lies inside an organisation's longer name ("Ostmark First", "the Ostmark Civil Union"):
+    a name, not a mention of the country. "the Ostmark's" or "the Ostmark." labelled as an organisation still is one."""
+    start, end, _ = hit
+    for entity in claim.entities:
+        if entity.label != "ORG":
+            continue
+        left, right = entity.start - claim.start, entity.end - claim.start
+        if left <= start and end <= right and content_keys(source[left:start] + " " + source[end:right]):
+            return True
+    return False
+
+
 def date_key(first: str, last: str) -> str:
     """A single word standing for a resolved date, so "Friday" and "March 10" read the same."""
     compact = first.replace("-", "")
@@ -203,7 +216,7 @@ def build_features(
     one out ("Central Intelligence Agency" for "CIA") then shares its key.
     """
     source = claim.source_text or claim.text
-    alias_hits = aliases.find(source)
+    alias_hits = [hit for hit in aliases.find(source) if not _inside_org_name(hit, claim, source)]
     alias_keys = {key for _, _, key in alias_hits}
     entities: set[str] = set(alias_keys)
     people: set[str] = set()
