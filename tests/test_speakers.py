@@ -70,3 +70,11 @@ def test_whatever_precedes_a_title_is_not_part_of_the_name():
     names = NameTable(["House Speaker Pelosi", "Bank of England Governor Andrew Bailey"])
     assert names.canonical("Pelosi") == "Pelosi"
     assert names.canonical("Mr Bailey") == "Andrew Bailey"
+
+
+def test_a_generational_suffix_keeps_its_full_stop_and_the_surname_before_it_names_the_person(nlp):
+    text = ("The harbour board met on Tuesday. Tobias Wrenfield Jr. said the harbour would need 40 million kroner "
+            "to repair the quay by 2026. Mr. Wrenfield said the work could start in March.")
+    assert speakers(nlp, text) == {"Tobias Wrenfield Jr."}
+    founder = "The ferry company's founder, Halvard Mossberg Sr., said the fares would rise by 10 percent next year."
+    assert speakers(nlp, founder) == {"Halvard Mossberg Sr."}

@@ -18,7 +18,7 @@ from annotator.extract.person_traits import (
     roles_of_titles,
     title_words,
 )
-from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name
+from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, SUFFIXES, clean_name, surname
 
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
 
@@ -30,10 +30,13 @@ class Person:
     name: str
     gender: Optional[str] = None
     roles: set[str] = field(default_factory=set)
+    answers_to_surname: bool = True
+    """False for a name with a suffix ("Tom Roe Jr.") whose surname the article wrote earlier for someone else (the
+    father): a bare "Mr. Roe" then means that other person."""
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return surname(self.name)
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,11 @@ class People:
     def _fitting(self, words: list[str], gender: Optional[str], roles: frozenset[str]) -> list[Person]:
         if not words:
             return []
-        surname = words[-1].lower()
+        written = surname(" ".join(words))
         return [
             p for p in self.persons
-            if p.surname == surname and _compatible(words, p.name.split()) and _agrees(p, gender, roles)
+            if p.surname == written and _compatible(words, p.name.split()) and _agrees(p, gender, roles)
+            and _suffix_allows(words, p)
         ]
 
     def role_holder(self, role: str, possessor: str = "", near: Optional[int] = None) -> Optional[Person]:
@@ -116,11 +120,17 @@ def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable
             continue
         titles = title_words(ent)
         described.append((ent, name, titles, gender_of_name(name, titles), roles_of_titles(titles)))
+    first_plain = {}  # surname -> where the article first wrote it without a suffix
+    for ent, name, *_ in described:
+        if not _has_suffix(name.split()):
+            first_plain.setdefault(surname(name), ent.start_char)
     for ent, name, _, gender, roles in sorted(described, key=lambda item: -len(item[1].split())):
         fitting = people._fitting(name.split(), gender, frozenset(roles))
         if len(fitting) > 1:
             continue
         person = fitting[0] if fitting else Person(name)
+        if not fitting and _has_suffix(name.split()):
+            person.answers_to_surname = first_plain.get(surname(name), ent.start_char) >= ent.start_char
         if not fitting:
             people.persons.append(person)
         person.gender = person.gender or gender
@@ -274,6 +284,18 @@ _OFFICES = frozenset(
      "judge", "speaker", "king", "queen", "prince", "pope"}
 )
 """Roles one person seldom holds together: "President Roe" and "first lady Ann Roe" are two people."""
+
+
+def _has_suffix(words: list[str]) -> bool:
+    return len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES
+
+
+def _suffix_allows(words: list[str], person: Person) -> bool:
+    """A name without its suffix fits a suffixed person only as a bare surname ("Mr. Roe" for "Tom Roe Jr."), and
+    only when the article did not write that surname before introducing them: "Tom Roe" is the father."""
+    if _has_suffix(words) or not _has_suffix(person.name.split()):
+        return True
+    return len(words) == 1 and person.answers_to_surname
 
 
 def _agrees(person: Person, gender: Optional[str], roles: frozenset[str]) -> bool:

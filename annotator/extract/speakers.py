@@ -35,6 +35,9 @@ _PARTICLES = frozenset("of the for and on in at to de da del della di du van von
 _PRONOUNS = frozenset("i we you he she it they him her them us me this that who which one".split())
 _OWNED_ORGANISATIONS = frozenset({"campaign", "administration", "government", "team", "office"})
 _MAX_NAME_WORDS = 6
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes that end a name ("Tom Roe Jr."): the surname is the word before them."""
+_ABBREVIATED_SUFFIXES = frozenset({"jr", "sr"})
 
 
 def is_name(speaker: str) -> bool:
@@ -75,10 +78,21 @@ def clean_name(text: str) -> str:
     return " ".join(_word(w) for w in words if w.strip(_EDGE_JUNK))
 
 
+def surname(name: str) -> str:
+    """The lower-cased surname of a cleaned name: its last word, or the one before a suffix ("Roe Jr." -> "roe")."""
+    words = name.lower().split()
+    if len(words) > 1 and words[-1].rstrip(".") in SUFFIXES:
+        return words[-2]
+    return words[-1] if words else ""
+
+
 def _word(word: str) -> str:
-    """A word of a name without surrounding punctuation; an initial keeps its full stop ("James B. Roe")."""
+    """A word of a name without surrounding punctuation; an initial keeps its full stop ("James B. Roe"), and so
+    does an abbreviated suffix, wherever the sentence's own full stop took it ("Tom Roe Jr." at a sentence end)."""
     bare = word.strip(_EDGE_JUNK)
     if len(bare) == 1 and bare.isupper() and word.rstrip(",;:)]\"'”’").endswith("."):
+        return bare + "."
+    if bare.lower() in _ABBREVIATED_SUFFIXES:
         return bare + "."
     return bare
 
@@ -99,15 +113,15 @@ class NameTable:
                 self._add(name)
 
     def _add(self, name: str) -> None:
-        surname = name.split()[-1].lower()
-        if surname in self._ambiguous:
+        key = surname(name)
+        if key in self._ambiguous:
             return
-        known = self._by_surname.get(surname)
+        known = self._by_surname.get(key)
         if known is None or (_compatible(known, name) and len(name.split()) > len(known.split())):
-            self._by_surname[surname] = name
+            self._by_surname[key] = name
         elif not _compatible(known, name) and not _compatible(name, known):
-            del self._by_surname[surname]
-            self._ambiguous.add(surname)
+            del self._by_surname[key]
+            self._ambiguous.add(key)
 
     def add_first_names(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Complete known surnames with the first names written right before them in the text.
@@ -117,21 +131,22 @@ class NameTable:
         names belongs to two people and is left short.
         """
         found: dict[str, set[str]] = {}
-        for given, surname in pairs:
-            key = surname.lower()
+        for given, family in pairs:
+            key = family.lower()
             if key in self._by_surname and given.lower() not in HONORIFICS | NOT_GIVEN_NAMES:
                 found.setdefault(key, set()).add(given)
         for key, givens in found.items():
-            surname = self._by_surname[key].split()[-1]
+            words = self._by_surname[key].split()
+            written = " ".join(words[[w.lower() for w in words].index(key):])  # "Roe Jr." keeps its suffix
             for given in sorted(givens):
-                self._add(f"{given} {surname}")
+                self._add(f"{given} {written}")
 
     def canonical(self, mention: str) -> Optional[str]:
         """The fullest known form of a person mention, or the cleaned mention when the surname is new or shared."""
         name = clean_name(mention)
         if not name:
             return None
-        known = self._by_surname.get(name.split()[-1].lower())
+        known = self._by_surname.get(surname(name))
         if known is not None and _compatible(name, known):
             return known
         return name
@@ -139,8 +154,8 @@ class NameTable:
     def is_known_person(self, mention: str) -> bool:
         """True when the mention's surname belongs to a person named in the article."""
         name = clean_name(mention)
-        surname = name.split()[-1].lower() if name else ""
-        return bool(name) and (surname in self._by_surname or surname in self._ambiguous)
+        key = surname(name) if name else ""
+        return bool(name) and (key in self._by_surname or key in self._ambiguous)
 
 
 def _compatible(short: str, full: str) -> bool:
