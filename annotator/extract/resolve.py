@@ -24,6 +24,7 @@ _PRONOUN_WINDOW = 6
 _MAX_DEPTH = 3
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _ARTICLES = ("the ", "The ")
+_PARTNER_POS = frozenset({"NOUN", "PROPN", "PRON"})
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class SpeakerResolver:
 
     def resolve(self, head: Token, sentence: int, depth: int = 0) -> Speaker:
         """The speaker a mention's head word names."""
-        if depth > _MAX_DEPTH:
+        if depth > _MAX_DEPTH or _coordinated(head):
             return UNKNOWN
         lower = head.lower_
         if lower in lx.PRONOUN_GENDER and head.pos_ == "PRON":
@@ -207,6 +208,18 @@ def _most_salient(candidates: list[Mention], gender: Optional[str]) -> Speaker:
     if gender and person.gender is None and len(known) == 1:
         person = known[0]
     return Speaker(person.name, False, person)
+
+
+def _coordinated(head: Token) -> bool:
+    """True when the mention is one of several joined by "and" or "or" ("Ann Roe and Tom Berg said"): a claim has one
+    speaker, and crediting one of them would be wrong, so nobody is named and a reviewer reads the sentence."""
+    entity = entity_of(head)
+    inside = range(entity.start, entity.end) if entity is not None else range(head.i, head.i + 1)
+    partners = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj" and head.head.i != head.i:
+        partners.append(head.head)
+    joined = any(t.dep_ in ("cc", "preconj") for p in partners + [head] for t in p.children if t.i not in inside)
+    return joined and any(p.pos_ in _PARTNER_POS and p.i not in inside for p in partners)
 
 
 def _bare_plural(head: Token, entity) -> bool:

@@ -71,8 +71,9 @@ def classify(head: Token, cue: str, method: str) -> Attribution:
 
 def appositive_person(head: Token) -> Optional[Span]:
     """The person a description names in apposition ("The opposition leader, Tom Roe, said ...")."""
-    for child in head.children:
-        if child.dep_ == "appos":
+    unjoined = not any(child.dep_ == "cc" for child in head.children)
+    for child in head.children:  # "The chairman, Rep. Tom Roe, said", which the parser may join without an "and"
+        if child.dep_ == "appos" or child.dep_ == "conj" and unjoined and child.i > head.i:
             entity = entity_of(child)
             if entity is not None and entity.label_ == "PERSON":
                 return entity

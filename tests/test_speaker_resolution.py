@@ -1,0 +1,41 @@
+"""Who a sentence credits when its subject is several people, a role the article gave one person, or a name after
+the verb; fictional sentences read as a fact-checker would."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.extract import load_pipeline
+from annotator.extract.pipeline import CLAIMS_ATTR
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claim_with(nlp, text: str, words: str) -> dict:
+    found = [c for c in nlp(text)._.get(CLAIMS_ATTR) if words in c["text"]]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_two_people_saying_something_together_credit_neither(nlp):
+    text = ("The harbour board met on Tuesday to discuss the budget. Mayor Ilse Varga and Councilman Petter Holm said "
+            "the harbour would need 40 million kroner to repair the quay by 2026.")
+    claim = claim_with(nlp, text, "40 million kroner")
+    assert claim["speaker"] is None and claim["needs_context"]
+
+
+def test_lawyers_for_two_defendants_are_not_the_second_defendant(nlp):
+    text = ("In the new court papers, prosecutors and lawyers for both Halvard Mossberg and Greta Lind said they were "
+            "willing to delay the sentencing until June.")
+    claim = claim_with(nlp, text, "delay the sentencing")
+    assert claim["speaker"] is None and claim["needs_context"]
+
+
+def test_a_role_and_the_name_after_it_are_one_speaker_even_without_an_and(nlp):
+    text = ("Senator Ilse Varga, the chairman of the Ferry Committee, asked for new boats. The chairman of the Senate "
+            "Oversight and Fisheries Reform Committee, Representative Tobias Wrenfield, Democrat of South Dakota, said "
+            "he intends to hold a hearing on ferry safety at the end of July.")
+    assert claim_with(nlp, text, "hold a hearing")["speaker"] == "Tobias Wrenfield"
