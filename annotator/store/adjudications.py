@@ -21,8 +21,8 @@ class Adjudications:
 
     def save(self, adjudication: Adjudication) -> Adjudication:
         """Record a lead's decision on a claim; the annotations it settles stay as they are."""
-        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
-            return save_adjudication(connection, adjudication)
+        with self.db.driver_transaction() as cursor:
+            return save_adjudication(cursor, adjudication)
 
     def remove(self, claim_id: str) -> None:
         """Take a lead's decision back (undo), leaving the claim unsettled again."""

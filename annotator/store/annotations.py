@@ -31,8 +31,8 @@ class Annotations:
         With `overlap`, a first decision on a claim that already has `overlap` other annotators (or live
         reservations) is refused with ClaimFullError, so concurrent reviewers never push a claim past it.
         """
-        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
-            return save_decision(connection, annotation, action, overlap)
+        with self.db.driver_transaction() as cursor:
+            return save_decision(cursor, annotation, action, overlap)
 
     def remove(self, claim_id: str, annotator: str) -> None:
         """Take an annotator's decision back to "no label", keeping the removal in the history."""

@@ -209,7 +209,7 @@ class _Writer:
         a tenth of the write's cost."""
         found = self.times.get(value)
         if found is None:
-            found = self.times[value] = column_time(self.connection, value)
+            found = self.times[value] = column_time(self.connection.dialect.name, value)
         return found
 
 

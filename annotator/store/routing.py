@@ -61,8 +61,8 @@ class Routing:
         """Reserve (or keep reserved) one given claim for `lease_seconds`; False when it has no place left for this
         annotator, or they decided it already."""
         expires_at = utc_now() + timedelta(seconds=lease_seconds)
-        with self.db.unavailable_as_error(), self.db.write_engine.begin() as connection:
-            return take_lease_if_free(connection, claim_id, annotator, overlap, expires_at)
+        with self.db.driver_transaction() as cursor:
+            return take_lease_if_free(cursor, claim_id, annotator, overlap, expires_at)
 
     def first_open(self, annotator: str, *, overlap: int, skip: Iterable[str] = (), order: str = "reading") -> str | None:
         """The claim `reserve_next` would reserve now, without reserving it (None: none is open for this annotator)."""
