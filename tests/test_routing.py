@@ -145,3 +145,23 @@ def test_a_held_claim_that_filled_up_meanwhile_is_given_up(store):
     held = store.routing.reserve_next("alice", overlap=1, lease_seconds=60)
     store.annotations.save(Annotation(claim_id=held.id, annotator="bob", label="verified"))
     assert store.routing.reserve_next("alice", overlap=1, lease_seconds=60).id != held.id
+
+
+def test_a_decision_reserves_the_next_claim_in_its_own_commit(store):
+    ids = seed_claims(store, 3)
+    held = store.routing.reserve_next("alice", overlap=1, lease_seconds=60)
+    saved, reserved = store.annotations.save_and_reserve(
+        Annotation(claim_id=held.id, annotator="alice", label="verified"), overlap=1, reserve=ids[1], lease_seconds=60)
+    assert saved.label == "verified" and reserved
+    assert store.annotations.get(held.id, "alice").label == "verified"
+    assert store.routing.reserve_next("bob", overlap=1, lease_seconds=60).id == ids[2], "alice holds the next one"
+
+
+def test_a_next_claim_taken_meanwhile_leaves_the_decision_saved(store):
+    ids = seed_claims(store, 2)
+    store.annotations.save(Annotation(claim_id=ids[1], annotator="bob", label="contested"), overlap=1)
+    saved, reserved = store.annotations.save_and_reserve(
+        Annotation(claim_id=ids[0], annotator="alice", label="verified"), overlap=1, reserve=ids[1], lease_seconds=60)
+    assert not reserved
+    assert store.annotations.get(ids[0], "alice").label == "verified"
+    assert store.routing.reserve_next("alice", overlap=1, lease_seconds=60) is None

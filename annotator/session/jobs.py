@@ -28,6 +28,7 @@ from annotator.session.outcomes import (
     StoreFailed,
     WindowLoaded,
 )
+from annotator.session.saves import Lease
 from annotator.session.saving import failure_reason
 from annotator.store import Store
 
@@ -205,16 +206,19 @@ class FindCandidate:
 
 @dataclass(frozen=True)
 class ReserveAfterDecision:
-    """Routing: the reservation a save runs right after committing a decision, so a decision costs one wait: the
-    candidate found while the annotator read, when it still has a place, else the next open claim."""
+    """Routing: the reservation that goes with a decision, so a decision costs one wait: the candidate found while
+    the annotator read, leased in the decision's own transaction when it still has a place, else the next open
+    claim, reserved right after the commit."""
 
     reserve: ReserveClaim
     candidate: str | None = None
 
-    def run(self, context: JobContext) -> ClaimReserved:
+    def lease(self) -> Lease | None:
+        return Lease(self.candidate, self.reserve.reservation.routing.lease_seconds) if self.candidate else None
+
+    def run(self, context: JobContext, leased: bool) -> ClaimReserved:
         r = self.reserve.reservation
-        if self.candidate is not None and context.store.routing.reserve(
-                self.candidate, r.annotator, overlap=r.routing.overlap, lease_seconds=r.routing.lease_seconds):
+        if leased and self.candidate is not None:
             return ClaimReserved(self.candidate, Window(), None, r.skip)
         return self.reserve.reserve(context.store)
 

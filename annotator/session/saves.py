@@ -15,10 +15,21 @@ from annotator.store import Store
 TAKEN = "another reviewer took this claim"
 
 
+@dataclass(frozen=True)
+class Lease:
+    """A claim to reserve for the annotator in the same transaction as their decision, and for how long."""
+
+    claim_id: str
+    seconds: int
+
+
 class DecisionBook(Protocol[Decision]):
     """Where one kind of decision is kept: how to commit a change and read back what is stored."""
 
-    def commit(self, store: Store, change: Change[Decision]) -> Decision | None: ...
+    def commit(self, store: Store, change: Change[Decision],
+               lease: Lease | None = None) -> tuple[Decision | None, bool]:
+        """The decision as stored, and whether `lease` was taken in the same transaction."""
+        ...
 
     def stored(self, store: Store, claim_id: str) -> Decision | None: ...
 
@@ -32,12 +43,16 @@ class AnnotationBook:
     annotator: str
     overlap: int | None = None
 
-    def commit(self, store: Store, change: Change[Annotation]) -> Annotation | None:
+    def commit(self, store: Store, change: Change[Annotation],
+               lease: Lease | None = None) -> tuple[Annotation | None, bool]:
         if change.decision is None:
             store.annotations.remove(change.claim_id, self.annotator)
-            return None
+            return None, False
+        if lease is not None and self.overlap is not None and change.kind == "decision":
+            return store.annotations.save_and_reserve(change.decision, overlap=self.overlap, reserve=lease.claim_id,
+                                                      lease_seconds=lease.seconds)
         action = change.kind if change.kind in ("undo", "redo") else "save"
-        return store.annotations.save(change.decision, action=action, overlap=self.overlap)
+        return store.annotations.save(change.decision, action=action, overlap=self.overlap), False
 
     def stored(self, store: Store, claim_id: str) -> Annotation | None:
         return store.annotations.get(claim_id, self.annotator)
@@ -50,11 +65,12 @@ class AnnotationBook:
 class AdjudicationBook:
     """The lead's adjudications, one per claim."""
 
-    def commit(self, store: Store, change: Change[Adjudication]) -> Adjudication | None:
+    def commit(self, store: Store, change: Change[Adjudication],
+               lease: Lease | None = None) -> tuple[Adjudication | None, bool]:
         if change.decision is None:
             store.adjudications.remove(change.claim_id)
-            return None
-        return store.adjudications.save(change.decision)
+            return None, False
+        return store.adjudications.save(change.decision), False
 
     def stored(self, store: Store, claim_id: str) -> Adjudication | None:
         return store.adjudications.get(claim_id)
@@ -66,7 +82,13 @@ class AdjudicationBook:
 class Follow(Protocol):
     """A job run right after a committed decision in the same worker (routing reserves the next claim)."""
 
-    def run(self, context: JobContext) -> object: ...
+    def lease(self) -> Lease | None:
+        """A claim to reserve in the decision's own transaction (None: none known yet)."""
+        ...
+
+    def run(self, context: JobContext, leased: bool) -> object:
+        """After the commit; `leased`: the lease asked for was taken with it."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -87,7 +109,9 @@ class SaveChange(Generic[Decision]):
             def retrying(attempt: int, delay: float, reason: str) -> None:
                 context.report(Notice(retry_notice(attempt, delay, reason), error=True))
 
-            saved = commit_until_saved(lambda: self.book.commit(context.store, change), retrying, context.closed)
+            lease = self.follow.lease() if self.follow is not None else None
+            saved, leased = commit_until_saved(lambda: self.book.commit(context.store, change, lease), retrying,
+                                               context.closed)
         except ClaimFullError:
             return ClaimTaken(change.claim_id) if change.kind == "decision" else StoreFailed(doing, TAKEN)
         except Exception as exc:  # a worker must always report back, or the screen would wait forever
@@ -95,7 +119,7 @@ class SaveChange(Generic[Decision]):
         followed = None
         if self.follow is not None:
             try:
-                followed = self.follow.run(context)
+                followed = self.follow.run(context, leased)
             except Exception:  # the change is saved; the session asks again the usual way and reports errors
                 followed = None
         return ChangeSaved(replace(change, decision=saved), followed)

@@ -2,7 +2,8 @@
 
 A decision is saved while the reviewer waits for the next claim, so it skips the ORM and the engine: the check,
 the upsert, the history entry and the lease release are statements on the driver's own cursor in one transaction.
-With routing, the lease on the claim shown next is taken the same way, and a lead's adjudication is saved the same way.
+With routing, the lease on the claim shown next is taken the same way (in the decision's own transaction when that
+claim is known), and a lead's adjudication is saved the same way.
 """
 
 from __future__ import annotations

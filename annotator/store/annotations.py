@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import timedelta
 
 from sqlalchemy import func
 from sqlmodel import select
 
 from annotator.models import DECISION_FIELDS, Annotation, ClaimEdit, LabelVote, Progress, utc_now
-from annotator.store.annotation_save import save_decision
+from annotator.store.annotation_save import save_decision, take_lease_if_free
 from annotator.store.bulk_import import import_annotations
 from annotator.store.claims import STREAM_BATCH, Claims
 from annotator.store.database import Database
@@ -33,6 +34,16 @@ class Annotations:
         """
         with self.db.driver_transaction() as cursor:
             return save_decision(cursor, annotation, action, overlap)
+
+    def save_and_reserve(self, annotation: Annotation, *, overlap: int, reserve: str,
+                         lease_seconds: int) -> tuple[Annotation, bool]:
+        """Save a decision under the overlap as `save` does and, in the same transaction, reserve the claim `reserve`
+        for the annotator's next look: one commit for a routed keypress. The flag is False when that claim has no
+        place left for them (the decision is saved all the same)."""
+        expires_at = utc_now() + timedelta(seconds=lease_seconds)
+        with self.db.driver_transaction() as cursor:
+            saved = save_decision(cursor, annotation, "save", overlap)
+            return saved, take_lease_if_free(cursor, reserve, annotation.annotator, overlap, expires_at)
 
     def remove(self, claim_id: str, annotator: str) -> None:
         """Take an annotator's decision back to "no label", keeping the removal in the history."""
