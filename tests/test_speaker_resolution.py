@@ -39,3 +39,16 @@ def test_a_role_and_the_name_after_it_are_one_speaker_even_without_an_and(nlp):
             "Oversight and Fisheries Reform Committee, Representative Tobias Wrenfield, Democrat of South Dakota, said "
             "he intends to hold a hearing on ferry safety at the end of July.")
     assert claim_with(nlp, text, "hold a hearing")["speaker"] == "Tobias Wrenfield"
+
+
+def test_a_name_right_after_a_reporting_verb_set_off_by_commas_is_the_speaker(nlp):
+    text = ("Ilse Varga spoke to the harbour board on Tuesday. Her remarks, said Petter Holm, the board's chairman, "
+            "were \"entirely in line with our plans for the quay.\" The plan, said Petter Holm, would cost 40 million "
+            "kroner by 2026.")
+    assert claim_with(nlp, text, "entirely in line")["speaker"] == "Petter Holm"
+    assert claim_with(nlp, text, "40 million kroner")["speaker"] == "Petter Holm"
+
+
+def test_whoever_a_speaker_told_is_not_the_speaker(nlp):
+    text = "\"We all know the board has its own views on the ferry,\" Sen. Petter Holm, D-Kessfjord, told Anna Lindqvist."
+    assert claim_with(nlp, text, "its own views")["speaker"] == "Petter Holm"

@@ -33,7 +33,8 @@ def find_attribution(sent: Span, is_quoted: Callable[[int], bool]) -> Optional[A
                 medium = source.lemma_.lower() in lx.DOCUMENT_NOUNS or source.lower_ in lx.DOCUMENT_NOUNS
                 cues.append((3 if medium else 0, describe(source, "according", "according_to")))
         elif _is_cue(token):
-            found = _speaker_of(token, is_quoted)
+            named = _name_after(token, is_quoted)
+            found = (named, "inverted") if named is not None else _speaker_of(token, is_quoted)
             if found is not None:
                 speaker, method = found
                 author = _document_author(token)
@@ -130,6 +131,25 @@ def _speaker_of(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tuple[
             if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
                 return subjects[0], "subject"
     return _adjacent_name(cue, is_quoted)
+
+
+def _name_after(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[Token]:
+    """The last word of the name right after a reporting verb set off by a comma ("Her remarks, said Tom Roe, the
+    chairman, were ..."; "..., said Tom Roe."): that name speaks, whatever subject the parser gave the verb."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    end = cue.i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") and not is_quoted(doc[end].idx):
+        end += 1
+    name = doc[cue.i + 1 : end]
+    if not any(t.ent_type_ == "PERSON" for t in name) or end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return None
+    if name[-1].dep_ in ("dobj", "dative") or any(  # "..., Roe told Berg.": Berg only listens
+        c.dep_ == "nsubj" and c.i < cue.i and c.ent_type_ == "PERSON" for c in cue.children
+    ):
+        return None
+    return name[-1]
 
 
 def _document_author(cue: Token) -> Optional[Token]:
