@@ -52,3 +52,21 @@ def test_a_name_right_after_a_reporting_verb_set_off_by_commas_is_the_speaker(nl
 def test_whoever_a_speaker_told_is_not_the_speaker(nlp):
     text = "\"We all know the board has its own views on the ferry,\" Sen. Petter Holm, D-Kessfjord, told Anna Lindqvist."
     assert claim_with(nlp, text, "its own views")["speaker"] == "Petter Holm"
+
+
+def test_a_role_written_as_a_prefixed_noun_names_the_one_person_with_that_title(nlp):
+    text = ("Former congressman Tobias Wrenfield was charged on Monday with taking bribes from a shipping firm. "
+            "When prosecutors charged him, the ex-congressman said the charges were politically motivated.")
+    assert claim_with(nlp, text, "politically motivated")["speaker"] == "Tobias Wrenfield"
+
+
+def test_an_occupation_the_article_gave_one_person_earlier_names_that_person(nlp):
+    fire = "The surgeon said the alarms had been switched off for three weeks before the fire started."
+    one = "Tobias Wrenfield, a retired surgeon, testified on Monday about the hospital fire. " + fire
+    assert claim_with(nlp, one, "alarms had been switched off")["speaker"] == "Tobias Wrenfield"
+    two = ("Tobias Wrenfield, a retired surgeon, testified on Monday about the hospital fire. Greta Lind, a surgeon "
+           "at the city clinic, testified on Tuesday. " + fire)
+    claim = claim_with(nlp, two, "alarms had been switched off")
+    assert claim["speaker"] is None and claim["needs_context"]
+    later = fire + " Tobias Wrenfield, a retired surgeon, testified on Monday about the hospital fire."
+    assert claim_with(nlp, later, "alarms had been switched off")["speaker"] is None

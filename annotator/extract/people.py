@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.extract import lexicon as lx
 from annotator.extract.person_traits import (
     gender_of_name,
+    describes_a_person,
     gender_of_noun,
     given_name_gender,
     possessor_key,
@@ -18,7 +19,7 @@ from annotator.extract.person_traits import (
     roles_of_titles,
     title_words,
 )
-from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, SUFFIXES, clean_name, surname
+from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name, has_suffix, surname
 
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
 
@@ -30,6 +31,9 @@ class Person:
     name: str
     gender: Optional[str] = None
     roles: set[str] = field(default_factory=set)
+    descriptions: dict[str, int] = field(default_factory=dict)
+    """Other nouns the article describes the person with ("Ann Roe, a retired surgeon", "surgeon Ann Roe"), each
+    with where it first does."""
     answers_to_surname: bool = True
     """False for a name with a suffix ("Tom Roe Jr.") whose surname the article wrote earlier for someone else (the
     father): a bare "Mr. Roe" then means that other person."""
@@ -94,6 +98,12 @@ class People:
             and _suffix_allows(words, p)
         ]
 
+    def described_as(self, noun: str, before: int) -> Optional[Person]:
+        """The one person the article described with this noun before `before` ("the surgeon"), or None when none
+        or several were."""
+        holders = [p for p in self.persons if p.descriptions.get(noun, before) < before]
+        return holders[0] if len(holders) == 1 else None
+
     def role_holder(self, role: str, possessor: str = "", near: Optional[int] = None) -> Optional[Person]:
         """The person holding a role ("the senator", "Grimm's attorney"): introduced so, or titled so."""
         introduced = self.by_role.get((role, possessor))
@@ -122,14 +132,14 @@ def find_people(doc: Doc, sentence_of: Callable[[int], int], is_quoted: Callable
         described.append((ent, name, titles, gender_of_name(name, titles), roles_of_titles(titles)))
     first_plain = {}  # surname -> where the article first wrote it without a suffix
     for ent, name, *_ in described:
-        if not _has_suffix(name.split()):
+        if not has_suffix(name.split()):
             first_plain.setdefault(surname(name), ent.start_char)
     for ent, name, _, gender, roles in sorted(described, key=lambda item: -len(item[1].split())):
         fitting = people._fitting(name.split(), gender, frozenset(roles))
         if len(fitting) > 1:
             continue
         person = fitting[0] if fitting else Person(name)
-        if not fitting and _has_suffix(name.split()):
+        if not fitting and has_suffix(name.split()):
             person.answers_to_surname = first_plain.get(surname(name), ent.start_char) >= ent.start_char
         if not fitting:
             people.persons.append(person)
@@ -254,9 +264,14 @@ def _add_apposition_roles(people: People, ent: Span, person: Person) -> None:
     phrases = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         phrases.append(root.head)
+    for title in root.children:  # "retired surgeon Ann Roe"
+        if title.dep_ == "compound" and title.i < ent.start and describes_a_person(title):
+            person.descriptions.setdefault(title.lemma_.lower(), title.idx)
     for head in phrases:
         role = role_of(head)
         if role is None:
+            if describes_a_person(head):
+                person.descriptions.setdefault(head.lemma_.lower(), head.idx)
             continue
         person.roles.add(role)
         gender = gender_of_noun(head)
@@ -286,14 +301,10 @@ _OFFICES = frozenset(
 """Roles one person seldom holds together: "President Roe" and "first lady Ann Roe" are two people."""
 
 
-def _has_suffix(words: list[str]) -> bool:
-    return len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES
-
-
 def _suffix_allows(words: list[str], person: Person) -> bool:
     """A name without its suffix fits a suffixed person only as a bare surname ("Mr. Roe" for "Tom Roe Jr."), and
     only when the article did not write that surname before introducing them: "Tom Roe" is the father."""
-    if _has_suffix(words) or not _has_suffix(person.name.split()):
+    if has_suffix(words) or not has_suffix(person.name.split()):
         return True
     return len(words) == 1 and person.answers_to_surname
 

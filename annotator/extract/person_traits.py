@@ -98,3 +98,10 @@ def possessor_key(head: Token) -> str:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return child.text.lower().removesuffix("'s").removesuffix("’s")
     return ""
+
+
+def describes_a_person(noun: Token) -> bool:
+    """True for a common noun in the singular that can say what one person is ("surgeon", not "documents")."""
+    lemma = noun.lemma_.lower()
+    return (noun.pos_ == "NOUN" and noun.tag_ == "NN" and noun.is_lower and lemma not in lx.DOCUMENT_NOUNS
+            and lemma not in lx.ORGANISATION_HEADS)

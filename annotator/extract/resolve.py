@@ -25,6 +25,7 @@ _MAX_DEPTH = 3
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _ARTICLES = ("the ", "The ")
 _PARTNER_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_DEFINITE = ("the", "this", "that")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,11 @@ class SpeakerResolver:
         named_body = _named_organisation(head)
         if named_body is not None:
             return Speaker(named_body, False)
+        if _definite(head):  # "the surgeon said" after "Ann Roe, a retired surgeon": the one person so described
+            person = self.people.described_as(head.lemma_.lower(), head.idx)
+            noun_gender = gender_of_noun(head)
+            if person is not None and not (noun_gender and person.gender and noun_gender != person.gender):
+                return Speaker(person.name, False, person)
         return UNKNOWN
 
     def person_named(self, text: str, titles: list[str], offset: int) -> Speaker:
@@ -231,7 +237,11 @@ def _bare_plural(head: Token, entity) -> bool:
 
 def _definite(head: Token) -> bool:
     """"the senator", "the former vice president": one person, named elsewhere in the article."""
-    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    first = head.left_edge  # "the ex-congressman": the parser may hang the article on the prefix
+    return head.tag_ == "NN" and (
+        any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children)
+        or first.dep_ == "det" and first.lower_ in _DEFINITE and first.head.i < head.i and first.head.head.i == head.i
+    )
 
 
 def _named_organisation(head: Token) -> Optional[str]:

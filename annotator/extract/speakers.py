@@ -86,6 +86,11 @@ def surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def has_suffix(words: list[str]) -> bool:
+    """True when the words of a name end with a generational suffix ("Tom Roe Jr.")."""
+    return len(words) > 1 and words[-1].lower().rstrip(".") in SUFFIXES
+
+
 def _word(word: str) -> str:
     """A word of a name without surrounding punctuation; an initial keeps its full stop ("James B. Roe"), and so
     does an abbreviated suffix, wherever the sentence's own full stop took it ("Tom Roe Jr." at a sentence end)."""
