@@ -33,7 +33,7 @@ class ClaimFilter(Record):
     @property
     def empty(self) -> bool:
         """True when nothing would be filtered out."""
-        return self == ClaimFilter()
+        return self == NO_FILTER
 
     def describe(self) -> str:
         """A short summary for a status line, e.g. `text "army" · unlabelled`."""
@@ -59,6 +59,10 @@ QueueOrder = Literal["reading", "score", "uncertain"]
 QUEUE_ORDERS: tuple[str, ...] = ("reading", "score", "uncertain")
 CHECKWORTHY_THRESHOLD = 0.5
 """Score from which a claim counts as check-worthy; `uncertain` orders by distance from it."""
+
+
+NO_FILTER = ClaimFilter()
+"""The filter that keeps everything; the status line asks whether a queue is filtered on every key."""
 
 
 class QueueSpec(Record):

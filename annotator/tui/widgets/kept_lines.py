@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from textual.containers import Container
+from textual.containers import Container, VerticalScroll
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -82,6 +82,20 @@ class KeptStatic(Static):
 
 class KeptContainer(Container):
     """A container that redraws only its dirty rows (its background) when asked for its lines; lays out as CSS says."""
+
+    def __init__(self, *children: Widget, id: str | None = None) -> None:
+        super().__init__(*children, id=id)
+        self._kept = KeptLines()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return self._kept.render(self, crop, super().render_lines)
+
+
+class KeptScroll(VerticalScroll):
+    """A vertical scroll panel that redraws only its dirty rows when asked for its lines.
+
+    A side panel spans the rows of the claim and its context, so every row those change asks it for its lines too.
+    """
 
     def __init__(self, *children: Widget, id: str | None = None) -> None:
         super().__init__(*children, id=id)

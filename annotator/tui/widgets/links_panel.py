@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from annotator.session.sources import ConflictEntry, Marked, OutletEntry, Sources
 from annotator.tui.literal import literal
+from annotator.tui.widgets.kept_lines import KeptScroll, KeptStatic
 from annotator.tui.widgets.quiet import update_if_changed
 
 SPAN_STYLE = "underline"
@@ -106,13 +105,13 @@ def render_sources(sources: Sources) -> Text:
     return text
 
 
-class LinksPanel(VerticalScroll, can_focus=False):
+class LinksPanel(KeptScroll, can_focus=False):
     """Corroboration and conflicts for the claim, scrollable; hidden when the claim stands alone."""
 
     sources: reactive[Sources] = reactive(Sources, always_update=True, repaint=False)
 
     def compose(self):
-        yield Static(id="links-text", markup=False)
+        yield KeptStatic(id="links-text", markup=False)
 
     def on_mount(self) -> None:
         self.border_title = "Other sources"
@@ -121,4 +120,4 @@ class LinksPanel(VerticalScroll, can_focus=False):
         """Display the claim's sources, or hide the panel when it has none."""
         self.display = bool(sources)
         if self.display:
-            update_if_changed(self.query_one("#links-text", Static), render_sources(sources))
+            update_if_changed(self.query_one("#links-text", KeptStatic), render_sources(sources))

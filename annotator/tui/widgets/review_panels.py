@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from annotator.models import Adjudication, Annotation, Claim
 from annotator.tui.literal import literal
 from annotator.tui.widgets.claim_card import append_decision_details, claim_details
+from annotator.tui.widgets.kept_lines import KeptScroll, KeptStatic
 from annotator.tui.widgets.quiet import update_if_changed
 
 
@@ -73,17 +72,17 @@ def render_review_status(
     return text
 
 
-class AnnotationsPanel(VerticalScroll, can_focus=False):
+class AnnotationsPanel(KeptScroll, can_focus=False):
     """Every annotator's decision on the claim under review, scrollable; set `annotations`."""
 
     annotations: reactive[tuple[Annotation, ...]] = reactive(tuple, repaint=False)
 
     def compose(self):
-        yield Static(id="annotations-text", markup=False)
+        yield KeptStatic(id="annotations-text", markup=False)
 
     def watch_annotations(self, annotations: tuple[Annotation, ...]) -> None:
         """Display the annotations, with how many there are in the border."""
         title = f"Annotators ({len(annotations)})"
         if self.border_title != title:
             self.border_title = title
-        update_if_changed(self.query_one("#annotations-text", Static), render_annotations(annotations))
+        update_if_changed(self.query_one("#annotations-text", KeptStatic), render_annotations(annotations))
