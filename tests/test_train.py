@@ -167,14 +167,28 @@ def test_the_default_model_reads_tags_and_entities_and_keeps_the_cut_chosen_on_d
     assert metrics.dev.f1 == 1.0
 
 
-def test_the_cut_is_where_both_classes_weighed_alike_are_best_told_apart_and_reads_as_one_half():
-    from annotator.extract.cw_metrics import balanced_threshold
+def test_the_cut_is_where_recall_equals_specificity_and_reads_as_one_half():
+    from annotator.extract.cw_metrics import equal_error_threshold
     from annotator.extract.cw_model import shifted
 
     labels = [1] * 10 + [0] * 30
     scores = [0.30 + i / 100 for i in range(10)] + [0.05 + i / 200 for i in range(30)]
-    cut = balanced_threshold(labels, scores)
+    cut = equal_error_threshold(labels, scores)
     assert 0.2 <= cut <= 0.30, "between the highest negative (0.195) and the lowest positive (0.30)"
     assert shifted(cut, cut) == pytest.approx(0.5)
     assert shifted(0.31, cut) > 0.5 > shifted(0.19, cut)
     assert sorted(scores, key=lambda s: shifted(s, cut)) == sorted(scores), "the shift keeps the order"
+
+
+def test_the_cut_keeps_the_same_share_of_each_class_on_its_side():
+    """Labels as the `uncertain` order draws them: four times as many others as check-worthy, both classes
+    overlapping; the cut calls as large a share of the check-worthy ones check-worthy as of the others not."""
+    from annotator.extract.cw_metrics import equal_error_threshold
+
+    labels = [1] * 20 + [0] * 80
+    scores = [0.10 + i / 100 for i in range(4)] + [0.45 + i / 50 for i in range(16)] + \
+             [0.05 + i / 400 for i in range(64)] + [0.36 + i / 100 for i in range(16)]
+    cut = equal_error_threshold(labels, scores)
+    recall = sum(s >= cut for s, y in zip(scores, labels) if y) / 20
+    specificity = sum(s < cut for s, y in zip(scores, labels) if not y) / 80
+    assert recall == specificity == 0.8

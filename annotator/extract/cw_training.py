@@ -5,8 +5,9 @@ part by repeating the rarer one, so a score of 0.5 means "as likely check-worthy
 check-worthy sentences a team happened to label. The tagged model tags each sentence once (reusing the tags the
 previous model in the folder kept) and fits its linear head on features computed once (`cw_fit`), keeping the epoch
 best on dev; the other architectures go through spaCy's training loop (`cw_spacy_loop`). The cut is then chosen on
-dev as well (the best F1 with both classes weighted alike) and stored scores are shifted so it reads 0.5; the
-figures in `metrics.json` are measured on that dev split.
+dev as well, where recall equals specificity (it stays put when the labels are the `uncertain` order's hard cases:
+`equal_error_threshold`), and stored scores are shifted so it reads 0.5; the figures in `metrics.json` are
+measured on that dev split.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from annotator.extract.cw_config import (
     tagged_batch,
 )
 from annotator.extract.cw_fit import fit_tagged_model
-from annotator.extract.cw_metrics import BinaryScores, balanced_threshold, binary_scores
+from annotator.extract.cw_metrics import BinaryScores, binary_scores, equal_error_threshold
 from annotator.extract.cw_model import load_tagger, score_texts, shifted
 from annotator.extract.cw_spacy_loop import train_with_spacy_loop
 from annotator.extract.cw_tag_cache import TagCache
@@ -153,7 +154,7 @@ def train_checkworthiness(
             nlp = train_with_spacy_loop(grown, dev, work, architecture=architecture, seed=seed, epochs=epochs,
                                         steps_per_epoch=steps_per_epoch, advance=advance)
             raw = score_texts(nlp, [e.text for e in dev])
-        threshold = balanced_threshold(dev_labels, raw)
+        threshold = equal_error_threshold(dev_labels, raw)
         dev_scores = binary_scores(dev_labels, [shifted(score, threshold) for score in raw])
         trained_at = utc_now()
         version = f"{out_dir.name}-{trained_at:%Y%m%dT%H%M%S}-{_weights_digest(nlp)}"
