@@ -70,3 +70,15 @@ def test_an_occupation_the_article_gave_one_person_earlier_names_that_person(nlp
     assert claim["speaker"] is None and claim["needs_context"]
     later = fire + " Tobias Wrenfield, a retired surgeon, testified on Monday about the hospital fire."
     assert claim_with(nlp, later, "alarms had been switched off")["speaker"] is None
+
+
+def test_a_dateline_left_in_the_paragraph_is_not_read_as_the_subject_and_stays_in_the_claim(nlp):
+    text = "KESSFJORD ― Governor Petter Holm on Monday renewed his attack on the ferry company and said its owners should be jailed."
+    claim = claim_with(nlp, text, "should be jailed")
+    assert claim["speaker"] == "Petter Holm"
+    assert claim["text"].startswith("KESSFJORD ― Governor") and claim["start"] == 0
+
+
+def test_the_name_next_to_a_verb_without_a_subject_is_the_person_not_the_title(nlp):
+    text = "“I urged him to back the ferry bill. He said, ‘Maybe next year,’” said Mr. Gunnarsson, whopraised Ms. Lind on Friday."
+    assert claim_with(nlp, text, "ferry bill")["speaker"] == "Gunnarsson"

@@ -78,3 +78,10 @@ def test_a_generational_suffix_keeps_its_full_stop_and_the_surname_before_it_nam
     assert speakers(nlp, text) == {"Tobias Wrenfield Jr."}
     founder = "The ferry company's founder, Halvard Mossberg Sr., said the fares would rise by 10 percent next year."
     assert speakers(nlp, founder) == {"Halvard Mossberg Sr."}
+
+
+def test_a_body_described_in_lower_case_words_is_no_name():
+    from annotator.extract.speakers import capitalised
+
+    assert capitalised("Bank of Valdremo") and capitalised("Valdremo Harbour Board 2")
+    assert not capitalised("Valdremo harbour committee")

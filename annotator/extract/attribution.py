@@ -240,7 +240,10 @@ def _adjacent_name(cue: Token, is_quoted: Callable[[int], bool]) -> Optional[tup
     doc = cue.doc
     for index in (cue.i - 1, cue.i + 1):
         if 0 <= index < len(doc) and doc[index].pos_ == "PROPN" and not is_quoted(doc[index].idx):
-            return doc[index], "subject"
+            name = doc[index]
+            while name.dep_ == "compound" and name.head.pos_ == "PROPN" and name.i < name.head.i <= name.i + 3:
+                name = name.head  # "said Mr. Roe": the name, not its title
+            return name, "subject"
     return None
 
 

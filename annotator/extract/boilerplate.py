@@ -48,6 +48,13 @@ _DATELINE = re.compile(
     )""",
     re.VERBOSE,
 )
+_DATELINE_LEAD = re.compile(
+    r"""^[A-Z]{2,}\.?(?:\s[A-Z][A-Z'’-]+\.?){0,3}                            # WASHINGTON / ST. LOUIS
+        (?:\s*,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?                     # , Norway / , Mo.
+        \s*(?:\([^()\n]{1,30}\)\s*)?(?:--|[-–—―]-?)\s+(?=[A-Z0-9"“‘'])             # (AP) -- / — / ― / –-
+    """,
+    re.VERBOSE,
+)
 _GLUED_CREDIT = re.compile(r"^(?:Sputnik|Reuters|AFP|Getty Images|EPA|TASS|Xinhua|AP Photo)(?=[A-Z][a-z])")
 
 _HEADING_MAX_WORDS = 12
@@ -130,3 +137,13 @@ def strip_dateline(text: str) -> str:
     if match and match.end() < len(text):
         return text[match.end():]
     return text
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of a paragraph a leading dateline takes ("WASHINGTON -- ", "BOSTON (AP) ― "), 0 if none.
+
+    The reader strips the common forms; the rest stay in the body (claim offsets depend on it) and are only kept
+    out of the parse of the sentence behind them.
+    """
+    match = _DATELINE_LEAD.match(text)
+    return match.end() if match else 0

@@ -213,7 +213,8 @@ def _complete_first_names(people: People, doc: Doc) -> None:
         if (
             given.pos_ == "PROPN" and given.is_alpha and given.is_title and given.whitespace_ == " "
             and given.ent_type_ in ("", "PERSON") and word not in HONORIFICS and word not in NOT_GIVEN_NAMES
-            and word not in lx.ROLE_TITLES and not given.is_sent_start
+            and word not in lx.ROLE_TITLES
+            and not (given.is_sent_start and not _after_dash(given))
         ):
             found.setdefault(person.surname, set()).add(given.text)
     for surname, givens in found.items():
@@ -221,6 +222,11 @@ def _complete_first_names(people: People, doc: Doc) -> None:
             person = short[surname]
             person.name = f"{next(iter(givens))} {person.name}"
             person.gender = person.gender or given_name_gender(person.name.split()[0])
+
+
+def _after_dash(token: Token) -> bool:
+    """True for the first word after a dateline ("OSLO -- Ann Roe"): a sentence start that opens no sentence."""
+    return token.i > 0 and token.nbor(-1).is_punct and not token.nbor(-1).text.strip("-–—―")
 
 
 def mention_at(root: Token, offset: int, person: Person, sentence: int) -> Mention:

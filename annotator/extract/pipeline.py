@@ -9,22 +9,35 @@ from spacy.tokens import Doc
 
 from annotator.config import DEFAULT_SPACY_MODELS
 from annotator.errors import UsageError
+from annotator.extract.boilerplate import dateline_length
 from annotator.extract.detector import DEFAULT_MIN_SCORE, detect_claims
 
 PARAGRAPH_BREAKS = "annotator_paragraph_breaks_v1"
 CLAIM_DETECTOR = "annotator_claim_detector_v1"
 ATTRIBUTE_INDEX = "annotator_attribute_index_v1"
 CLAIMS_ATTR = "annotator_claims"
+_DATELINE_WINDOW = 80
 """`doc._.annotator_claims`: the claim dicts the detector found."""
 
 
 class ParagraphBreaks:
-    """Starts a sentence after every line break, so no sentence spans two paragraphs."""
+    """Starts a sentence after every line break, so no sentence spans two paragraphs, and after a dateline the reader
+    left in ("WASHINGTON -- Roe said"), which the parser would otherwise take for the subject; the detector joins
+    the dateline back to its sentence, so claim spans stay as they are."""
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = [0] if len(doc) else []
         for token in doc[:-1]:
             if token.is_space and "\n" in token.text:
                 doc[token.i + 1].is_sent_start = True
+                starts.append(token.i + 1)
+        for start in starts:
+            first = doc[start]
+            length = dateline_length(doc.text[first.idx : first.idx + _DATELINE_WINDOW])
+            if length:
+                after = next((t for t in doc[start:] if t.idx >= first.idx + length), None)
+                if after is not None and after.idx == first.idx + length:
+                    after.is_sent_start = True
         return doc
 
 

@@ -17,7 +17,7 @@ from annotator.extract import lexicon as lx
 from annotator.extract.speaker_mentions import appositive_person, entity_of
 from annotator.extract.people import Mention, People, Person, mention_at
 from annotator.extract.person_traits import gender_of_noun, possessor_key, role_of, title_words
-from annotator.extract.speakers import clean_name
+from annotator.extract.speakers import capitalised, clean_name
 
 _PRONOUN_WINDOW = 6
 """Sentences looked back over for a pronoun's antecedent."""
@@ -65,8 +65,8 @@ class SpeakerResolver:
             name = _organisation(entity.text)
             if self.people.named(clean_name(name))[0] is not None:  # the model took a person's surname for a body
                 return self.person_named(name, title_words(entity), entity.start_char)
-            if _bare_plural(head, entity):  # "Republicans said", "Conservatives said": members, nobody named
-                return UNKNOWN
+            if _bare_plural(head, entity) or not capitalised(name):  # "Republicans said": members, nobody named;
+                return UNKNOWN  # "the Valdremo harbour committee": a body described, not named
             return Speaker(name, False)
         if head.pos_ == "NOUN" and head.is_title and self.people.named(clean_name(head.text))[0] is not None:
             return self.person_named(head.text, [], head.idx)  # "...," Summers replied: the tagger read "summers"

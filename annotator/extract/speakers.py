@@ -60,6 +60,12 @@ def is_name(speaker: str) -> bool:
     return not all(word.lower().strip(".") in HONORIFICS | _PARTICLES for word in words)
 
 
+def capitalised(text: str) -> bool:
+    """True when every word of a name is capitalised, a number or a particle ("Bank of Valdremo", not "Valdremo
+    harbour committee", which only describes the body)."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _PARTICLES or not w[:1].isalpha() for w in text.split())
+
+
 def clean_name(text: str) -> str:
     """A person mention without titles (and whatever precedes the last title: "House Speaker Pelosi" -> "Pelosi"),
     leading function words ("Outside Ahmed's" -> "Ahmed"), possessive or surrounding punctuation."""
