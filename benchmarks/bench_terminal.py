@@ -11,6 +11,9 @@ Targets: median at most 1.25x and p90 at most 1.5x the minimal app.
 
 Databases are generated once under /tmp and reused; every run decides as a new annotator (and adjudicates claims
 not adjudicated yet), so each run starts from undecided claims.
+
+To measure another revision, run the script from inside a checkout of it: the panes start in the current directory,
+and `python -m` imports the package found there before anything on PYTHONPATH.
 """
 
 from __future__ import annotations
@@ -112,7 +115,7 @@ class Tmux:
 
     def start(self, name: str, size: tuple[int, int], command: str) -> None:
         env = ["-e", "TERM=xterm-256color"]
-        if os.environ.get("PYTHONPATH"):  # lets a copy of another revision be measured with the same script
+        if os.environ.get("PYTHONPATH"):  # kept for the app's own imports; the current directory still comes first
             env += ["-e", f"PYTHONPATH={os.environ['PYTHONPATH']}"]
         self.run("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), *env, command)
 
