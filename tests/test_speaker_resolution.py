@@ -82,3 +82,10 @@ def test_a_dateline_left_in_the_paragraph_is_not_read_as_the_subject_and_stays_i
 def test_the_name_next_to_a_verb_without_a_subject_is_the_person_not_the_title(nlp):
     text = "“I urged him to back the ferry bill. He said, ‘Maybe next year,’” said Mr. Gunnarsson, whopraised Ms. Lind on Friday."
     assert claim_with(nlp, text, "ferry bill")["speaker"] == "Gunnarsson"
+
+
+def test_hard_to_say_is_a_judgment_not_a_report(nlp):
+    for text in ("It's difficult to tell how much of the 40 million kroner was spent on the quay.",
+                 "It is hard to say how many ferries were sold to the harbour board in 2019."):
+        claim = nlp(text)._.get(CLAIMS_ATTR)[0]
+        assert claim["kind"] != "attributed" and claim["speaker"] is None, claim

@@ -66,6 +66,8 @@ def _is_cue(token: Token) -> bool:
         return False
     if any(child.dep_ == "mark" and child.lower_ in _HYPOTHETICAL for child in token.children):
         return False  # "if Roe were to reject the plan": nobody has said anything
+    if _judged_infinitive(token):
+        return False  # "it was impossible to say what ...": nobody says it
     if lemma in lx.NEEDS_CLAUSE:
         return any(
             child.dep_ in ("ccomp", "oprd") or child.is_quote or (lemma == "call" and child.lower_ == "on")
@@ -75,6 +77,14 @@ def _is_cue(token: Token) -> bool:
             for child in token.children
         )
     return True
+
+
+def _judged_infinitive(token: Token) -> bool:
+    """True for "to say" under an adjective ("hard to say", "it was too early to say"): a judgment, not a report."""
+    if token.tag_ != "VB" or token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return head.pos_ == "ADJ" or any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children)
 
 
 def _quote_next_to(token: Token) -> bool:
