@@ -19,6 +19,7 @@ from annotator.extract.person_traits import (
     roles_of_titles,
     title_words,
 )
+from annotator.extract.name_fit import offices_agree, suffix_allows, words_in_order
 from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name, has_suffix, surname
 
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
@@ -94,8 +95,9 @@ class People:
         written = surname(" ".join(words))
         return [
             p for p in self.persons
-            if p.surname == written and _compatible(words, p.name.split()) and _agrees(p, gender, roles)
-            and _suffix_allows(words, p)
+            if p.surname == written and words_in_order(words, p.name.split())
+            and offices_agree(p.gender, p.roles, gender, roles)
+            and suffix_allows(words, p.name.split(), p.answers_to_surname)
         ]
 
     def described_as(self, noun: str, before: int) -> Optional[Person]:
@@ -283,40 +285,3 @@ def _add_apposition_roles(people: People, ent: Span, person: Person) -> None:
         gender = gender_of_noun(head)
         person.gender = person.gender or gender
         people.by_role.setdefault((role, possessor_key(head)), person)
-
-
-def _compatible(short: list[str], full: list[str]) -> bool:
-    """Every word of the short form appears, in order, in the full form (initials allowed)."""
-    full_lower = [w.lower() for w in full]
-    position = 0
-    for word in (w.lower() for w in short):
-        while position < len(full_lower) and not (
-            full_lower[position] == word or (word.endswith(".") and full_lower[position].startswith(word[:-1]))
-        ):
-            position += 1
-        if position == len(full_lower):
-            return False
-        position += 1
-    return True
-
-
-_OFFICES = frozenset(
-    {"president", "vice president", "first lady", "senator", "representative", "governor", "mayor", "justice",
-     "judge", "speaker", "king", "queen", "prince", "pope"}
-)
-"""Roles one person seldom holds together: "President Roe" and "first lady Ann Roe" are two people."""
-
-
-def _suffix_allows(words: list[str], person: Person) -> bool:
-    """A name without its suffix fits a suffixed person only as a bare surname ("Mr. Roe" for "Tom Roe Jr."), and
-    only when the article did not write that surname before introducing them: "Tom Roe" is the father."""
-    if has_suffix(words) or not has_suffix(person.name.split()):
-        return True
-    return len(words) == 1 and person.answers_to_surname
-
-
-def _agrees(person: Person, gender: Optional[str], roles: frozenset[str]) -> bool:
-    if gender and person.gender and gender != person.gender:
-        return False
-    offices, held = roles & _OFFICES, person.roles & _OFFICES
-    return not (offices and held and not offices & held)
