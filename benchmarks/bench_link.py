@@ -20,7 +20,7 @@ from itertools import combinations
 
 from annotator.link import link_claims
 from annotator.link.features import build_features
-from annotator.link.normalise import AliasTable
+from annotator.link.aliases import AliasTable
 from annotator.link.scoring import Scorer
 from annotator.models import ArticleRef, Claim, EntitySpan
 

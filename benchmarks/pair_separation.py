@@ -62,7 +62,7 @@ def event_features(claims: list) -> tuple[dict, object]:
     """Features of one event's claims by id, and the event's Scorer (as link_claims builds them)."""
     from annotator.link.acronyms import written_acronyms
     from annotator.link.features import assign_actors, build_features
-    from annotator.link.normalise import AliasTable
+    from annotator.link.aliases import AliasTable
     from annotator.link.people import outlet_keys
     from annotator.link.scoring import Scorer
 

@@ -255,7 +255,7 @@ def test_spoke_for_a_length_of_time_is_a_talk_but_a_bare_date_after_spoke_is_not
     ],
 )
 def test_alias_mentions_are_found_as_whole_words_longest_first(text, found):
-    from annotator.link.normalise import AliasTable
+    from annotator.link.aliases import AliasTable
 
     table = AliasTable({"Velor": "veloria"})
     assert [(text[s:e], key) for s, e, key in table.find(text)] == found

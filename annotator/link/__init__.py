@@ -5,7 +5,8 @@ from annotator.link.counts import find_counts, parse_count
 from annotator.link.dates import DateSpan, find_dates, parse_date
 from annotator.link.durations import find_durations, parse_duration
 from annotator.link.linker import link_claims
-from annotator.link.normalise import DEFAULT_ALIASES, concept, name_key, stem
+from annotator.link.aliases import DEFAULT_ALIASES
+from annotator.link.normalise import concept, name_key, stem
 from annotator.link.ranges import Range
 
 __all__ = [

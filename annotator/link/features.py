@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from annotator.link.acronyms import acronym_keys, spelled_out
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
-from annotator.link.normalise import STOPWORDS, TITLES, AliasTable, content_keys
+from annotator.link.aliases import AliasTable
+from annotator.link.normalise import STOPWORDS, TITLES, content_keys
 from annotator.link.passages import Passage, split_passages
 from annotator.link.people import is_media, looks_like_person
 from annotator.link.polarity import is_negated

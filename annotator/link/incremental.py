@@ -27,7 +27,7 @@ from annotator.link.features import ClaimFeatures, assign_actors, build_features
 from annotator.link.findings import Finding
 from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE, group_ids
 from annotator.link.linker import _conflict
-from annotator.link.normalise import AliasTable
+from annotator.link.aliases import AliasTable
 from annotator.link.people import outlet_keys
 from annotator.link.scoring import Scorer
 from annotator.link.seeded import group_id, grow_groups

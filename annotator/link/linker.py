@@ -9,7 +9,7 @@ from annotator.link.conflicts import find_conflicts
 from annotator.link.findings import Finding
 from annotator.link.features import assign_actors, build_features
 from annotator.link.grouping import group_ids
-from annotator.link.normalise import AliasTable
+from annotator.link.aliases import AliasTable
 from annotator.link.people import outlet_keys
 from annotator.models import Claim, Conflict
 
