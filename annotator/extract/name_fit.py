@@ -1,6 +1,6 @@
-"""Whether a name written in an article can mean a person it named before: the words in order, the same suffix, and
-no office the person cannot hold together with theirs, so "Mr. Roe" finds "Tom Roe Jr." and "President Roe" never
-finds "first lady Ann Roe"."""
+"""Whether a name written in an article can mean a person it named before, beyond its words being in their name
+(`speakers.words_in_order`): the same suffix, and no office the person cannot hold together with theirs, so "Mr. Roe"
+finds "Tom Roe Jr." and "President Roe" never finds "first lady Ann Roe"."""
 
 from __future__ import annotations
 
@@ -8,22 +8,6 @@ from collections.abc import Set
 from typing import Optional
 
 from annotator.extract.speakers import has_suffix
-
-
-def words_in_order(short: list[str], full: list[str]) -> bool:
-    """Every word of the short form appears, in order, in the full form (initials allowed)."""
-    full_lower = [w.lower() for w in full]
-    position = 0
-    for word in (w.lower() for w in short):
-        while position < len(full_lower) and not (
-            full_lower[position] == word or (word.endswith(".") and full_lower[position].startswith(word[:-1]))
-        ):
-            position += 1
-        if position == len(full_lower):
-            return False
-        position += 1
-    return True
-
 
 OFFICES = frozenset(
     {"president", "vice president", "first lady", "senator", "representative", "governor", "mayor", "justice",

@@ -19,8 +19,8 @@ from annotator.extract.person_traits import (
     roles_of_titles,
     title_words,
 )
-from annotator.extract.name_fit import offices_agree, suffix_allows, words_in_order
-from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name, has_suffix, surname
+from annotator.extract.name_fit import offices_agree, suffix_allows
+from annotator.extract.speakers import HONORIFICS, NOT_GIVEN_NAMES, clean_name, has_suffix, surname, words_in_order
 
 _CONTENT_CLAUSES = frozenset({"ccomp", "xcomp", "pcomp"})
 

@@ -170,15 +170,19 @@ class NameTable:
 
 
 def _compatible(short: str, full: str) -> bool:
-    """True when every word of the short form appears, in order, in the full form (initials allowed)."""
-    full_words = [w.lower() for w in full.split()]
+    return words_in_order(short.split(), full.split())
+
+
+def words_in_order(short: list[str], full: list[str]) -> bool:
+    """Every word of the short form appears, in order, in the full form (initials allowed)."""
+    full_lower = [w.lower() for w in full]
     position = 0
-    for word in (w.lower() for w in short.split()):
-        while position < len(full_words) and not (
-            full_words[position] == word or (word.endswith(".") and full_words[position].startswith(word[:-1]))
+    for word in (w.lower() for w in short):
+        while position < len(full_lower) and not (
+            full_lower[position] == word or (word.endswith(".") and full_lower[position].startswith(word[:-1]))
         ):
             position += 1
-        if position == len(full_words):
+        if position == len(full_lower):
             return False
         position += 1
     return True
