@@ -21,7 +21,7 @@ from annotator.session.outcomes import ChangeSaved
 from annotator.store import Store
 from annotator.tui.dialogs import ClaimEditDialog, ClaimEditResult, GotoDialog, SearchChoice, SearchDialog
 from annotator.tui.keys import COMMANDS, MAX_DIGIT_LABELS
-from annotator.tui.messages import JobDone, RetrainDone
+from annotator.tui.messages import RetrainDone
 from annotator.tui.screens.agreement import AgreementScreen
 from annotator.tui.screens.help import HelpScreen
 from annotator.tui.screens.session_screen import SessionScreen
@@ -128,9 +128,9 @@ class AnnotateScreen(SessionScreen):
 
     # Retraining as labels arrive
 
-    def on_job_done(self, message: JobDone) -> None:
-        """Count a first decision towards the next retrain (Textual runs SessionScreen's handler as well)."""
-        outcome = message.outcome
+    def take_outcome(self, outcome: object) -> None:
+        """Count a first decision towards the next retrain."""
+        super().take_outcome(outcome)
         if (self.retrainer is not None and isinstance(outcome, ChangeSaved) and outcome.change.kind == "decision"
                 and outcome.change.previous is None and self.retrainer.label_saved()):
             self.model_status = "retraining the check-worthiness model…"

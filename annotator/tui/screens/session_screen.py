@@ -2,8 +2,9 @@
 
 Keys that act on the claim on screen run one after another: while a Store call is in flight they wait in the
 session's key queue, so the next claim never shows before the save returned and a key never lands on a claim not
-yet shown. Jobs run off the UI thread, touch no widget and post one `JobDone` back: the ones a reviewer waits on in
-the screen's store thread, the others in Textual thread workers.
+yet shown. Jobs run off the UI thread and touch no widget. The ones a reviewer waits on run in the screen's store
+thread, which the screen waits on for one frame: a quick commit's outcome comes straight back, a slower one as a
+`JobDone`. The others run in Textual thread workers and post a `JobDone`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from annotator.tui.widgets.quiet import update_if_changed
 
 PREFETCH_DELAY = 0.25
 """Seconds without a key before the claims ahead are loaded."""
+QUICK_JOB_WAIT = 0.016
+"""Seconds (one frame at 60 fps) the UI thread waits for a Store call the reviewer waits on before going back to the
+event loop: a quick commit is then shown at once, without a message's trip round the loop."""
 
 
 class SessionScreen(Screen[None]):
@@ -75,14 +79,16 @@ class SessionScreen(Screen[None]):
             self.session.close()
             self.app.exit()
             return
-        if step.job is not None:
-            self.store_thread.submit(step.job)
+        finished, outcome = self.store_thread.submit(step.job, wait=QUICK_JOB_WAIT) if step.job else (False, None)
         if step.background is not None:
             self.run_job(step.background)
         if step.prefetch:
             self.schedule_prefetch()
         if step.prepare:
             self.prepare_next()
+        if finished:
+            self.take_outcome(outcome)
+            return
         action = self.session.keys.next_action()
         if action is not None:
             action()
@@ -93,7 +99,11 @@ class SessionScreen(Screen[None]):
         self.post_message(JobDone(job.run(self.context)))
 
     def on_job_done(self, message: JobDone) -> None:
-        self.perform(self.session.apply(message.outcome))
+        self.take_outcome(message.outcome)
+
+    def take_outcome(self, outcome: object) -> None:
+        """What a job brought back, however it came (straight from a quick Store call, or as a `JobDone`)."""
+        self.perform(self.session.apply(outcome))
         if not self.session.retrying:
             self.quit_asked = False
 
