@@ -3,11 +3,14 @@
 Linked claims come from `annotator claims --format jsonl` (or from linking a claims file again with the
 working tree's linker, `--relink`). Three steps:
 
-- `sample`: draws, with a fixed seed, up to N conflict links and N groups from the linked claims and
-  prints them (both sides, ids, outlets, short texts) for a person to read and judge.
+- `sample`: draws, with a fixed seed, up to N conflict links, N groups and N further links (a claim counted in a
+  group besides its own, `Claim.also_groups`) from the linked claims and prints them (both sides, ids, outlets,
+  short texts) for a person to read and judge.
 - `score`: reads a judgment file (tests/fixtures/linking/basil_dev_judgments.json: ids, short texts and
-  verdicts) and reports conflict precision, group precision and the recall of the shared facts listed
-  for the events read in full, against the current output; `drawn_*` are the same precisions over the
+  verdicts) and reports conflict precision, group precision, further-link precision, the two together
+  (`overall_group_precision`; `further_precision_strict` counts a sentence of one statement whose other sentence
+  the group holds as different) and the recall of the shared facts listed for the events read in full (a fact is
+  grouped when two of its claims share a group, as their own or a further one), against the current output; `drawn_*` are the same precisions over the
   draw `sample` makes now with the same seed and n, with the count of drawn items nobody has judged. Conflicts and
   groups of the output that nobody judged are counted (`conflicts_unjudged`, `groups_unjudged`), as are judged groups
   the output no longer forms (`judged_groups_absent`), so a figure never silently covers a different sample.
@@ -81,6 +84,18 @@ def groups(claims: list[Claim]) -> dict[str, list[Claim]]:
     return {g: sorted(m, key=lambda c: c.id) for g, m in found.items() if len({c.article.id for c in m}) > 1}
 
 
+def further_links(claims: list[Claim]) -> dict[tuple[str, frozenset[str]], tuple[Claim, list[Claim]]]:
+    """Each further membership once: (claim id, ids of the group's own members) -> the claim and those members,
+    for a group spanning articles."""
+    members = groups(claims)
+    found: dict[tuple[str, frozenset[str]], tuple[Claim, list[Claim]]] = {}
+    for claim in claims:
+        for group in claim.also_groups:
+            if group in members:
+                found[(claim.id, frozenset(c.id for c in members[group]))] = (claim, members[group])
+    return found
+
+
 def _side(claim: Claim) -> dict[str, object]:
     return {"id": claim.id, "outlet": claim.article.outlet, "speaker": claim.speaker, "text": short(claim)}
 
@@ -93,7 +108,13 @@ def sample(claims: list[Claim], n: int, seed: int) -> dict[str, object]:
     picked = rng.sample(links, min(n, len(links)))
     grouped = sorted(groups(claims).items())
     picked_groups = rng.sample(grouped, min(n, len(grouped)))
+    further = sorted(further_links(claims).items(), key=lambda item: (item[0][0], sorted(item[0][1])))
+    picked_further = random.Random(seed).sample(further, min(n, len(further)))
     return {
+        "further": [
+            {"claim": _side(claim), "group": [_side(c) for c in members], "event": event_of(claim)}
+            for _, (claim, members) in picked_further
+        ],
         "conflicts": [
             {"a": _side(by_id[a]), "b": _side(by_id[b]), "detail": detail, "event": event_of(by_id[a])}
             for (a, b), detail in picked
@@ -113,12 +134,21 @@ def drawn(claims: list[Claim], judgments: dict, n: int, seed: int) -> dict[str, 
     links = [link_verdicts.get(tuple(sorted((c["a"]["id"], c["b"]["id"])))) for c in picked["conflicts"]]
     groups_ = [group_verdicts.get(frozenset(m["id"] for m in g["members"])) for g in picked["groups"]]
     judged_links, judged_groups = [v for v in links if v], [v for v in groups_ if v]
+    further_verdicts = _further_verdicts(judgments)
+    further = [further_verdicts.get((f["claim"]["id"], frozenset(m["id"] for m in f["group"]))) for f in picked["further"]]
+    judged_further = [v for v in further if v]
     return {
+        "drawn_further": len(further), "drawn_further_unjudged": len(further) - len(judged_further),
+        "drawn_further_precision": round(judged_further.count(SAME) / len(judged_further), 3) if judged_further else None,
         "drawn_conflicts": len(links), "drawn_conflicts_unjudged": len(links) - len(judged_links),
         "drawn_conflict_precision": round(judged_links.count(REAL) / len(judged_links), 3) if judged_links else None,
         "drawn_groups": len(groups_), "drawn_groups_unjudged": len(groups_) - len(judged_groups),
         "drawn_group_precision": round(judged_groups.count(SAME) / len(judged_groups), 3) if judged_groups else None,
     }
+
+
+def _further_verdicts(judgments: dict) -> dict[tuple[str, frozenset[str]], str]:
+    return {(j["claim"]["id"], frozenset(m["id"] for m in j["group"])): j["verdict"] for j in judgments.get("further", [])}
 
 
 def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
@@ -132,12 +162,19 @@ def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
     judged_groups = {frozenset(m["id"] for m in j["members"]): j["verdict"] for j in judgments["groups"]}
     present_groups = [v for members, v in judged_groups.items() if members in member_sets]
 
-    group_of = {c.id: c.group for c in claims}
+    further = further_links(claims)
+    judged_further = _further_verdicts(judgments)
+    present_further = [v for key, v in judged_further.items() if key in further]
+    strict = {(j["claim"]["id"], frozenset(m["id"] for m in j["group"])): j.get("strict", j["verdict"])
+              for j in judgments.get("further", [])}
+    present_strict = [v for key, v in strict.items() if key in further]
+    both = present_groups + present_further
+
+    groups_of = {c.id: ([c.group] if c.group else []) + list(c.also_groups) for c in claims}
     facts = judgments.get("facts", [])
     found = 0
     for fact in facts:
-        ids = [i for i in fact["claims"] if i in group_of]
-        grouped = Counter(group_of[i] for i in ids if group_of[i])
+        grouped = Counter(g for i in fact["claims"] for g in groups_of.get(i, []))
         found += bool(grouped) and grouped.most_common(1)[0][1] >= 2
     return {
         "claims": len(claims),
@@ -151,6 +188,13 @@ def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
         "group_precision": round(present_groups.count(SAME) / len(present_groups), 3) if present_groups else None,
         "groups_unjudged": len(member_sets) - len(present_groups),
         "judged_groups_absent": len(judged_groups) - len(present_groups),
+        "further_links": len(further),
+        "further_judged": len(present_further),
+        "further_precision": round(present_further.count(SAME) / len(present_further), 3) if present_further else None,
+        "further_precision_strict": (round(present_strict.count(SAME) / len(present_strict), 3)
+                                     if present_strict else None),
+        "further_unjudged": len(further) - len(present_further),
+        "overall_group_precision": round(both.count(SAME) / len(both), 3) if both else None,
         "facts": len(facts),
         "fact_recall": round(found / len(facts), 3) if facts else None,
     }

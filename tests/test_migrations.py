@@ -67,3 +67,34 @@ def test_migrations_match_the_table_definitions(sqlite_url):
         differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
     store.close()
     assert differences == [], "tables.py and the migrations disagree: add a migration"
+
+
+def test_database_before_further_groups_opens_with_none_and_can_store_them(db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0009_drop_claim_id_index")
+    engine.dispose()
+    old = open_store(db_url, migrate=False)
+    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    with old.db.write() as session:  # two claims of one group, as linked before further groups existed
+        session.execute(text(
+            "INSERT INTO articles (id, ingest_order, source, body, content_hash, event, created_at) "
+            "VALUES ('m1', 1, 'm.txt', 'The bridge opened in 1999.', 'm1', 'bridge', :when), "
+            "('m2', 2, 'n.txt', 'The bridge opened in 1999.', 'm2', 'bridge', :when)"
+        ), {"when": when})
+        for claim_id, article, other in (("m1-0", "m1", "m2"), ("m2-0", "m2", "m1")):
+            session.execute(text(
+                "INSERT INTO claims (id, article_id, position, text, source_text, start, \"end\", kind, "
+                "checkworthiness, needs_context, group_id, corroborated_by, conflicts, entities) VALUES (:id, :article,"
+                " 0, 'The bridge opened in 1999.', 'The bridge opened in 1999.', 0, 26, 'event', 0.7, false, 'g-1',"
+                " :other, '[]', '[]')"
+            ), {"id": claim_id, "article": article, "other": f'["{other}"]'})
+    old.close()
+
+    upgraded = open_store(db_url)
+    claim = upgraded.claims.get("m1-0")
+    assert (claim.group, claim.also_groups, claim.corroborated_by) == ("g-1", [], ["m2"])
+    assert [c.id for c in upgraded.claims.in_groups(["g-1"])["g-1"]] == ["m1-0", "m2-0"]
+    upgraded.claims.update_links([claim.model_copy(update={"group": None, "also_groups": ["g-1"]})])
+    assert upgraded.claims.get("m1-0").also_groups == ["g-1"]
+    assert [c.id for c in upgraded.claims.in_groups(["g-1"])["g-1"]] == ["m1-0", "m2-0"], "a further member is shown"
+    upgraded.close()

@@ -114,6 +114,7 @@ def _gold_record(
         source_text=claim.source_text,
         article=claim.article,
         group=claim.group,
+        also_groups=list(claim.also_groups),
         corroborated_by=list(claim.corroborated_by),
         conflicts=list(claim.conflicts),
         n_annotations=len(votes),

@@ -178,13 +178,13 @@ class ClaimReviewRecord(SchemaOrgModel):
 
 
 SCHEMA_VERSIONS: dict[str, int] = {
-    "jsonl": 2,
+    "jsonl": 3,
     "jsonl_all": 3,
     "fever": 1,
     "prodigy": 1,
     "claimreview": 2,
     "annotation": 2,
-    "claim": 2,
+    "claim": 3,
     "manifest": 1,
 }
 """Version of each record schema; bump one when its record changes shape in a way readers must notice."""

@@ -88,8 +88,8 @@ def merge_average_linkage(edges: Mapping[tuple[int, int], float], score: Callabl
         members[union.find(ri)] = left + right
 
 
-def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
-    """Groups of claim indices (two or more) that state the same thing, by average-linkage merging.
+def clustered(features: list[ClaimFeatures]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Groups of claim indices (two or more) that state the same thing, and the scored candidate pairs.
 
     Candidate pairs are merged best first, and two groups join only when their members are on average
     similar enough (GROUP_THRESHOLD), so a chain of loose matches (A like B, B like C) does not pull
@@ -100,18 +100,26 @@ def cluster(features: list[ClaimFeatures]) -> list[list[int]]:
     union = UnionFind(len(features))
     members: dict[int, list[int]] = {f.index: [f.index] for f in features}
     merge_average_linkage(edges, cached_scores(features, scorer, edges), union, members)
-    return [sorted(group) for root, group in members.items() if union.find(root) == root and len(group) > 1]
+    groups = [sorted(group) for root, group in members.items() if union.find(root) == root and len(group) > 1]
+    return groups, edges
 
 
 def group_ids(features: list[ClaimFeatures]) -> list[str | None]:
-    """The group id of each claim (None when it matches no claim elsewhere), stable across runs.
+    """The group id of each claim (None when it matches no claim elsewhere), stable across runs."""
+    return grouped(features)[0]
+
+
+def grouped(features: list[ClaimFeatures]) -> tuple[list[str | None], dict[tuple[int, int], float]]:
+    """The group id of each claim (None when it matches no claim elsewhere), stable across runs, and the scored
+    candidate pairs (by position, scoring at least LINK_THRESHOLD).
 
     The id hashes the smallest claim id in the group, so it does not depend on input order.
     """
     ids: list[str | None] = [None] * len(features)
-    for group in cluster(features):
+    clusters, edges = clustered(features)
+    for group in clusters:
         smallest = min(features[i].claim.id for i in group)
         group_id = "g-" + hashlib.sha1(smallest.encode("utf-8")).hexdigest()[:12]
         for i in group:
             ids[i] = group_id
-    return ids
+    return ids, edges

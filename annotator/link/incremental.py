@@ -6,7 +6,8 @@ its candidates: the claims of the last HORIZON sharing its rarest keys, at most 
 and the latest claims measuring the same things (for conflicts outside groups) are read back, so the work and the
 memory of a batch are bounded by its own claims however long the event grows. The scorer and the average-linkage
 rule of `grouping` then decide as they do for a whole event, with the groups already stored taken as given and grown
-or joined, never recomputed. Linking one batch into an empty index gives what `link_claims` gives for the same claims.
+or joined, never recomputed; the batch's pairs that tie a claim to another group make further groups
+(`further_rows`). Linking one batch into an empty index gives what `link_claims` gives for the same claims.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import copy
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -25,7 +26,8 @@ from annotator.link.conflicts import RELATED_KINDS, find_conflicts
 from annotator.link.feature_cache import FeatureCache
 from annotator.link.features import ClaimFeatures, assign_actors, build_features
 from annotator.link.findings import Finding
-from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE, group_ids
+from annotator.link.further_rows import batch_rows, whole_rows
+from annotator.link.grouping import LINK_THRESHOLD, MAX_LINKAGE_SAMPLE, grouped
 from annotator.link.linker import _conflict
 from annotator.link.aliases import AliasTable
 from annotator.link.people import outlet_keys
@@ -63,13 +65,16 @@ class EventIndex(Protocol):
     def claims(self, claim_ids: Sequence[str]) -> list[Claim]: ...
     def conflicts_of(self, claim_ids: Collection[str]) -> dict[str, list[Conflict]]: ...
     def group_members(self, groups: Collection[str], newest: int | None = None) -> dict[str, list[Member]]: ...
+    def further_members(self, groups: Collection[str]) -> dict[str, list[Member]]: ...
+    def links_of(self, claim_ids: Collection[str]) -> dict[str, tuple[str | None, list[str]]]: ...
 
 
 @dataclass
 class BatchLinks:
-    """What linking a batch changes: (claim id, group, corroborating articles) and (claim id, conflicts) rows."""
+    """What linking a batch changes: (claim id, group, corroborating articles, further groups) and (claim id,
+    conflicts) rows."""
 
-    groups: list[tuple[str, str | None, list[str]]] = field(default_factory=list)
+    groups: list[tuple[str, str | None, list[str], list[str]]] = field(default_factory=list)
     conflicts: list[tuple[str, list[Conflict]]] = field(default_factory=list)
 
 
@@ -128,22 +133,20 @@ def link_batch(index: EventIndex, claims: Sequence[Claim], *, aliases: Mapping[s
             if pair not in edges and (score := scorer.score(local[pair[0]], local[pair[1]])) >= LINK_THRESHOLD:
                 edges[pair] = score
     components = grow_groups(local, edges, scorer, groups)
-    final, links = _group_rows(local, len(new), components, groups, index.group_members)
-    links.conflicts = _conflict_rows(index, local, len(new), final, {by_id[c] for c in partners if c in by_id})
-    return links
+    final, rows = _group_rows(local, len(new), components, groups)
+    return BatchLinks(
+        groups=batch_rows(index, local, groups, final, edges, rows),
+        conflicts=_conflict_rows(index, local, len(new), final, {by_id[c] for c in partners if c in by_id}),
+    )
 
 
 def _whole(local: list[ClaimFeatures]) -> BatchLinks:
     """The links of claims that are all of their event, found in memory as `link_claims` finds them."""
     assign_actors(local)
-    groups = group_ids(local)
+    groups, edges = grouped(local)
     found = find_conflicts(local, groups)
-    articles: dict[str, set[str]] = defaultdict(set)
-    for feature, group in zip(local, groups):
-        if group:
-            articles[group].add(feature.article)
     return BatchLinks(
-        groups=[(f.claim.id, g, sorted(articles[g] - {f.article}) if g else []) for f, g in zip(local, groups)],
+        groups=whole_rows(local, groups, edges),
         conflicts=[(f.claim.id, [_conflict(cid, finding) for (cid, _), finding in sorted(found.get(f.index, {}).items())])
                    for f in local],
     )
@@ -194,12 +197,11 @@ def _assign_actors(index: EventIndex, features: list[ClaimFeatures]) -> None:
 
 
 def _group_rows(local: list[ClaimFeatures], n_new: int, components: Mapping[int, list[int]],
-                groups: Mapping[int, str | None], members: Callable[[Collection[str]], Mapping[str, list[Member]]],
-                ) -> tuple[dict[int, str | None], BatchLinks]:
-    """Each claim's group after the batch, and the rows of the groups that gained claims or joined (whose members
-    `members` reads, all of them, since each lists the articles of the others)."""
+                groups: Mapping[int, str | None]) -> tuple[dict[int, str | None], list[tuple[str, str | None]]]:
+    """Each claim's group after the batch, and the (claim id, group) rows of the new claims and of the claims read
+    back into groups that gained claims or joined (`further_rows.batch_rows` adds the rest of those groups)."""
     final: dict[int, str | None] = {}
-    changed: list[tuple[str, list[str], list[int]]] = []
+    rows: list[tuple[str, str | None]] = []
     for positions in components.values():
         stored = sorted({g for i in positions if (g := groups[i])})
         if not stored and len(positions) < 2:
@@ -208,17 +210,10 @@ def _group_rows(local: list[ClaimFeatures], n_new: int, components: Mapping[int,
         gid = stored[0] if stored else group_id(min(local[i].claim.id for i in positions))
         final.update((i, gid) for i in positions)
         if len(stored) >= 2 or not all(groups[i] for i in positions):
-            changed.append((gid, stored, positions))
-    held = members({g for _, stored, _ in changed for g in stored}) if changed else {}
-    links = BatchLinks()
-    for gid, stored, positions in changed:
-        everyone = {cid: article for g in stored for cid, article in held.get(g, [])}
-        everyone.update((local[i].claim.id, local[i].article) for i in positions)
-        articles = set(everyone.values())
-        links.groups += [(cid, gid, sorted(articles - {article})) for cid, article in everyone.items()]
-    written = {cid for cid, _, _ in links.groups}
-    links.groups += [(f.claim.id, None, []) for f in local[:n_new] if f.claim.id not in written]
-    return final, links
+            rows += [(local[i].claim.id, gid) for i in positions]
+    written = {cid for cid, _ in rows}
+    rows += [(f.claim.id, None) for f in local[:n_new] if f.claim.id not in written]
+    return final, rows
 
 
 def _conflict_rows(index: EventIndex, local: list[ClaimFeatures], n_new: int, final: Mapping[int, str | None],

@@ -8,14 +8,15 @@ from annotator.link.acronyms import written_acronyms
 from annotator.link.conflicts import find_conflicts
 from annotator.link.findings import Finding
 from annotator.link.features import assign_actors, build_features
-from annotator.link.grouping import group_ids
+from annotator.link.further_groups import corroborating, further_groups, group_articles
+from annotator.link.grouping import grouped
 from annotator.link.aliases import AliasTable
 from annotator.link.people import outlet_keys
 from annotator.models import Claim, Conflict
 
 
 def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None) -> list[Claim]:
-    """Copies of the claims (same order) with `group`, `corroborated_by` and `conflicts` recomputed.
+    """Copies of the claims (same order) with `group`, `also_groups`, `corroborated_by` and `conflicts` recomputed.
 
     `claims` are the claims of one event from several articles. `aliases` adds names to the built-in
     alias table (name -> canonical key, e.g. {"Lindmoor": "ostmark"}). Superseded claims are returned
@@ -30,19 +31,19 @@ def link_claims(claims: list[Claim], *, aliases: Mapping[str, str] | None = None
     acronyms = frozenset(a for i in order for a in written_acronyms(claims[i].source_text or claims[i].text))
     features = [build_features(k, claims[i], table, outlets, acronyms) for k, i in enumerate(order)]
     assign_actors(features)
-    groups = group_ids(features)
+    groups, edges = grouped(features)
     conflicts = find_conflicts(features, groups)
+    also = further_groups(features, dict(enumerate(groups)), edges)
+    articles = group_articles((f.article, g, also.get(f.index, ())) for f, g in zip(features, groups))
 
-    articles_in_group: dict[str, set[str]] = {}
-    for feature, group in zip(features, groups):
-        if group:
-            articles_in_group.setdefault(group, set()).add(feature.article)
-
-    linked = [claim.model_copy(update={"group": None, "corroborated_by": [], "conflicts": []}) for claim in claims]
+    blank = {"group": None, "also_groups": [], "corroborated_by": [], "conflicts": []}
+    linked = [claim.model_copy(update=blank) for claim in claims]
     for feature, group, original in zip(features, groups, order):
+        further = sorted(also.get(feature.index, ()))
         update: dict[str, object] = {
             "group": group,
-            "corroborated_by": sorted(articles_in_group[group] - {feature.article}) if group else [],
+            "also_groups": further,
+            "corroborated_by": corroborating(feature.article, group, further, articles),
             "conflicts": [
                 _conflict(claim_id, finding)
                 for (claim_id, _), finding in sorted(conflicts.get(feature.index, {}).items())

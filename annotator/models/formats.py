@@ -23,6 +23,8 @@ class GoldRecord(Record):
     source_text: Optional[str] = None
     article: ArticleRef
     group: Optional[str] = None
+    also_groups: list[str] = Field(default_factory=list)
+    """Other groups whose fact the claim states too."""
     corroborated_by: list[str] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     n_annotations: int

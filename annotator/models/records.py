@@ -105,6 +105,8 @@ class Claim(Record):
     """The formula's features that held for the sentence (`number`, `named_entity`, `question`, ...)."""
     group: Optional[str] = None
     """Id shared by claims that state the same thing in different articles."""
+    also_groups: list[str] = Field(default_factory=list)
+    """Other groups whose fact the claim states too (a sentence reporting two facts), without the groups merging."""
     corroborated_by: list[str] = Field(default_factory=list)
     """Ids of other articles that state it."""
     conflicts: list[Conflict] = Field(default_factory=list)

@@ -160,7 +160,7 @@ def load_links(
 ) -> tuple[dict[str, Claim | None], dict[str, str], dict[str, tuple[str, ...]]]:
     """For the sources panel: the claims the given claims conflict with or are grouped with (None: gone from the
     database), the display name of every article they come from, and each group's claim ids."""
-    members = store.claims.in_groups(claim.group for claim in claims if claim.group)
+    members = store.claims.in_groups(g for claim in claims for g in [claim.group, *claim.also_groups] if g)
     groups = {group_id: tuple(member.id for member in found) for group_id, found in members.items()}
     related_ids = [c.claim_id for claim in claims for c in claim.conflicts]
     related: dict[str, Claim | None] = {claim.id: claim for claim in store.claims.get_many(related_ids)}

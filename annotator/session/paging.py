@@ -92,12 +92,13 @@ class ClaimCache:
             and claim.article.id in self.articles
             and claim_id in self.annotations
             and all(conflict.claim_id in self.related for conflict in claim.conflicts)
-            and (not claim.group or claim.group in self.groups)
+            and all(g in self.groups for g in [claim.group, *claim.also_groups] if g)
         )
 
     def group_members(self, claim: Claim) -> list[Claim]:
-        """The cached claims grouped with this one (itself included), for the sources panel."""
-        member_ids = self.groups.get(claim.group, ()) if claim.group else ()
+        """The cached claims grouped with this one (itself included), in its group or its further groups, for the
+        sources panel."""
+        member_ids = dict.fromkeys(i for g in [claim.group, *claim.also_groups] if g for i in self.groups.get(g, ()))
         return [member for member_id in member_ids if (member := self.related.get(member_id)) is not None]
 
     def missing(self, claim_ids: Sequence[str]) -> list[str]:

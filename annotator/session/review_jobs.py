@@ -39,7 +39,8 @@ def load_item(store: Store, claim_id: str) -> ReviewItem:
     """Everything the review screen shows for one claim, with the other outlets and conflicts."""
     claim = store.claims.get(claim_id)
     related, outlets, groups = load_links(store, [claim])
-    members = [member for member_id in groups.get(claim.group or "", ()) if (member := related.get(member_id))]
+    member_ids = dict.fromkeys(i for g in [claim.group, *claim.also_groups] if g for i in groups.get(g, ()))
+    members = [member for member_id in member_ids if (member := related.get(member_id))]
     return ReviewItem(claim, store.articles.get(claim.article.id), store.annotations.for_claim(claim_id),
                       store.adjudications.get(claim_id), related, outlets, sources_of(claim, related, members, outlets))
 

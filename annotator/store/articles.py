@@ -10,6 +10,7 @@ from sqlmodel import select
 from annotator.errors import NotFoundError
 from annotator.models import Article, ArticleRef, Claim, utc_now
 from annotator.store.database import Database
+from annotator.store.further import write_further
 from annotator.store.mapping import article_from_table_row, article_to_row, claim_values, ref_from_table_row
 from annotator.store.results import AddArticleResult
 from annotator.store.tables import ArticleRow, ClaimRow
@@ -43,6 +44,7 @@ class Articles:
             session.flush()
             if claims:
                 session.execute(insert(ClaimRow), [claim_values(claim) for claim in claims])
+                write_further(session, [(claim.id, claim.also_groups) for claim in claims if claim.also_groups])
             if previous is not None:
                 previous.superseded_by = article.id
                 session.add(previous)

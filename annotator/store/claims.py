@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import JSON, bindparam, func, update
+from sqlalchemy import JSON, bindparam, func, or_, update
 from sqlmodel import select
 
 from annotator.errors import NotFoundError
 from annotator.models import ArticleRef, Claim, ClaimFilter, QueueSpec
 from annotator.store.database import Database
+from annotator.store.further import members_of, write_further
 from annotator.store.mapping import CLAIM_COLUMNS, claim_from_row
 from annotator.store.queue import ordered_ids
 from annotator.store.tables import ArticleRow, ClaimRow
@@ -83,21 +84,25 @@ class Claims:
         return claims[0]
 
     def in_groups(self, group_ids: Iterable[str]) -> dict[str, list[Claim]]:
-        """The current claims of each group, in reading order, so a panel can show what each outlet said."""
+        """The current claims of each group, in reading order, so a panel can show what each outlet said: its own
+        members and the claims stating its fact as well as their own group's (`Claim.also_groups`)."""
         wanted = sorted({group_id for group_id in group_ids if group_id})
         if not wanted:
             return {}
         query = (
             select(*CLAIM_COLUMNS)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
-            .where(ClaimRow.group_id.in_(wanted), ArticleRow.superseded_by.is_(None))
+            .where(or_(ClaimRow.group_id.in_(wanted), ClaimRow.id.in_(members_of(wanted))),
+                   ArticleRow.superseded_by.is_(None))
             .order_by(ArticleRow.ingest_order, ClaimRow.position)
         )
         refs: dict[str, ArticleRef] = {}
         members: dict[str, list[Claim]] = {group_id: [] for group_id in wanted}
         for row in self.db.rows(query):
             claim = claim_from_row(row, refs)
-            members[claim.group].append(claim)  # type: ignore[index]
+            for group in dict.fromkeys([claim.group, *claim.also_groups]):
+                if group in members:
+                    members[group].append(claim)
         return members
 
     def count(self, *, include_superseded: bool = False) -> int:
@@ -108,11 +113,13 @@ class Claims:
         return self.db.scalars(query)[0]
 
     def update_links(self, claims: Iterable[Claim]) -> int:
-        """Store recomputed `group`, `corroborated_by` and `conflicts` of claims; annotations are untouched."""
+        """Store recomputed `group`, `also_groups`, `corroborated_by` and `conflicts` of claims; annotations are
+        untouched."""
         values = [
             {
                 "claim_key": claim.id,
                 "group_id": claim.group,
+                "also_groups": list(claim.also_groups),
                 "corroborated_by": list(claim.corroborated_by),
                 "conflicts": [conflict.model_dump() for conflict in claim.conflicts],
             }
@@ -125,10 +132,12 @@ class Claims:
             .where(ClaimRow.id == bindparam("claim_key"))
             .values(
                 group_id=bindparam("group_id"),
+                also_groups=bindparam("also_groups", type_=JSON),
                 corroborated_by=bindparam("corroborated_by", type_=JSON),
                 conflicts=bindparam("conflicts", type_=JSON),
             )
         )
         with self.db.write() as session:
             session.connection().execute(statement, values)
+            write_further(session, [(value["claim_key"], value["also_groups"]) for value in values])
         return len(values)

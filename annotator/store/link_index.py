@@ -15,8 +15,10 @@ from sqlalchemy import bindparam, delete, func, select, text, update
 
 from annotator.models import Claim, Conflict
 from annotator.store.claims import Claims
+from annotator.store.further import write_further
 from annotator.store.database import Database
-from annotator.store.tables import ArticleRow, ClaimRow, LinkKeyRow, LinkPostingRow
+from annotator.store.mapping import json_list
+from annotator.store.tables import ArticleRow, ClaimRow, FurtherMemberRow, LinkKeyRow, LinkPostingRow
 
 IN_CHUNK = 500
 """Values per IN (...) list, well inside SQLite's limit on bound parameters."""
@@ -46,9 +48,11 @@ class LinkIndex:
         with self.db.write() as session:
             session.execute(delete(LinkPostingRow).where(LinkPostingRow.event == event))
             session.execute(delete(LinkKeyRow).where(LinkKeyRow.event == event))
+            claim_ids = select(ClaimRow.id).where(ClaimRow.article_id.in_(article_ids))
+            session.execute(delete(FurtherMemberRow).where(FurtherMemberRow.claim_id.in_(claim_ids)))
             session.execute(
                 update(ClaimRow).where(ClaimRow.article_id.in_(article_ids))
-                .values(group_id=None, corroborated_by=[], conflicts=[])
+                .values(group_id=None, also_groups=[], corroborated_by=[], conflicts=[])
             )
 
     def article_ids(self, event: str) -> list[str]:
@@ -195,24 +199,56 @@ class EventIndex:
                     found.setdefault(group, []).append((claim_id, article_id))
         return found
 
-    def save(self, groups: Iterable[tuple[str, str | None, list[str]]],
+    def further_members(self, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]:
+        """The current claims listing each of these groups among their further groups, as (claim id, article id)."""
+        query = (
+            select(FurtherMemberRow.group_id, ClaimRow.id, ClaimRow.article_id)
+            .join(ClaimRow, FurtherMemberRow.claim_id == ClaimRow.id)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .where(FurtherMemberRow.group_id.in_(bindparam("groups", expanding=True)),
+                   ArticleRow.superseded_by.is_(None))
+            .order_by(ArticleRow.ingest_order, ClaimRow.position)
+        )
+        found: dict[str, list[tuple[str, str]]] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(groups))):
+                for group, claim_id, article_id in session.execute(query, {"groups": chunk}):
+                    found.setdefault(group, []).append((claim_id, article_id))
+        return found
+
+    def links_of(self, claim_ids: Collection[str]) -> dict[str, tuple[str | None, list[str]]]:
+        """The stored group and further groups of these claims."""
+        query = select(ClaimRow.id, ClaimRow.group_id, ClaimRow.also_groups).where(
+            ClaimRow.id.in_(bindparam("ids", expanding=True)))
+        found: dict[str, tuple[str | None, list[str]]] = {}
+        with self.db.read() as session:
+            for chunk in _chunks(sorted(set(claim_ids))):
+                for claim_id, group, also in session.execute(query, {"ids": chunk}):
+                    found[claim_id] = (group, json_list(also))
+        return found
+
+    def save(self, groups: Iterable[tuple[str, str | None, list[str], list[str]]],
              conflicts: Iterable[tuple[str, list[Conflict]]]) -> int:
-        """Store (claim id, group, corroborating articles) and (claim id, conflicts) rows; how many rows changed.
+        """Store (claim id, group, corroborating articles, further groups) and (claim id, conflicts) rows; how many
+        rows changed.
 
         A claim with both rows is written by one UPDATE, through the driver's executemany (a batch updates every
         claim of an event, and SQLAlchemy's per-row parameter processing would cost more than the updates).
         """
-        linked = {claim_id: (group, json.dumps(list(articles))) for claim_id, group, articles in groups}
+        groups_rows = list(groups)
+        linked = {claim_id: (group, json.dumps(list(articles)), json.dumps(list(also)))
+                  for claim_id, group, articles, also in groups_rows}
         found = {claim_id: json.dumps([c.model_dump() for c in kept]) for claim_id, kept in conflicts}
         mark = "?" if self.db.dialect == "sqlite" else "%s"
         json_mark = mark if self.db.dialect == "sqlite" else "%s::json"
-        both = [(group, articles, found[cid], cid) for cid, (group, articles) in linked.items() if cid in found]
-        only_groups = [(group, articles, cid) for cid, (group, articles) in linked.items() if cid not in found]
+        both = [(*links, found[cid], cid) for cid, links in linked.items() if cid in found]
+        only_groups = [(*links, cid) for cid, links in linked.items() if cid not in found]
         only_conflicts = [(kept, cid) for cid, kept in found.items() if cid not in linked]
         statements = [
-            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark}, conflicts = {json_mark} "
-             f"WHERE id = {mark}", both),
-            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark} WHERE id = {mark}", only_groups),
+            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark}, also_groups = {json_mark}, "
+             f"conflicts = {json_mark} WHERE id = {mark}", both),
+            (f"UPDATE claims SET group_id = {mark}, corroborated_by = {json_mark}, also_groups = {json_mark} "
+             f"WHERE id = {mark}", only_groups),
             (f"UPDATE claims SET conflicts = {json_mark} WHERE id = {mark}", only_conflicts),
         ]
         with self.db.write() as session:
@@ -220,4 +256,5 @@ class EventIndex:
             for sql, rows in statements:
                 if rows:
                     connection.exec_driver_sql(sql, rows)
+            write_further(session, [(cid, also) for cid, _, _, also in groups_rows])
         return len(linked.keys() | found.keys())

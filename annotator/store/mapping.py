@@ -101,7 +101,7 @@ def _entities(value: Any) -> list[EntitySpan]:
 
 
 _claim_values = row_reader(CLAIM_FIELDS, {
-    "corroborated_by": json_list, "conflicts": _conflicts, "entities": _entities, "needs_context": bool,
+    "corroborated_by": json_list, "also_groups": json_list, "conflicts": _conflicts, "entities": _entities, "needs_context": bool,
     "checkworthiness_features": json_list,
 })
 _ref_values = row_reader(ARTICLE_REF_FIELDS, {}, _REF_START)
@@ -127,6 +127,7 @@ def claim_values(claim: Claim) -> dict:
     values = {CLAIM_COLUMN_OF.get(name, name): getattr(claim, name) for name in CLAIM_FIELDS}
     values["article_id"] = claim.article.id
     values["corroborated_by"] = list(claim.corroborated_by)
+    values["also_groups"] = list(claim.also_groups)
     values["conflicts"] = [conflict.model_dump() for conflict in claim.conflicts]
     values["entities"] = [entity.model_dump() for entity in claim.entities]
     values["checkworthiness_features"] = list(claim.checkworthiness_features)

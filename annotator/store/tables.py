@@ -52,6 +52,7 @@ class ClaimRow(SQLModel, table=True):
     checkworthiness_features: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     needs_context: bool = False
     group_id: Optional[str] = Field(default=None, index=True)
+    also_groups: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     corroborated_by: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     conflicts: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     entities: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -186,3 +187,13 @@ class LinkPostingRow(SQLModel, table=True):
     """The claim's place in the order the event's claims were indexed."""
     claim_id: str
     article_id: str
+
+
+class FurtherMemberRow(SQLModel, table=True):
+    """A claim stating the fact of a group besides its own (one of its `also_groups`): a group's further members are
+    read by index, however many claims the database holds."""
+
+    __tablename__ = "further_members"
+
+    group_id: str = Field(primary_key=True)
+    claim_id: str = Field(primary_key=True, foreign_key="claims.id", index=True)
