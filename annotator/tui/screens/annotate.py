@@ -201,12 +201,12 @@ class AnnotateScreen(SessionScreen):
         session = self.session
         claim = session.current_claim()
         if claim is not None:
-            context = self.query_one(ContextView)
+            context = self.panel(ContextView)
             context.display = True
             annotation = session.cache.annotations.get(claim.id)
-            self.query_one(ClaimCard).show_claim(claim, annotation, session.pending.get(claim.id))
+            self.panel(ClaimCard).show_claim(claim, annotation, session.pending.get(claim.id))
             context.passage = context.passage_of(claim, session.article_of(claim))
-            self.query_one(LinksPanel).sources = session.sources_of(claim)
+            self.panel(LinksPanel).sources = session.sources_of(claim)
             session.shown(claim.id)
         elif session.queue is not None and not len(session.queue):
             self.show_empty()
@@ -216,8 +216,8 @@ class AnnotateScreen(SessionScreen):
         claim = self.session.likely_next_claim()
         if claim is not None:
             pending = self.session.pending.get(claim.id)
-            self.query_one(ClaimCard).prepare(render_claim(claim, None, pending))
-            context = self.query_one(ContextView)
+            self.panel(ClaimCard).prepare(render_claim(claim, None, pending))
+            context = self.panel(ContextView)
             context.prepare(context.passage_of(claim, self.session.article_of(claim)))
 
     def show_empty(self) -> None:
@@ -226,10 +226,10 @@ class AnnotateScreen(SessionScreen):
             text = "No claims to annotate yet: add articles with `annotator ingest PATH`."
         else:
             text = "No claim for you right now: the others have every place. Press s to check again, q to quit."
-        card = self.query_one(ClaimCard)
+        card = self.panel(ClaimCard)
         card.decided, card.card = False, Text(text)
-        self.query_one(ContextView).display = False
-        self.query_one(LinksPanel).display = False
+        self.panel(ContextView).display = False
+        self.panel(LinksPanel).display = False
         self.session.shown(None)
 
     def refresh_status(self, claim: Claim | None) -> None:
@@ -246,6 +246,6 @@ class AnnotateScreen(SessionScreen):
             status.append(f"  ·  {ORDER_WORDS.get(queue.spec.order, queue.spec.order)}")
         if self.model_status:
             status.append(f"  ·  {self.model_status}", style="dim")
-        self.query_one(StatusLine).text = status
-        self.query_one(HistoryStrip).show_history(session.tally.recent, claim.id if claim else None)
+        self.panel(StatusLine).text = status
+        self.panel(HistoryStrip).show_history(session.tally.recent, claim.id if claim else None)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widget import Widget
 
 from annotator.models import Label
 from annotator.session import AdjudicationSession, Step
@@ -101,27 +102,27 @@ class ReviewScreen(SessionScreen):
         session = self.session
         if session.loaded and not session.claim_ids:
             what = "claims with two or more annotators" if session.include_agreed else "disagreements"
-            card = self.query_one(ClaimCard)
+            card = self.panel(ClaimCard)
             card.decided, card.card = False, Text(f"No {what} to review yet.")
-            self.query_one("#context").display = False
-            self.query_one("#side-column").display = False
+            self.panel(Widget, "#context").display = False
+            self.panel(Widget, "#side-column").display = False
         item = session.current_item()
         if item is not None:
             card = render_adjudicated_claim(item.claim, item.adjudication, session.pending_notes.get(item.claim.id))
-            claim_card = self.query_one(ClaimCard)
+            claim_card = self.panel(ClaimCard)
             claim_card.decided, claim_card.card = item.adjudication is not None, card
-            context = self.query_one(ContextView)
+            context = self.panel(ContextView)
             context.passage = context.passage_of(item.claim, item.article)
-            self.query_one(AnnotationsPanel).annotations = tuple(item.annotations)
-            self.query_one(LinksPanel).sources = item.sources
+            self.panel(AnnotationsPanel).annotations = tuple(item.annotations)
+            self.panel(LinksPanel).sources = item.sources
         self.refresh_status()
 
     def prepare_next(self) -> None:
         item = self.session.likely_next_item()
         if item is not None:
             note = self.session.pending_notes.get(item.claim.id)
-            self.query_one(ClaimCard).prepare(render_adjudicated_claim(item.claim, item.adjudication, note))
-            context = self.query_one(ContextView)
+            self.panel(ClaimCard).prepare(render_adjudicated_claim(item.claim, item.adjudication, note))
+            context = self.panel(ContextView)
             context.prepare(context.passage_of(item.claim, item.article))
 
     def refresh_status(self) -> None:
@@ -132,4 +133,4 @@ class ReviewScreen(SessionScreen):
                                       position, session.include_agreed)
         if session.flagged_only:
             status.append("  ·  filter: flagged for the lead", style="bold")
-        self.query_one(StatusLine).text = status
+        self.panel(StatusLine).text = status

@@ -10,6 +10,7 @@ thread, which the screen waits on for one frame: a quick commit's outcome comes 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from textual import events, work
 from textual.screen import Screen
@@ -31,6 +32,8 @@ from annotator.tui.store_thread import StoreThread
 from annotator.tui.widgets import ContextView, LinksPanel
 from annotator.tui.widgets.kept_lines import KeptLines
 from annotator.tui.widgets.quiet import update_if_changed
+
+PanelT = TypeVar("PanelT")
 
 PREFETCH_DELAY = 0.25
 """Seconds without a key before the claims ahead are loaded."""
@@ -55,6 +58,7 @@ class SessionScreen(Screen[None]):
         self.prefetch_timer: Timer | None = None
         self.quit_asked = False
         self.kept_lines = KeptLines()
+        self._panels: dict[object, object] = {}
         self.collector = QuietCollector()
         self.collector.start()
 
@@ -239,6 +243,14 @@ class SessionScreen(Screen[None]):
 
     # Drawing
 
+    def panel(self, kind: type[PanelT], selector: str | None = None) -> PanelT:
+        """A widget of the screen, looked up once: its panels live as long as it does, and a keypress draws several."""
+        key = selector or kind
+        found = self._panels.get(key)
+        if found is None:
+            found = self._panels[key] = self.query_one(selector or kind, kind)  # type: ignore[arg-type]
+        return found  # type: ignore[return-value]
+
     def render_lines(self, crop: Region) -> list[Strip]:
         return self.kept_lines.render(self, crop, super().render_lines)
 
@@ -248,7 +260,7 @@ class SessionScreen(Screen[None]):
 
     def say(self, notice: Notice) -> None:
         """Show a one-line message in the screen's #message line (literal); errors are marked in words too."""
-        line = self.query_one("#message", Static)
+        line = self.panel(Static, "#message")
         text = notice.text
         if notice.error and not text.startswith("✖"):
             text = f"✖ {text}"
