@@ -38,3 +38,56 @@ async def test_the_claims_sentence_is_in_view_inside_a_paragraph_longer_than_the
         assert "carrying 48 cars" in words.split("In the article")[1], "the view follows the next sentence"
         assert "Quay Weekly" not in words, "the heading scrolled away to make room for the claim's lines"
     assert long_store.annotations.get("l01", "alice").label == "verified"
+
+
+def drawn_and_fresh(context):
+    """The context panel's lines as the screen draws them, and the same lines styled from scratch."""
+    from textual._styles_cache import StylesCache
+
+    region = context.region.size.region
+    return context.render_lines(region), StylesCache().render_widget(context, region)
+
+
+THIRD = "A third ferry was cancelled for want of a crew."
+
+
+@pytest.fixture
+def three_store(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'three.db'}")
+    article = _article("three", "Quay Weekly", "Lamps and ferries", f"{BODY}\n\n{THIRD} {FILLER}")
+    store.articles.add(article, _claims(article, [ClaimSpec("t01", FIRST), ClaimSpec("t02", SECOND),
+                                                  ClaimSpec("t03", THIRD)]))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_a_passage_styled_ahead_draws_exactly_as_one_styled_afresh(three_store, size):
+    from annotator.tui.widgets import ContextView
+
+    app = make_app(three_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, "v")  # the history strip appears: from now on the panels keep their sizes
+        await pilot.pause(0.4)  # the reviewer pauses: the next claim's passage is prepared and styled
+        await press(pilot, "v")
+        drawn, fresh = drawn_and_fresh(app.screen.query_one(ContextView))
+        assert "cancelled for want of a crew" in "".join(strip.text for strip in drawn)
+        assert drawn == fresh
+
+
+async def test_a_panel_restyled_after_its_next_passage_was_styled_ahead_shows_the_new_style(three_store):
+    from annotator.tui.widgets import ContextView
+
+    app = make_app(three_store, sample_settings(), annotator="alice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "v")  # the history strip appears: from now on the panels keep their sizes
+        await pilot.pause(0.4)
+        context = app.screen.query_one(ContextView)
+        context.styles.background = "#800000"
+        await press(pilot, "v")
+        drawn, fresh = drawn_and_fresh(context)
+        backgrounds = {segment.style.bgcolor.triplet.hex for segment in drawn[3] if segment.style and segment.style.bgcolor}
+        assert "#800000" in backgrounds, "the passage is drawn on the new background"
+        assert drawn == fresh

@@ -19,6 +19,7 @@ from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from annotator.tui.widgets.kept_lines import KeptLines
+from annotator.tui.widgets.styled_ahead import EpochStylesCache, StyledAhead
 
 CACHED_TEXTS = 8
 
@@ -70,6 +71,8 @@ class PreparedText(Widget):
         self._strips: list[Strip] = []
         self._key: Hashable | None = None
         self._kept = KeptLines()
+        self._styles_cache = EpochStylesCache()
+        self._ahead = StyledAhead()
 
     def lines_for(self, width: int, height: int) -> Callable[[], list[Strip]] | None:
         """How to build the strips shown now (None: nothing to show); subclasses override."""
@@ -103,7 +106,7 @@ class PreparedText(Widget):
         old = self._strips
         new = self._current(width, height)
         if len(new) != len(old):
-            self.refresh()
+            self._styles_cache.keeping_epoch(self.refresh)
             return
         changed = [Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
         if changed:
@@ -119,8 +122,19 @@ class PreparedText(Widget):
         self._strips = [] if build is None else self.strips(self.shown_identity(), build, width, height)
         return self._strips
 
+    def style_ahead(self, strips: list[Strip]) -> None:
+        """Style prepared `strips` (border, padding, background) now, so drawing them later costs no styling."""
+        self._ahead.style(self, strips)
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        return self._kept.render(self, crop, super().render_lines)
+        return self._kept.render(self, crop, self._draw_lines)
+
+    def _draw_lines(self, crop: Region) -> list[Strip]:
+        width, height = self.content_size
+        if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
+            self._current(width, height)
+        self._ahead.hand_over(self, crop, self._strips)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width, height = self.content_size
