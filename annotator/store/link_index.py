@@ -192,12 +192,7 @@ class EventIndex:
         if newest is not None:
             query = query.where(ranked.c.rank <= newest)
         query = query.order_by(ranked.c.ingest_order, ranked.c.position)
-        found: dict[str, list[tuple[str, str]]] = {}
-        with self.db.read() as session:
-            for chunk in _chunks(sorted(set(groups))):
-                for group, claim_id, article_id in session.execute(query, {"groups": chunk}):
-                    found.setdefault(group, []).append((claim_id, article_id))
-        return found
+        return self._claims_by_group(query, groups)
 
     def further_members(self, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]:
         """The current claims listing each of these groups among their further groups, as (claim id, article id)."""
@@ -209,6 +204,10 @@ class EventIndex:
                    ArticleRow.superseded_by.is_(None))
             .order_by(ArticleRow.ingest_order, ClaimRow.position)
         )
+        return self._claims_by_group(query, groups)
+
+    def _claims_by_group(self, query, groups: Collection[str]) -> dict[str, list[tuple[str, str]]]:
+        """Run a (group, claim id, article id) query over the groups, a chunk of them at a time, in its order."""
         found: dict[str, list[tuple[str, str]]] = {}
         with self.db.read() as session:
             for chunk in _chunks(sorted(set(groups))):
