@@ -132,3 +132,41 @@ def test_a_further_group_is_kept_when_the_claims_own_group_grows_later(store):
     post = store.claims.get("post-1")
     assert post.also_groups == [gazette_group], "the post's remark still states the pay promise too"
     assert post.corroborated_by == ["courier", "gazette", "ledger"]
+
+
+IDLE = "Not one crane will stand idle on the docks this winter"
+HOURS = "The night shift keeps its hours and its pay through the whole of the spring"
+LAYBY = "The old lay-by at the south pier is to be rebuilt for the pilot boats by the summer"
+
+
+def _block(name: str, sentence: str) -> tuple[Article, list[Claim]]:
+    """An article printing one sentence of her statement as a block, without quotation marks or a speaker."""
+    article = Article(id=name, source=f"{name}.txt", body=sentence, content_hash=name, event=EVENT,
+                      outlet=OUTLETS[name], published="2024-05-10")
+    return article, [Claim(id=f"{name}-0", article=article.ref(), text=sentence, source_text=sentence, start=0,
+                           end=len(sentence), position=0, kind="event")]
+
+
+def test_a_sentence_printed_as_a_block_belongs_to_the_group_of_the_quotation_printing_it_beside_a_denial():
+    articles = [
+        _article("gazette", _quote(OPEN, PAID, IDLE, tail="Ilse Marrow said in Port Halvard.")),
+        _article("post", _quote(OPEN, IDLE, tail="Ilse Marrow told reporters.")),
+        _block("courier", PAID + "."),
+    ]
+    linked = {c.id: c for c in link_claims(_claims(articles))}
+    gazette, courier = linked["gazette-0"], linked["courier-0"]
+    assert gazette.group and gazette.group == linked["post-0"].group and courier.group != gazette.group
+    assert courier.also_groups == [gazette.group], "a \"not\" in another sentence is no denial of the pay promise"
+    assert courier.corroborated_by == ["gazette", "post"]
+
+
+def test_two_quotations_with_two_sentences_in_common_are_further_members_of_each_others_groups():
+    table = AliasTable(None)
+    two = _claims([_article("gazette", _quote(OPEN, PAID, CRANES)), _article("post", _quote(OPEN, PAID, IDLE, HOURS))])
+    one = _claims([_article("gazette", _quote(OPEN, PAID, CRANES)), _article("post", _quote(OPEN, IDLE, HOURS, LAYBY))])
+    groups = {0: "g-gazette", 1: "g-post"}
+    below = {(0, 1): round(FURTHER_THRESHOLD - 0.1, 2)}
+    features = [build_features(k, claim, table, frozenset(), frozenset()) for k, claim in enumerate(two)]
+    assert further_groups(features, groups, below) == {0: {"g-post"}, 1: {"g-gazette"}}
+    features = [build_features(k, claim, table, frozenset(), frozenset()) for k, claim in enumerate(one)]
+    assert further_groups(features, groups, below) == {}, "one sentence in common is not enough below the threshold"

@@ -155,3 +155,21 @@ def test_a_country_word_inside_an_organisation_name_is_no_mention_of_the_country
     claims += [make_claim(gazetteer, i % 2, 1 + i, text) for i, text in enumerate(FILLER)]
     linked = {c.id: c for c in link_claims(claims, aliases={"Ostmark": "ostmark", "Veloria": "veloria"})}
     assert linked["c-0-00"].group is not None and linked["c-0-00"].group == linked["c-1-00"].group
+
+
+RALLY = 'Ilse Marrow told a rally in Tarsk that the ferry timetable was a "paper harbour" and promised new boats.'
+ASKED = ('Marrow, asked on Sunday about the timetable, said the board had "forgotten every ferry crew on the islands" '
+         'and built a "paper harbour" for its staff.')
+
+
+def test_the_same_speaker_credited_with_the_same_short_phrase_beside_a_longer_quote_is_grouped():
+    linked = _event([(RALLY, "Ilse Marrow"), (ASKED, "Ilse Marrow")])
+    assert _grouped(linked, 0, 1)
+
+
+def test_a_title_in_quotation_marks_is_not_words_the_speaker_said():
+    def titled(text: str) -> str:
+        return text.replace('"paper harbour"', '"Paper Harbour"')
+
+    linked = _event([(titled(RALLY), "Ilse Marrow"), (titled(ASKED), "Ilse Marrow")])
+    assert not _grouped(linked, 0, 1), "both name a show called Paper Harbour; neither says what the other said"

@@ -4,7 +4,8 @@ Average linkage keeps two groups apart when their members are, on average, not a
 of each says the same thing: a sentence that reports two facts belongs with both. Such a claim keeps its group and
 counts as a member of the other one too (`Claim.also_groups`), so the outlets it comes from show as corroborating
 that fact. A pair the scorer keeps apart (a denial and an assertion, words credited to two named people) never
-makes a further group, whatever it scores.
+makes a further group, whatever it scores, unless the two print the same words of one statement
+(`scoring.printed_within`): then only a denial within the words both print keeps them apart.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from annotator.link.features import ClaimFeatures
 from annotator.link.people import same_person
+from annotator.link.scoring import printed_within
 
 FURTHER_THRESHOLD = 0.52
 """A pair scoring at least this, its claims in different groups (or one in none), makes each claim a further member
@@ -35,14 +37,12 @@ def further_groups(features: Sequence[ClaimFeatures], groups: Mapping[int, str |
                    edges: Mapping[tuple[int, int], float],
                    threshold: float | None = None) -> dict[int, set[str]]:
     """The groups (other than its own) each claim, by position, also states the fact of, from the scored `edges`
-    (FURTHER_THRESHOLD unless `threshold` is given)."""
+    (FURTHER_THRESHOLD unless `threshold` is given), or that it is printed whole within (`scoring.printed_within`)."""
     threshold = FURTHER_THRESHOLD if threshold is None else threshold
     found: dict[int, set[str]] = defaultdict(set)
     for (i, j), score in edges.items():
-        if score < threshold:
-            continue
         a, b = features[i], features[j]
-        if a.article == b.article or kept_apart(a, b):
+        if a.article == b.article or (kept_apart(a, b) or score < threshold) and not printed_within(a, b):
             continue
         gi, gj = groups.get(i), groups.get(j)
         if gj and gj != gi:

@@ -65,9 +65,17 @@ def _common(p: Passage, q: Passage) -> int:
     matched = sum(_count(p.words[b.a:b.a + b.size]) for b in blocks)
     if matched < SAME_SENTENCE * shorter:
         return 0
-    in_p = p.words[blocks[0].a:blocks[-1].a + blocks[-1].size].count(NEGATION_MARK)
-    in_q = q.words[blocks[0].b:blocks[-1].b + blocks[-1].size].count(NEGATION_MARK)
+    in_p = _negations(p.words, blocks[0].a, blocks[-1].a + blocks[-1].size)
+    in_q = _negations(q.words, blocks[0].b, blocks[-1].b + blocks[-1].size)
     return matched if in_p % 2 == in_q % 2 else 0
+
+
+def _negations(words: tuple[str, ...], start: int, end: int) -> int:
+    """The negations of the stretch `words[start:end]` and any right before it, which negate it ("no crew will be
+    paid" prints "crew will be paid" after its "no"); one right after it starts other words ("respect, not a spot")."""
+    while start > 0 and words[start - 1] == NEGATION_MARK:
+        start -= 1
+    return words[start:end].count(NEGATION_MARK)
 
 
 def _share(matched: list[int], passages: list[Passage], words: int) -> float:
@@ -91,10 +99,33 @@ def passage_similarity(left: list[Passage], left_words: int, right: list[Passage
     its own. Both shares count, so a long quotation is not taken for the same statement as each of its sentences
     (which would pull what several outlets quote of different sentences into one group).
     """
-    if not left or not right:
-        return 0.0
-    common = [[_common(p, q) for q in right] for p in left]
-    left_share = _share([max(row) for row in common], left, left_words)
+    left_share, right_share = printed_shares(left, left_words, right, right_words)
+    return math.sqrt(left_share * right_share)
+
+
+def printed_shares(left: list[Passage], left_words: int, right: list[Passage], right_words: int) -> tuple[float, float]:
+    """How much of each claim (`*_words`: its content words) the other prints sentence for sentence: the share of
+    the left claim's words, then of the right's (both 0 unless one sentence of MIN_SENTENCE_WORDS or more is shared).
+    """
+    rows, columns = _matched(left, right)
+    left_share = _share(rows, left, left_words)
     if not left_share:
-        return 0.0
-    return math.sqrt(left_share * _share([max(column) for column in zip(*common)], right, right_words))
+        return 0.0, 0.0
+    return left_share, _share(columns, right, right_words)
+
+
+def sentences_in_common(left: list[Passage], right: list[Passage]) -> int:
+    """How many sentences the two print both (the fewer of those of each found in the other), 0 unless one of them
+    has MIN_SENTENCE_WORDS or more: two quotations sharing two sentences quote one statement."""
+    rows, columns = _matched(left, right)
+    if max(rows, default=0) < MIN_SENTENCE_WORDS:
+        return 0
+    return min(sum(1 for m in rows if m), sum(1 for m in columns if m))
+
+
+def _matched(left: list[Passage], right: list[Passage]) -> tuple[list[int], list[int]]:
+    """The words of each left passage printed in the right ones (`_common`, the best match), then of each right one."""
+    if not left or not right:
+        return [], []
+    common = [[_common(p, q) for q in right] for p in left]
+    return [max(row) for row in common], [max(column) for column in zip(*common)]

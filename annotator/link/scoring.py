@@ -13,9 +13,10 @@ from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
 
-from annotator.link.features import ClaimFeatures
-from annotator.link.passages import passage_similarity
+from annotator.link.features import MIN_QUOTE_WORDS, ClaimFeatures
+from annotator.link.passages import passage_similarity, printed_shares, sentences_in_common
 from annotator.link.people import same_person
+from annotator.link.phrases import said_words, short_phrases
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
 PENALTIES = {
@@ -42,6 +43,11 @@ QUOTE_AGREE = 0.10
 """Added to the score of two claims crediting the same speaker with the same short quotation and nothing else
 quoted ("Nah," she said): too few words to be a quotation match, but the same words of the same person."""
 MIN_COVER = 0.7
+WHOLE_PRINTED = 0.85
+"""Share of a claim's words another claim's quotation must print sentence for sentence for the claim to be printed
+whole inside it."""
+MIN_COMMON_SENTENCES = 2
+"""Two quotations printing this many of the same sentences quote the same statement, whatever else each prints."""
 """A plain text and a quotation it repeats word for word are taken for the same statement when the shorter has at
 least this share of the longer's words."""
 
@@ -110,13 +116,42 @@ def shared_sentences(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return passage_similarity(a.passages, len(a.keys), b.passages, len(b.keys))
 
 
+def printed_within(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether the two print the same words of one statement: one claim whole inside the other's quotation, or two
+    quotations with MIN_COMMON_SENTENCES sentences in common (not when the words are credited to two people).
+
+    One outlet prints a sentence of a post as a block of its own, another quotes the post with the sentences around
+    it; two outlets quote three sentences of a post each, two of them the same: the words are said in both, whatever
+    else the longer quotation says. Negations count only in the words both print, so a "not" in another sentence of
+    the quotation is no denial of these.
+    """
+    if not (a.quoted or b.quoted) or not _compatible_speakers(a, b):
+        return False
+    if a.quoted and b.quoted and sentences_in_common(a.passages, b.passages) >= MIN_COMMON_SENTENCES:
+        return True
+    return max(printed_shares(a.passages, len(a.keys), b.passages, len(b.keys))) >= WHOLE_PRINTED
+
+
 def _same_short_quotes(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """Both credit the same speaker with the same quotations, every one of them, too short to count as a quote."""
-    if not (a.quoted and b.quoted) or a.quotes or b.quotes or not a.speaker or a.speaker != b.speaker:
+    """Both credit the same speaker with the same short words: every quotation of both, too short to count as a
+    quote ("Nah," she said), or a phrase one quotes ("deep state", "we'll win in court") among the other's quoted
+    words. Titles in quotation marks ("Meet the Press") are not words said."""
+    if not (a.quoted and b.quoted) or not a.speaker or a.speaker != b.speaker:
+        return False
+    if _quotes_phrase(a, b) or _quotes_phrase(b, a):
+        return True
+    if a.quotes or b.quotes:
         return False
     return all(_best_ratio([x], b.quoted) >= QUOTE_MATCH for x in a.quoted) and all(
         _best_ratio([y], a.quoted) >= QUOTE_MATCH for y in b.quoted
     )
+
+
+def _quotes_phrase(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Whether a short phrase `a` quotes is among the words `b` quotes."""
+    phrases = short_phrases(a.claim.source_text or a.claim.text, MIN_QUOTE_WORDS)
+    said = said_words(b.claim.source_text or b.claim.text) if phrases else ()
+    return bool(said) and any(_best_ratio([x], list(said)) >= QUOTE_MATCH for x in phrases)
 
 
 def contained(left: str, right: str, min_words: int = MIN_CONTAINED_WORDS) -> float:
