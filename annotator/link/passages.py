@@ -17,10 +17,10 @@ from annotator.link.polarity import NEGATION_MARK, mark_negations
 
 _BREAK = re.compile(r"\.\s?\.\s?\.|\u2026|(?<=[.!?;])\s+")
 MIN_SENTENCE_WORDS = 4
-"""A sentence must have this many content words to be recognised inside a longer one ("dress like you deserve
-respect" inside "... respect, not a spot at a bar"); a shorter one counts only as a whole sentence of both."""
+"""A sentence must have this many content words to be recognised inside a longer one ("keep every harbour
+lamp lit" inside "... lamp lit, not a single one dark"); a shorter one counts only as a whole sentence of both."""
 MIN_WHOLE_WORDS = 2
-"""A whole sentence printed by both ("Rise to the occasion.") counts from this many content words."""
+"""A whole sentence printed by both ("Mind the evening tide.") counts from this many content words."""
 SAME_SENTENCE = 0.85
 """Share of the shorter sentence's words found in order in the other for the two to be the same words."""
 
@@ -51,7 +51,7 @@ def _common(p: Passage, q: Passage) -> int:
     """How many words of p are printed in q: those of the shorter when it is (nearly) all inside the other, else 0.
 
     The stretches the two share must hold the same negations: "the gates will not stay shut" is not in "the gates
-    will stay shut until ...", while "dress like you deserve respect" is in "... respect, not a spot at a bar".
+    will stay shut until ...", while "keep every harbour lamp lit" is in "... lamp lit, not a single one dark".
     """
     if p.words == q.words:
         return p.size if p.size >= MIN_WHOLE_WORDS else 0

@@ -1,5 +1,5 @@
-"""Short quoted phrases a claim credits to its speaker ("deep state", "we'll win"), told apart from titles in
-quotation marks ("Meet the Press"), which name a show, a book or a nickname rather than repeat what was said."""
+"""Short quoted phrases a claim credits to its speaker ("rigged from the start", "we'll see them in court"), told apart from titles in
+quotation marks ("Morning With the Mayor"), which name a show, a book or a nickname rather than repeat what was said."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ MIN_PHRASE_WORDS = 2
 
 
 def is_title(quoted: str) -> bool:
-    """Whether quoted words are written as a title, each word capitalised but the small ones ("Meet the Press")."""
+    """Whether quoted words are written as a title, each word capitalised but the small ones ("Morning With the Mayor")."""
     words = [w for w in _WORD.findall(quoted) if w.lower() not in STOPWORDS]
     return bool(words) and all(w[:1].isupper() for w in words)
 

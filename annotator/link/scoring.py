@@ -43,13 +43,13 @@ QUOTE_AGREE = 0.10
 """Added to the score of two claims crediting the same speaker with the same short quotation and nothing else
 quoted ("Nah," she said): too few words to be a quotation match, but the same words of the same person."""
 MIN_COVER = 0.7
+"""A plain text and a quotation it repeats word for word are taken for the same statement when the shorter has at
+least this share of the longer's words."""
 WHOLE_PRINTED = 0.85
 """Share of a claim's words another claim's quotation must print sentence for sentence for the claim to be printed
 whole inside it."""
 MIN_COMMON_SENTENCES = 2
 """Two quotations printing this many of the same sentences quote the same statement, whatever else each prints."""
-"""A plain text and a quotation it repeats word for word are taken for the same statement when the shorter has at
-least this share of the longer's words."""
 
 
 def key_counts(features: list[ClaimFeatures]) -> Counter[str]:
@@ -134,8 +134,8 @@ def printed_within(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 def _same_short_quotes(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """Both credit the same speaker with the same short words: every quotation of both, too short to count as a
-    quote ("Nah," she said), or a phrase one quotes ("deep state", "we'll win in court") among the other's quoted
-    words. Titles in quotation marks ("Meet the Press") are not words said."""
+    quote ("Nah," she said), or a phrase one quotes ("rigged from the start", "we'll see them in court") among the other's quoted
+    words. Titles in quotation marks ("Morning With the Mayor") are not words said."""
     if not (a.quoted and b.quoted) or not a.speaker or a.speaker != b.speaker:
         return False
     if _quotes_phrase(a, b) or _quotes_phrase(b, a):
