@@ -23,6 +23,8 @@ MIN_WHOLE_WORDS = 2
 """A whole sentence printed by both ("Mind the evening tide.") counts from this many content words."""
 SAME_SENTENCE = 0.85
 """Share of the shorter sentence's words found in order in the other for the two to be the same words."""
+Matched = tuple[list[int], list[int]]
+"""Words of each left passage printed in the right ones, then of each right one in the left ones."""
 
 
 @dataclass(frozen=True)
@@ -103,27 +105,29 @@ def passage_similarity(left: list[Passage], left_words: int, right: list[Passage
     return math.sqrt(left_share * right_share)
 
 
-def printed_shares(left: list[Passage], left_words: int, right: list[Passage], right_words: int) -> tuple[float, float]:
+def printed_shares(left: list[Passage], left_words: int, right: list[Passage], right_words: int,
+                   matched: Matched | None = None) -> tuple[float, float]:
     """How much of each claim (`*_words`: its content words) the other prints sentence for sentence: the share of
     the left claim's words, then of the right's (both 0 unless one sentence of MIN_SENTENCE_WORDS or more is shared).
+    `matched` is `matched_words(left, right)` when the caller has it already.
     """
-    rows, columns = _matched(left, right)
+    rows, columns = matched_words(left, right) if matched is None else matched
     left_share = _share(rows, left, left_words)
     if not left_share:
         return 0.0, 0.0
     return left_share, _share(columns, right, right_words)
 
 
-def sentences_in_common(left: list[Passage], right: list[Passage]) -> int:
+def sentences_in_common(left: list[Passage], right: list[Passage], matched: Matched | None = None) -> int:
     """How many sentences the two print both (the fewer of those of each found in the other), 0 unless one of them
     has MIN_SENTENCE_WORDS or more: two quotations sharing two sentences quote one statement."""
-    rows, columns = _matched(left, right)
+    rows, columns = matched_words(left, right) if matched is None else matched
     if max(rows, default=0) < MIN_SENTENCE_WORDS:
         return 0
     return min(sum(1 for m in rows if m), sum(1 for m in columns if m))
 
 
-def _matched(left: list[Passage], right: list[Passage]) -> tuple[list[int], list[int]]:
+def matched_words(left: list[Passage], right: list[Passage]) -> Matched:
     """The words of each left passage printed in the right ones (`_common`, the best match), then of each right one."""
     if not left or not right:
         return [], []

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from annotator.link.features import MIN_QUOTE_WORDS, ClaimFeatures
-from annotator.link.passages import passage_similarity, printed_shares, sentences_in_common
+from annotator.link.passages import matched_words, passage_similarity, printed_shares, sentences_in_common
 from annotator.link.people import same_person
 from annotator.link.phrases import said_words, short_phrases
 
@@ -127,9 +127,10 @@ def printed_within(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """
     if not (a.quoted or b.quoted) or not _compatible_speakers(a, b):
         return False
-    if a.quoted and b.quoted and sentences_in_common(a.passages, b.passages) >= MIN_COMMON_SENTENCES:
+    matched = matched_words(a.passages, b.passages)
+    if a.quoted and b.quoted and sentences_in_common(a.passages, b.passages, matched) >= MIN_COMMON_SENTENCES:
         return True
-    return max(printed_shares(a.passages, len(a.keys), b.passages, len(b.keys))) >= WHOLE_PRINTED
+    return max(printed_shares(a.passages, len(a.keys), b.passages, len(b.keys), matched)) >= WHOLE_PRINTED
 
 
 def _same_short_quotes(a: ClaimFeatures, b: ClaimFeatures) -> bool:

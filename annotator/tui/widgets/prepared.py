@@ -130,17 +130,19 @@ class PreparedText(Widget):
         return self._kept.render(self, crop, self._draw_lines)
 
     def _draw_lines(self, crop: Region) -> list[Strip]:
-        width, height = self.content_size
-        if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
-            self._current(width, height)
-        self._ahead.hand_over(self, crop, self._strips)
+        self._ahead.hand_over(self, crop, self._shown_strips())
         return super().render_lines(crop)
 
-    def render_line(self, y: int) -> Strip:
+    def _shown_strips(self) -> list[Strip]:
+        """The strips of what is shown now, at the widget's current size."""
         width, height = self.content_size
         if self._key != (self.shown_identity(), width, height if self.FITS_HEIGHT else 0):
             self._current(width, height)
-        return self._strips[y] if y < len(self._strips) else Strip.blank(width, self.visual_style.rich_style)
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        strips = self._shown_strips()
+        return strips[y] if y < len(strips) else Strip.blank(self.content_size.width, self.visual_style.rich_style)
 
 
 class OneLine(PreparedText):
