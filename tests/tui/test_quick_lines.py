@@ -15,7 +15,7 @@ from textual.widgets import Static
 from annotator.session.feedback import HistoryEntry
 from annotator.tui.widgets.history_strip import render_history
 from annotator.tui.widgets.kept_lines import KeptStatic
-from annotator.tui.widgets.prepared import first_line, to_strips
+from annotator.tui.widgets.prepared import first_line, row_spans, to_strips
 from annotator.tui.widgets.review_panels import render_review_status
 from annotator.tui.widgets.status_line import render_status
 from tests.tui.helpers import screen_text
@@ -93,3 +93,9 @@ async def test_a_panel_keeping_its_lines_still_shows_every_change_of_text_and_st
             kept = [strip.text for strip in panel.render_lines(Region(0, 0, panel.region.width, panel.region.height))]
             assert kept == drawn_afresh(panel), (step, text)
             assert text.splitlines()[0] in screen_text(app)
+
+
+def test_rows_changed_close_together_are_repainted_as_one_region():
+    assert row_spans([0, 1, 2, 4, 7], 40) == [Region(0, 0, 40, 8)]
+    assert row_spans([1, 2, 9, 10, 11], 40) == [Region(0, 1, 40, 2), Region(0, 9, 40, 3)]
+    assert row_spans([5], 12) == [Region(0, 5, 12, 1)]
