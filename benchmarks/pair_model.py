@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from annotator.link import grouping
+from annotator.link import grouping, link_claims
 from annotator.link.blocking import candidates
 from annotator.link.further_groups import kept_apart
 from annotator.link.scoring import Scorer
@@ -172,8 +172,6 @@ def pairs_report(rows: list[tuple], read: set[str], together: set[tuple[str, str
 
 def relink(by_event: dict[str, list[Claim]], rows: list[tuple], read: set[str], join: float) -> list[Claim]:
     """Every event linked with the model's path into groups, by a model fitted without it."""
-    from annotator.link import link_claims
-
     fitted, folds = models(rows, read)
 
     class LearnedScorer(Scorer):
@@ -231,8 +229,6 @@ def main() -> None:
     read = {fact["event"] for fact in judgments.get("facts", [])}
     rows = candidate_rows(by_event, judged_pairs(judgments), judgments.get("facts", []))
     if args.step == "pairs":
-        from annotator.link import link_claims
-
         linked = [c for event in sorted(by_event) for c in link_claims(by_event[event])]
         groups_of = {c.id: {c.group, *c.also_groups} - {None} for c in linked}
         together = {r[1] for r in rows if groups_of[r[1][0]] & groups_of[r[1][1]]}

@@ -63,11 +63,11 @@ def first_line(widget: Widget, text: Text, width: int) -> Strip:
 
 
 ROW_GAP = 3
-"""Unchanged rows between two changed ones up to which both are repainted as one region."""
+"""Changed rows at most this far apart are repainted as one region, with the unchanged rows between them."""
 
 
 def row_spans(rows: list[int], width: int) -> list[Region]:
-    """Regions covering the changed `rows` (ascending), runs closer than ROW_GAP joined.
+    """Regions covering the changed `rows` (ascending), rows at most ROW_GAP apart in one region.
 
     The compositor asks a widget for its lines once per region: a new paragraph changes most rows but keeps its
     blank ones, and asking for a few unchanged (already styled) rows costs less than a call per run.
