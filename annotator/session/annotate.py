@@ -10,7 +10,7 @@ from time import monotonic
 
 from annotator.models import Annotation, Claim, ClaimEdit, utc_now
 from annotator.session.core import Change, Step
-from annotator.session.feedback import SessionTally, confirmation
+from annotator.session.feedback import HistoryEntry, SessionTally, confirmation
 from annotator.session.jobs import MoveQueue
 from annotator.session.moves import PendingExtras, QueueSession
 from annotator.session.outcomes import (
@@ -134,6 +134,11 @@ class AnnotationSession(QueueSession):
 
     def save_change(self, change: Change[Annotation], follow: Follow | None = None) -> None:
         self.wait_on(SaveChange(self.book, change, follow))
+
+    def history_after(self, label: str) -> list[HistoryEntry] | None:
+        """The history strip's entries once the claim on screen gets the verdict `label` (None: no claim)."""
+        claim = self.current_claim()
+        return self.tally.recent_after(claim.id, label, claim.text) if claim is not None else None
 
     def back_in_history(self) -> Step:
         """Go back to a decision of the history strip: the newest first, each press one further back, round again."""

@@ -96,14 +96,18 @@ class SessionTally:
             return
         if change.kind in ("decision", "redo") and saved is not None and saved.label:
             self.verdicts[saved.label] += 1
-            self.recent = [entry for entry in self.recent if entry.claim_id != change.claim_id][-(HISTORY_LENGTH - 1):]
-            self.recent.append(HistoryEntry(change.claim_id, saved.label, claim_text))
+            self.recent = self.recent_after(change.claim_id, saved.label, claim_text)
         elif change.what == "claim edit":
             self.edits += 1
         elif change.what == "flag" and saved is not None and saved.flagged:
             self.flags += 1
         elif change.what == "note":
             self.notes += 1
+
+    def recent_after(self, claim_id: str, label: str, claim_text: str) -> list[HistoryEntry]:
+        """The last decisions once `claim_id` gets the verdict `label` (its earlier entry moves to the end)."""
+        kept = [entry for entry in self.recent if entry.claim_id != claim_id][-(HISTORY_LENGTH - 1):]
+        return [*kept, HistoryEntry(claim_id, label, claim_text)]
 
     def per_hour(self, now: float | None = None) -> float | None:
         """Claims decided per hour in this session (None: too early to say)."""

@@ -12,8 +12,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from annotator.models import Annotation, Article, Claim
 from annotator.session.feedback import HistoryEntry
-from annotator.tui.widgets.history_strip import render_history
+from annotator.tui.widgets import ClaimCard
+from annotator.tui.widgets.claim_card import render_claim
+from annotator.tui.widgets.history_strip import HistoryStrip, render_history
 from annotator.tui.widgets.kept_lines import KeptStatic
 from annotator.tui.widgets.prepared import first_line, row_spans, to_strips
 from annotator.tui.widgets.review_panels import render_review_status
@@ -99,3 +102,58 @@ def test_rows_changed_close_together_are_repainted_as_one_region():
     assert row_spans([0, 1, 2, 4, 7], 40) == [Region(0, 0, 40, 8)]
     assert row_spans([1, 2, 9, 10, 11], 40) == [Region(0, 1, 40, 2), Region(0, 9, 40, 3)]
     assert row_spans([5], 12) == [Region(0, 5, 12, 1)]
+
+
+class OneCard(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ClaimCard(id="claim")
+
+
+def ferry_claim(text: str) -> Claim:
+    article = Article(id="a-ferry", source="ferry.txt", outlet="Harbour Post", body=text, content_hash="f" * 64)
+    return Claim(id="f01", article=article.ref(), text=text, source_text=text, start=0, end=len(text),
+                 kind="attributed", speaker="the harbour master")
+
+
+async def test_a_card_built_ahead_shows_only_for_the_claim_and_state_it_was_built_for():
+    app = OneCard()
+    async with app.run_test(size=(80, 12)) as pilot:
+        card = app.query_one(ClaimCard)
+        claim = ferry_claim("The ferry will run every half hour until dusk, the harbour master said.")
+        card.prepare(render_claim(claim, None, None), key=(claim, None))
+        card.show_claim(claim, None, None)
+        await pilot.pause()
+        assert "every half hour" in screen_text(app) and "NO LABEL YET" in screen_text(app)
+        card.show_claim(claim, Annotation(claim_id=claim.id, annotator="ann1", label="verified"), None)
+        await pilot.pause()
+        assert "LABELLED: VERIFIED" in screen_text(app)
+        reread = ferry_claim("The ferry will run every hour until dusk, the harbour master said.")
+        card.prepare(render_claim(claim, None, None), key=(claim, None))
+        card.show_claim(reread, None, None)  # the same id read again with other words: the card built ahead is stale
+        await pilot.pause()
+        assert "every hour until dusk" in screen_text(app) and "half hour" not in screen_text(app)
+        assert "NO LABEL YET" in screen_text(app)
+
+
+class OneStrip(App[None]):
+    def compose(self) -> ComposeResult:
+        yield HistoryStrip(id="history")
+
+
+async def test_the_history_strip_built_ahead_for_each_verdict_shows_the_one_given():
+    app = OneStrip()
+    async with app.run_test(size=(100, 3)) as pilot:
+        strip = app.query_one(HistoryStrip)
+        earlier = [HistoryEntry("c1", "verified", "The ferry runs every half hour")]
+        after = {label: [*earlier, HistoryEntry("c2", label, "The pier reopens in May")]
+                 for label in ("verified", "contested")}
+        strip.show_history(earlier, "c2")
+        await pilot.pause()
+        strip.prepare(list(after.values()), "c3")
+        strip.show_history(after["contested"], "c3")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "1 contested “The pier reopens" in shown and "2 verified" in shown
+        strip.show_history([*earlier, HistoryEntry("c2", "needs context", "The pier reopens in May")], "c3")
+        await pilot.pause()
+        assert "1 needs context" in screen_text(app) and "contested" not in screen_text(app)

@@ -216,9 +216,11 @@ class AnnotateScreen(SessionScreen):
         claim = self.session.likely_next_claim()
         if claim is not None:
             pending = self.session.pending.get(claim.id)
-            self.panel(ClaimCard).prepare(render_claim(claim, None, pending))
+            self.panel(ClaimCard).prepare(render_claim(claim, None, pending), key=(claim, pending))
             context = self.panel(ContextView)
             context.prepare(context.passage_of(claim, self.session.article_of(claim)))
+            outcomes = [self.session.history_after(label.name) for label in self.labels]
+            self.panel(HistoryStrip).prepare([entries for entries in outcomes if entries], claim.id)
 
     def show_empty(self) -> None:
         """Say why there is no claim to show."""

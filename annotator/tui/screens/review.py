@@ -108,9 +108,11 @@ class ReviewScreen(SessionScreen):
             self.panel(Widget, "#side-column").display = False
         item = session.current_item()
         if item is not None:
-            card = render_adjudicated_claim(item.claim, item.adjudication, session.pending_notes.get(item.claim.id))
+            note = session.pending_notes.get(item.claim.id)
             claim_card = self.panel(ClaimCard)
-            claim_card.decided, claim_card.card = item.adjudication is not None, card
+            claim_card.decided = item.adjudication is not None
+            if not claim_card.show_prepared((item.claim, item.adjudication, note)):
+                claim_card.card = render_adjudicated_claim(item.claim, item.adjudication, note)
             context = self.panel(ContextView)
             context.passage = context.passage_of(item.claim, item.article)
             self.panel(AnnotationsPanel).annotations = tuple(item.annotations)
@@ -121,7 +123,8 @@ class ReviewScreen(SessionScreen):
         item = self.session.likely_next_item()
         if item is not None:
             note = self.session.pending_notes.get(item.claim.id)
-            self.panel(ClaimCard).prepare(render_adjudicated_claim(item.claim, item.adjudication, note))
+            card = render_adjudicated_claim(item.claim, item.adjudication, note)
+            self.panel(ClaimCard).prepare(card, key=(item.claim, item.adjudication, note))
             context = self.panel(ContextView)
             context.prepare(context.passage_of(item.claim, item.article))
 

@@ -101,6 +101,8 @@ class ClaimCard(PreparedText):
         self._height: tuple[int, int] | None = None
         self._tallest: dict[int, int] = {}
         """For each width, the most lines a card has taken (what shorter cards are padded to, up to STEADY_LINES)."""
+        self._ready: tuple[tuple, Text, tuple] | None = None
+        """The card built ahead (its key, text and identity), so showing it costs no rendering either."""
 
     def watch_decided(self, decided: bool) -> None:
         self.set_class(not decided, "-unlabelled")
@@ -112,7 +114,9 @@ class ClaimCard(PreparedText):
 
     @card.setter
     def card(self, text: Text) -> None:
-        identity = text_identity(text)
+        self._show(text, text_identity(text))
+
+    def _show(self, text: Text, identity: tuple) -> None:
         if identity == self._identity:
             return
         self._card, self._identity = text, identity
@@ -145,13 +149,25 @@ class ClaimCard(PreparedText):
     def get_content_height(self, container, viewport, width: int) -> int:
         return self.steady_height(width) if width > 0 else 1
 
-    def prepare(self, text: Text) -> None:
-        """Build a card likely to be shown next, so showing it costs no wrapping."""
+    def prepare(self, text: Text, key: tuple | None = None) -> None:
+        """Build a card likely to be shown next, so showing it costs no wrapping; with `key` (what the text was
+        rendered from, the claim first), `show_prepared(key)` shows it without rendering it again."""
+        identity = text_identity(text)
+        self._ready = (key, text, identity) if key is not None else None
         width = self.content_size.width
         if width > 0:
-            self.strips(text_identity(text), lambda: self.wrapped(text, width), width, 0)
+            self.strips(identity, lambda: self.wrapped(text, width), width, 0)
+
+    def show_prepared(self, key: tuple) -> bool:
+        """Show the card prepared under `key` (the same claim object, equal other parts); False: none was."""
+        ready = self._ready
+        if ready is None or ready[0][0] is not key[0] or ready[0][1:] != key[1:]:
+            return False
+        self._show(ready[1], ready[2])
+        return True
 
     def show_claim(self, claim: Claim, annotation: Annotation | None, pending: PendingExtras | None) -> None:
         """Display a claim; `pending` is the note or flag not yet saved."""
         self.decided = annotation is not None
-        self.card = render_claim(claim, annotation, pending)
+        if annotation is not None or not self.show_prepared((claim, pending)):
+            self.card = render_claim(claim, annotation, pending)

@@ -47,6 +47,8 @@ class HistoryStrip(OneLine):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple | None = None
+        self._ready: dict[tuple, tuple[Text, tuple]] = {}
+        """Strips built ahead, by what they show: the strip after each verdict the next key may give."""
 
     def show_history(self, entries: Sequence[HistoryEntry], current: str | None) -> None:
         if self.display != bool(entries):
@@ -54,4 +56,15 @@ class HistoryStrip(OneLine):
         shown = (tuple(entries), current)
         if entries and shown != self._shown:
             self._shown = shown
-            self.text = render_history(entries, current)
+            ready = self._ready.get(shown)
+            if ready is not None:
+                self.show_text(*ready)
+            else:
+                self.text = render_history(entries, current)
+
+    def prepare(self, outcomes: Sequence[Sequence[HistoryEntry]], current: str | None) -> None:
+        """Build the strip for each of `outcomes` (the entries after each possible verdict), `current` on screen."""
+        self._ready = {}
+        for entries in outcomes:
+            text = render_history(entries, current)
+            self._ready[(tuple(entries), current)] = (text, self.prepare_text(text))

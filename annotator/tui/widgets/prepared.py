@@ -181,10 +181,21 @@ class OneLine(PreparedText):
 
     @text.setter
     def text(self, text: Text) -> None:
-        identity = text_identity(text)
+        self.show_text(text, text_identity(text))
+
+    def show_text(self, text: Text, identity: tuple) -> None:
+        """Show `text`, whose `text_identity` is known already."""
         if identity != self._identity:
             self._text, self._identity = text, identity
             self.redraw()
+
+    def prepare_text(self, text: Text) -> tuple:
+        """Build the line of a text likely to be shown next; returns its identity for `show_text`."""
+        identity = text_identity(text)
+        width, height = self.content_size
+        if width > 0 and height > 0:
+            self.strips(identity, lambda: [first_line(self, text, width)], width, height)
+        return identity
 
     def shown_identity(self) -> tuple:
         return self._identity
