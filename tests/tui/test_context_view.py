@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 
 from annotator.store import open_store
 from annotator.tui import make_app
+from annotator.tui.widgets import ContextView
 from tests.tui.helpers import press, screen_text, settle
 from tests.tui.sample_data import ClaimSpec, _article, _claims, sample_settings
 
@@ -91,3 +93,41 @@ async def test_a_panel_restyled_after_its_next_passage_was_styled_ahead_shows_th
         backgrounds = {segment.style.bgcolor.triplet.hex for segment in drawn[3] if segment.style and segment.style.bgcolor}
         assert "#800000" in backgrounds, "the passage is drawn on the new background"
         assert drawn == fresh
+
+
+SHORT_BODY = "\n\n".join(
+    [f"Paragraph {n} says the pier lights were checked on day {n} of the survey." for n in range(1, 9)]
+    + ["The pier reopens in May, the council said. Repairs will cost 40,000 pounds, its engineer said. "
+       "Work starts on Monday, a spokesman said."]
+    + [f"Paragraph {n} says the harbour wall was inspected on day {n} of the survey." for n in range(9, 17)])
+
+
+async def test_a_passage_built_ahead_repaints_every_row_it_changes_when_the_reader_scrolled_before_the_key(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'pier.db'}")
+    article = _article("pier", "Pier Post", "Pier to reopen", SHORT_BODY)
+    store.articles.add(article, _claims(article, [ClaimSpec("p01", "The pier reopens in May, the council said."),
+                                                  ClaimSpec("p02", "Repairs will cost 40,000 pounds, its engineer said."),
+                                                  ClaimSpec("p03", "Work starts on Monday, a spokesman said.")]))
+    app = make_app(store, sample_settings(), annotator="alice")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await press(pilot, "v")  # the first decision brings the history strip (a new layout, all repainted)
+        await pilot.pause(0.4)  # the reviewer reads: the next claim's passage is built ahead
+        await press(pilot, "right_square_bracket")  # then scrolls the article before deciding
+        view = app.screen.query_one(ContextView)
+        rows = range(view.content_size.height)
+        before = [view.render_line(y).text for y in rows]
+        repainted: set[int] = set()
+        refresh = view.refresh
+
+        def spy(*regions: Region, **options):
+            repainted.update(rows if not regions else {y for r in regions for y in range(r.y, r.bottom)})
+            return refresh(*regions, **options)
+
+        view.refresh = spy
+        await press(pilot, "v")
+        after = [view.render_line(y).text for y in rows]
+        assert "claim 3 of 3" in screen_text(app)
+        changed = {y for y in rows if before[y] != after[y]}
+        assert changed and changed <= repainted, "a row the new passage changes was left as it was"
+    store.close()

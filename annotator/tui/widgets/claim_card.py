@@ -156,7 +156,7 @@ class ClaimCard(PreparedText):
         self._ready = (key, text, identity) if key is not None else None
         width = self.content_size.width
         if width > 0:
-            self.strips(identity, lambda: self.wrapped(text, width), width, 0)
+            self.compare_ahead(self.strips(identity, lambda: self.wrapped(text, width), width, 0))
 
     def show_prepared(self, key: tuple) -> bool:
         """Show the card prepared under `key` (the same claim object, equal other parts); False: none was."""

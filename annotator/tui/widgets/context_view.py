@@ -186,4 +186,6 @@ class ContextView(PreparedText, can_focus=False):
         width, height = self.content_size
         build = self._builder(passage, width, height)
         if build is not None and width > 0 and height > 0:
-            self.style_ahead(self.strips((passage.identity, 0), build, width, height))
+            strips = self.strips((passage.identity, 0), build, width, height)
+            self.style_ahead(strips)
+            self.compare_ahead(strips)

@@ -62,6 +62,11 @@ def first_line(widget: Widget, text: Text, width: int) -> Strip:
     return Strip(segments).crop(0, width)
 
 
+def changed_rows(old: list[Strip], new: list[Strip]) -> list[int]:
+    """The rows whose strips differ (in content, not merely in being other objects)."""
+    return [y for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
+
+
 ROW_GAP = 3
 """Changed rows at most this far apart are repainted as one region, with the unchanged rows between them."""
 
@@ -94,6 +99,8 @@ class PreparedText(Widget):
         self._kept = KeptLines()
         self._styles_cache = EpochStylesCache()
         self._ahead = StyledAhead()
+        self._diff: tuple[list[Strip], list[Strip], list[int]] | None = None
+        """The rows that differ between the strips on screen and strips built ahead (both lists, then the rows)."""
 
     def lines_for(self, width: int, height: int) -> Callable[[], list[Strip]] | None:
         """How to build the strips shown now (None: nothing to show); subclasses override."""
@@ -129,9 +136,15 @@ class PreparedText(Widget):
         if len(new) != len(old):
             self._styles_cache.keeping_epoch(self.refresh)
             return
-        changed = [y for y, (a, b) in enumerate(zip(old, new)) if a is not b and a != b]
+        diff = self._diff
+        changed = diff[2] if diff is not None and diff[0] is old and diff[1] is new else changed_rows(old, new)
         if changed:
             self.refresh(*row_spans(changed, width))
+
+    def compare_ahead(self, strips: list[Strip]) -> None:
+        """Find now which rows `strips` (built ahead, same size) change on screen, so showing them compares nothing."""
+        if self._strips and len(strips) == len(self._strips):
+            self._diff = (self._strips, strips, changed_rows(self._strips, strips))
 
     FITS_HEIGHT = True
     """The lines drawn depend on the height (a view onto longer text); False: the widget grows to its text."""
