@@ -149,11 +149,11 @@ class ClaimCard(PreparedText):
     def get_content_height(self, container, viewport, width: int) -> int:
         return self.steady_height(width) if width > 0 else 1
 
-    def prepare(self, text: Text, key: tuple | None = None) -> None:
-        """Build a card likely to be shown next, so showing it costs no wrapping; with `key` (what the text was
-        rendered from, the claim first), `show_prepared(key)` shows it without rendering it again."""
+    def prepare(self, text: Text, key: tuple) -> None:
+        """Build a card likely to be shown next, so showing it costs no wrapping; `key` is what the text was rendered
+        from (the claim first), so `show_prepared(key)` shows it without rendering it again."""
         identity = text_identity(text)
-        self._ready = (key, text, identity) if key is not None else None
+        self._ready = (key, text, identity)
         width = self.content_size.width
         if width > 0:
             self.compare_ahead(self.strips(identity, lambda: self.wrapped(text, width), width, 0))

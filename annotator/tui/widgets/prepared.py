@@ -207,12 +207,14 @@ class OneLine(PreparedText):
         identity = text_identity(text)
         width, height = self.content_size
         if width > 0 and height > 0:
-            self.strips(identity, lambda: [first_line(self, text, width)], width, height)
+            self.strips(identity, self._line_of(text, width), width, height)
         return identity
 
     def shown_identity(self) -> tuple:
         return self._identity
 
     def lines_for(self, width: int, height: int):
-        text = self._text
+        return self._line_of(self._text, width)
+
+    def _line_of(self, text: Text, width: int) -> Callable[[], list[Strip]]:
         return lambda: [first_line(self, text, width)]
