@@ -15,6 +15,7 @@ working tree's linker, `--relink`). Three steps:
   groups of the output that nobody judged are counted (`conflicts_unjudged`, `groups_unjudged`), as are judged groups
   the output no longer forms (`judged_groups_absent`), so a figure never silently covers a different sample.
 - `rate`: conflict links per 1,000 claims, by kind.
+- `unjudged`: every conflict link, group and further link of the output nobody has judged, to read and judge.
 
 Run, on the BASIL dev half (135 articles, ~1.5 min to ingest):
 
@@ -200,6 +201,30 @@ def score(claims: list[Claim], judgments: dict) -> dict[str, object]:
     }
 
 
+def unjudged(claims: list[Claim], judgments: dict) -> dict[str, object]:
+    """Every conflict link, cross-outlet group and further link of the output that nobody has judged, both sides
+    shown, for a person to read and judge before a precision over them is reported."""
+    by_id = {c.id: c for c in claims}
+    judged_links = {tuple(sorted((j["a"]["id"], j["b"]["id"]))) for j in judgments["conflicts"]}
+    judged_groups = {frozenset(m["id"] for m in j["members"]) for j in judgments["groups"]}
+    judged_further = set(_further_verdicts(judgments))
+    return {
+        "conflicts": [
+            {"a": _side(by_id[a]), "b": _side(by_id[b]), "detail": detail, "event": event_of(by_id[a])}
+            for (a, b), detail in sorted(conflict_links(claims).items()) if (a, b) not in judged_links
+        ],
+        "groups": [
+            {"members": [_side(c) for c in members], "event": event_of(members[0])}
+            for _, members in sorted(groups(claims).items()) if frozenset(c.id for c in members) not in judged_groups
+        ],
+        "further": [
+            {"claim": _side(claim), "group": [_side(c) for c in members], "event": event_of(claim)}
+            for key, (claim, members) in sorted(further_links(claims).items(), key=lambda i: (i[0][0], sorted(i[0][1])))
+            if key not in judged_further
+        ],
+    }
+
+
 def rate(claims: list[Claim]) -> dict[str, object]:
     links = conflict_links(claims)
     kinds = Counter(detail.split(":")[0] for detail in links.values())
@@ -212,7 +237,7 @@ def rate(claims: list[Claim]) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=["sample", "score", "rate"])
+    parser.add_argument("step", choices=["sample", "score", "rate", "unjudged"])
     parser.add_argument("claims", type=Path, help="annotator claims --format jsonl output")
     parser.add_argument("--relink", action="store_true", help="link the claims again with this tree's linker")
     parser.add_argument("--seed", type=int, default=13)
@@ -225,6 +250,8 @@ def main() -> None:
     elif args.step == "score":
         judgments = json.loads(args.judgments.read_text(encoding="utf-8"))
         result = {**score(claims, judgments), **drawn(claims, judgments, args.n, args.seed)}
+    elif args.step == "unjudged":
+        result = unjudged(claims, json.loads(args.judgments.read_text(encoding="utf-8")))
     else:
         result = rate(claims)
     print(json.dumps(result, indent=2, ensure_ascii=False))

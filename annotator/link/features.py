@@ -11,7 +11,7 @@ from annotator.link.aliases import AliasTable
 from annotator.link.normalise import STOPWORDS, TITLES, content_keys
 from annotator.link.passages import Passage, split_passages
 from annotator.link.people import is_media, looks_like_person
-from annotator.link.polarity import is_negated
+from annotator.link.polarity import Clauses, clauses, is_negated
 from annotator.link.slots import Slot, extract_slots
 from annotator.models import Claim
 
@@ -66,6 +66,8 @@ class ClaimFeatures:
     negated: bool = False
     """Whether the claim's own words deny something ("cannot", "never", "did not"): an odd number of
     negations, so "can" and "cannot" are opposite statements while "not saying he will not" is no denial."""
+    clauses: Clauses = ()
+    """The keys and negation count of each clause, so a denial is weighed only where two claims speak alike."""
     named_speaker: str = ""
     """The speaker as written when it reads as a person's name, "" for a body, a document or an outlet."""
     years: frozenset[int] = frozenset()
@@ -276,6 +278,7 @@ def build_features(
         quoted=quoted_all,
         outlets=outlets,
         negated=is_negated(claim.text),
+        clauses=clauses(claim.text, lambda piece: content_keys(canonical_text(piece, claim.article.published, names, aliases))),
         named_speaker=claim.speaker if speaker and looks_like_person(claim.speaker or "") else "",
         years=frozenset(int(y) for y in _YEAR.findall(source)),
         passages=passages or split_passages(claim.text, lambda piece: content_keys(aliases.replace(piece))),

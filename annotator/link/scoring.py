@@ -14,9 +14,11 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from annotator.link.features import MIN_QUOTE_WORDS, ClaimFeatures
+from annotator.link.name_forms import same_forms, unnamed
 from annotator.link.passages import matched_words, passage_similarity, printed_shares, sentences_in_common
 from annotator.link.people import same_person
 from annotator.link.phrases import said_words, short_phrases
+from annotator.link.polarity import denies
 
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
 PENALTIES = {
@@ -202,15 +204,27 @@ class Scorer:
         shorter = min(len(a.block_keys), len(b.block_keys))
         return inter / min(self.key_sums[a.index], self.key_sums[b.index]) * min(1.0, shorter / MIN_OVERLAP_KEYS)
 
-    def _differ(self, a: frozenset[str], b: frozenset[str], shared_ok: bool = False) -> bool:
+    def _differ(self, a: frozenset[str], b: frozenset[str], shared_ok: bool = False,
+                words: tuple[tuple[frozenset[str], frozenset[str]], ...] = ((frozenset(), frozenset()),) * 2) -> bool:
         """Both name something distinctive the other does not: different people, not one naming fewer.
 
         With `shared_ok`, names in common (distinctive ones) excuse the others: one report adds a place or
-        a body to the same fact ("Braley ... at a fundraiser in Texas").
+        a body to the same fact ("Braley ... at a fundraiser in Texas"). A name the other claim writes among its
+        `words` without the tagger marking it, or writes short ("Dept." for "Department"), is named by both.
         """
         if not a or not b or (shared_ok and (a & b) - self.common):
             return False
-        return bool((a - b) - self.common) and bool((b - a) - self.common)
+        return bool(unnamed(a - b - self.common, words[1])) and bool(unnamed(b - a - self.common, words[0]))
+
+    def opposed(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
+        """One denies what the other asserts, judged in the clauses where the two share distinctive words (the whole
+        claims when they share none): "said he hasn't raised enough money" is no denial of "gaffe-prone"."""
+        if a.negated == b.negated and not (a.clauses and b.clauses):
+            return False
+        about = (a.block_keys & b.block_keys) - self.common
+        if not about or not any(keys & about for keys, _ in a.clauses) or not any(keys & about for keys, _ in b.clauses):
+            return a.negated != b.negated
+        return denies(a.clauses, about) != denies(b.clauses, about)
 
     def mismatch_penalty(self, a: ClaimFeatures, b: ClaimFeatures, shares_sentences: bool = False) -> float:
         """How much the distinctive content of two claims says they are different statements, 0..1.
@@ -222,14 +236,18 @@ class Scorer:
         (`shares_sentences`) are not different quoted words.
         """
         penalty = 0.0
-        if self._differ(a.actors, b.actors) or self._differ(a.names - a.actors, b.names - b.actors, shared_ok=True):
+        words = ((a.block_keys | a.names | a.countries, a.names | a.countries | a.entities),
+                 (b.block_keys | b.names | b.countries, b.names | b.countries | b.entities))
+        if self._differ(a.actors, b.actors, words=words) or self._differ(
+            a.names - a.actors, b.names - b.actors, shared_ok=True, words=words
+        ):
             penalty += PENALTIES["names"]
-        if self._differ(*_same_forms(a.countries, b.countries)):
+        if self._differ(*same_forms(a.countries, b.countries), words=words):
             penalty += PENALTIES["countries"]
         if a.speaker and b.speaker and a.speaker != b.speaker:
             two_people = a.named_speaker and b.named_speaker and not same_person(a.named_speaker, b.named_speaker)
             penalty += PENALTIES["people" if two_people else "speaker"]
-        if a.negated != b.negated:
+        if self.opposed(a, b):
             penalty += PENALTIES["polarity"]
         if a.quoted and b.quoted and not shares_sentences and _best_ratio(a.quoted, b.quoted) < QUOTE_MATCH:
             penalty += PENALTIES["quotes"]
@@ -257,15 +275,6 @@ class Scorer:
         penalty = self.mismatch_penalty(a, b, sentences > 0)
         agree = QUOTE_AGREE if _same_short_quotes(a, b) else 0.0
         return max(sentences, (1 - OVERLAP_SHARE) * (score - penalty) + OVERLAP_SHARE * (overlap - penalty) + agree)
-
-
-def _same_forms(left: frozenset[str], right: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The two sets with each key of one that another form of a key of the other ("republicans" and "republican",
-    "democrat" and "democratic", "israel" and "israeli") begins with written as that key, so a noun and its adjective
-    or plural are one group, not two differing ones."""
-    def fold(keys: frozenset[str], others: frozenset[str]) -> frozenset[str]:
-        return frozenset(min((o for o in others if k.startswith(o) or o.startswith(k)), key=len, default=k) for k in keys)
-    return fold(left, right | left), fold(right, left | right)
 
 
 def _best_ratio(left: list[str], right: list[str]) -> float:
