@@ -41,5 +41,5 @@ def clauses(text: str, keys_of: Callable[[str], Iterable[str]]) -> Clauses:
 
 def denies(text_clauses: Clauses, about: frozenset[str]) -> bool:
     """Whether the clauses that speak of `about` (keys the text shares with another) deny it: an odd number of
-    negations in them, so "critics said he hasn't raised enough money" denies nothing of his being gaffe-prone."""
+    negations in them, so "she apologised, but did not resign" denies nothing of her apology."""
     return sum(negations for keys, negations in text_clauses if keys & about) % 2 == 1

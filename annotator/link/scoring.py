@@ -218,7 +218,7 @@ class Scorer:
 
     def opposed(self, a: ClaimFeatures, b: ClaimFeatures) -> bool:
         """One denies what the other asserts, judged in the clauses where the two share distinctive words (the whole
-        claims when they share none): "said he hasn't raised enough money" is no denial of "gaffe-prone"."""
+        claims when they share none): "she apologised, but did not resign" is no denial of "she apologised"."""
         if a.negated == b.negated and not (a.clauses and b.clauses):
             return False
         about = (a.block_keys & b.block_keys) - self.common
