@@ -62,3 +62,36 @@ def test_two_people_whose_names_begin_alike_are_still_two_people():
         ("Anja Brel met Jonas Tellmann in Tarsk for two hours on Tuesday.", None),
         ("Anja Brel met Jonas Tellmarsh in Tarsk for two hours on Tuesday.", None),
     ], gazetteer={**GAZETTEER, "Jonas Tellmann": "PERSON", "Jonas Tellmarsh": "PERSON"})
+
+
+def test_a_denial_later_in_the_clause_says_nothing_of_what_came_before_it():
+    assert _grouped([
+        ("Anja Brel apologised to the dock workers of Tarsk for her remarks on Tuesday and said she has not resigned.",
+         None),
+        ("On Tuesday Brel apologised to the Tarsk dock workers for her remarks.", None),
+    ])
+
+
+def test_a_denial_before_the_words_both_share_still_keeps_them_apart():
+    assert not _grouped([
+        ("Anja Brel has not apologised to the dock workers of Tarsk for her remarks on Tuesday.", None),
+        ("On Tuesday Brel apologised to the Tarsk dock workers for her remarks.", None),
+    ])
+
+
+def test_a_party_or_a_faith_is_not_a_country_against_a_nation():
+    gazetteer = {**GAZETTEER, "Lindorian": "NORP", "Republicans": "NORP", "Jewish": "NORP"}
+    for group in ("Republicans", "Jewish"):
+        assert _grouped([
+            (f"The ferry advert paid for by Veloria Rising will air in Kelm from Monday, {group} organisers said.",
+             None),
+            ("From Monday the Veloria Rising ferry advert will air in Kelm, its Lindorian organisers said.", None),
+        ], gazetteer=gazetteer), group
+
+
+def test_two_nations_still_keep_the_same_words_apart():
+    gazetteer = {**GAZETTEER, "Lindorian": "NORP", "Kelmish": "NORP"}
+    assert not _grouped([
+        ("The ferry advert paid for by Veloria Rising will air in Tarsk from Monday, Kelmish organisers said.", None),
+        ("From Monday the Veloria Rising ferry advert will air in Tarsk, its Lindorian organisers said.", None),
+    ], gazetteer=gazetteer)

@@ -33,6 +33,26 @@ DEFAULT_ALIASES: dict[str, str] = {
 Keys written in capitals ("US", "UK") match only in capitals, so the pronoun "us" is not a country.
 """
 
+AFFILIATIONS = frozenset([
+    "republican", "democrat", "democratic", "dem", "gop", "tory", "labour", "conservative", "liberal",
+    "progressive", "libertarian", "socialist", "communist", "fascist", "nazi", "nativist", "islamist", "jihadist",
+    "christian", "catholic", "protestant", "evangelical", "jewish", "jew", "muslim", "islamic", "hindu", "buddhist",
+    "sikh", "mormon", "sunni", "shiite", "shia", "hispanic", "latino", "latina", "arab", "black", "white", "marine",
+])
+"""Parties, faiths, ideologies and peoples a group entity (spaCy's NORP) names: not a country, so "Republicans"
+against "Democrats" are not two countries, whatever else the claims share."""
+_AFFILIATION_WORD = re.compile(r"[A-Za-z]+")
+
+
+def is_affiliation(name: str) -> bool:
+    """Whether a group's name is a party, faith, ideology or people rather than a nation ("Congressional
+    Republicans", "anti-Islamic", "Dems"), judged by any of its words in the singular."""
+    for word in _AFFILIATION_WORD.findall(name.lower()):
+        if word in AFFILIATIONS or (word.endswith("s") and word[:-1] in AFFILIATIONS):
+            return True
+    return False
+
+
 class AliasTable:
     """Finds alias mentions in text and maps entity names to canonical keys."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from annotator.link.acronyms import acronym_keys, spelled_out
 from annotator.link.dates import MONTHS, WEEKDAYS, find_dates
-from annotator.link.aliases import AliasTable
+from annotator.link.aliases import AliasTable, is_affiliation
 from annotator.link.normalise import STOPWORDS, TITLES, content_keys
 from annotator.link.passages import Passage, split_passages
 from annotator.link.people import is_media, looks_like_person
@@ -238,7 +238,7 @@ def build_features(
         if entity.label == "PERSON":
             names[entity.text] = key
             persons.add(key)
-        elif entity.label == "NORP" or key in alias_keys:
+        elif entity.label == "NORP" and not is_affiliation(entity.text) or key in alias_keys:
             countries.add(key)
         if entity.label in OWNER_LABELS:
             start = entity.start - claim.start

@@ -31,12 +31,22 @@ def mark_negations(text: str) -> str:
 
 
 def clauses(text: str, keys_of: Callable[[str], Iterable[str]]) -> Clauses:
-    """The clauses of a text with their keys (`keys_of` normalises a piece of text) and negation counts."""
+    """The clauses of a text with their keys (`keys_of` normalises a piece of text) and negation counts.
+
+    A clause is cut at its first negation: the words before it are outside what it denies, so "critics called him
+    gaffe-prone and said he hasn't raised enough money" denies nothing of his being gaffe-prone.
+    """
     kept = _CORRELATIVE.sub(" ", text)
-    return tuple(
-        (frozenset(keys_of(piece)), len(_NEGATION.findall(piece)))
-        for piece in _CLAUSE_BREAK.split(kept) if piece.strip()
-    )
+    found: list[tuple[frozenset[str], int]] = []
+    for piece in _CLAUSE_BREAK.split(kept):
+        if not piece.strip():
+            continue
+        first = _NEGATION.search(piece)
+        if first and piece[:first.start()].strip():
+            found.append((frozenset(keys_of(piece[:first.start()])), 0))
+            piece = piece[first.start():]
+        found.append((frozenset(keys_of(piece)), len(_NEGATION.findall(piece))))
+    return tuple(found)
 
 
 def denies(text_clauses: Clauses, about: frozenset[str]) -> bool:

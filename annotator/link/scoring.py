@@ -23,7 +23,7 @@ from annotator.link.polarity import denies
 WEIGHTS = {"lexical": 0.35, "keys": 0.45, "entities": 0.10, "speaker": 0.10}
 PENALTIES = {
     "names": 0.35, "countries": 0.35, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
-    "polarity": 0.45,
+    "polarity": 0.55,
 }
 """Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
 OVERLAP_SHARE = 0.5
