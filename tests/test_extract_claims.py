@@ -61,6 +61,19 @@ def test_questions_and_unattributed_opinion_are_left_out(nlp):
     assert "Who decides" not in " ".join(c.text for c in extract_claims(nlp, read("compact_date.txt")))
 
 
+def test_a_quote_that_ends_in_a_question_is_kept_for_what_it_asserts(nlp):
+    article = article_from_text(
+        "Ferry advert\n\nThe advert closes on the harbour as the mayor keeps talking. "
+        "\u201cThe council tells Portvale, \u2018Wait. The ferry can wait.\u2019 And I ask wait for what? "
+        "Wait until when?\u201d Then a voice says the ferry must sail.\n\n"
+        "\u201cWhy would anyone wait for a ferry that never comes?\u201d",
+        source="advert.txt",
+    )
+    texts = [c.text for c in extract_claims(nlp, article)]
+    assert any(t.startswith("\u201cThe council tells Portvale") and t.endswith("Wait until when?\u201d") for t in texts)
+    assert not any("never comes" in t for t in texts)
+
+
 def test_attribution_forms_and_kinds(nlp):
     claims = extract_claims(nlp, read("wire_report.txt"))
     vote = claim_starting(claims, "The Portvale city council voted")

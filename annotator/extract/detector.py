@@ -164,7 +164,7 @@ def _claim(item: _Attributed, body: str, min_score: float) -> Optional[dict[str,
     attributed = item.attribution is not None or (bool(sentence.chains or item.introduced) and item.speaker is not None)
     quoted = sentence.quoted_words >= _QUOTE_MIN_WORDS or item.introduced
     inside_quote = quoted or bool(sentence.chains)
-    if features["question"] and not (attributed and inside_quote):
+    if features["question"] and not (attributed and inside_quote) and not _states_something(span):
         return None
     if features["first_person_opinion"] and not (attributed or inside_quote):
         return None
@@ -192,6 +192,15 @@ def _claim(item: _Attributed, body: str, min_score: float) -> Optional[dict[str,
         "features": [name for name, value in features.items() if value],
         "entities": entities,
     }
+
+
+def _states_something(span: Span) -> bool:
+    """Whether a unit ending in a question also asserts something in a sentence of its own: a quote of several
+    sentences ("The world tells us, 'Wait.' And I say wait for what?") is kept for what it asserts."""
+    return any(
+        sentence.text.rstrip().rstrip("\"'”’)").endswith((".", "!"))
+        for sentence in span.sents if any(token.is_alpha for token in sentence)
+    )
 
 
 def _pronoun_subject(span: Span, attributed: bool) -> bool:
