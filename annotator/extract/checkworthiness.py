@@ -20,6 +20,11 @@ CHECKWORTHY_THRESHOLD = 0.5
 _MIN_TOKENS = 6
 
 
+def final_mark(text: str) -> str:
+    """The last character of a sentence once closing quotes and brackets are set aside: its "?", "." or "!"."""
+    return text.rstrip().rstrip("\"'”’)")[-1:]
+
+
 def checkworthiness_features(span: Span, *, attributed: Optional[bool] = None) -> dict[str, int]:
     """The 0/1 features of a sentence or clause that the score is built from.
 
@@ -36,7 +41,7 @@ def checkworthiness_features(span: Span, *, attributed: Optional[bool] = None) -
         "past_tense": int(any(t.tag_ in ("VBD", "VBN") for t in words)),
         "attribution": int(has_reporting_cue(span) if attributed is None else attributed),
         "comparison": int(any(t.tag_ in ("JJR", "JJS", "RBR", "RBS") or t.lower_ in lx.COMPARISON_WORDS for t in words)),
-        "question": int(span.text.rstrip().rstrip("\"'”’)").endswith("?")),
+        "question": int(final_mark(span.text) == "?"),
         "first_person_opinion": int(any(t.head.lemma_.lower() in lx.OPINION_VERBS for t in first_person_subjects)),
         "first_person_promise": int(any(_is_promise(t) for t in first_person_subjects)),
         "imperative": int(_is_imperative(words)),

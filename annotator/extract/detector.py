@@ -11,7 +11,7 @@ from typing import Any, Optional
 from spacy.tokens import Doc, Span
 
 from annotator.extract import attribution as at
-from annotator.extract.checkworthiness import checkworthiness_features, score_features
+from annotator.extract.checkworthiness import checkworthiness_features, final_mark, score_features
 from annotator.extract.nonclaims import is_non_claim
 from annotator.extract.parse import comparable
 from annotator.extract.people import find_people
@@ -198,7 +198,7 @@ def _states_something(span: Span) -> bool:
     """Whether a unit ending in a question also asserts something in a sentence of its own: a quote of several
     sentences ("The world tells us, 'Wait.' And I say wait for what?") is kept for what it asserts."""
     return any(
-        sentence.text.rstrip().rstrip("\"'”’)").endswith((".", "!"))
+        final_mark(sentence.text) in (".", "!")
         for sentence in span.sents if any(token.is_alpha for token in sentence)
     )
 

@@ -238,7 +238,7 @@ def build_features(
         if entity.label == "PERSON":
             names[entity.text] = key
             persons.add(key)
-        elif entity.label == "NORP" and not is_affiliation(entity.text) or key in alias_keys:
+        elif (entity.label == "NORP" and not is_affiliation(entity.text)) or key in alias_keys:
             countries.add(key)
         if entity.label in OWNER_LABELS:
             start = entity.start - claim.start

@@ -25,7 +25,8 @@ PENALTIES = {
     "names": 0.35, "countries": 0.35, "speaker": 0.15, "people": 0.30, "quotes": 0.30, "figures": 0.10,
     "polarity": 0.55,
 }
-"""Subtracted from a pair's score for each kind of distinctive content on which the two claims differ."""
+"""Subtracted from a pair's score for each kind of distinctive content on which the two claims differ. A denial weighs
+most: "has not apologised" repeats nearly every word of "apologised", and must still stay apart from it."""
 OVERLAP_SHARE = 0.5
 """Share of the score given by how much of the shorter claim the longer one covers (the rest: similarity
 of the whole texts), so a fact restated inside a longer sentence still matches."""
